@@ -1,0 +1,102 @@
+package checker
+
+import (
+	"context"
+	"time"
+)
+
+// Kind is a family of formats that share a document model and rules.
+type Kind string
+
+const (
+	KindPDF   Kind = "pdf"
+	KindDOCX  Kind = "docx"
+	KindImage Kind = "image"
+)
+
+// Format is the precise file format, as sniffed from content. It is the "format" field
+// of the JSON report.
+type Format string
+
+const (
+	FormatPDF  Format = "pdf"
+	FormatDOCX Format = "docx"
+	FormatPNG  Format = "png"
+	FormatJPEG Format = "jpeg"
+	FormatGIF  Format = "gif"
+	FormatWebP Format = "webp"
+	FormatTIFF Format = "tiff"
+	FormatBMP  Format = "bmp"
+)
+
+// Kind returns the family the format belongs to.
+func (f Format) Kind() Kind {
+	switch f {
+	case FormatPDF:
+		return KindPDF
+	case FormatDOCX:
+		return KindDOCX
+	case FormatPNG, FormatJPEG, FormatGIF, FormatWebP, FormatTIFF, FormatBMP:
+		return KindImage
+	}
+	return ""
+}
+
+// Document is what a loader fills once and every rule reads. The fields here are common
+// to all formats; Content holds the format's own model (*imagedoc.Image, the PDF and DOCX
+// models), which the rules for that kind type-assert.
+type Document struct {
+	Name     string // path or upload name, as given by the user
+	Format   Format
+	Pages    int    // pages of a PDF or DOCX; 1 for an image
+	Title    string // document title from metadata, if any
+	Language string // declared primary language (BCP 47), if any
+	Content  any
+}
+
+// Limits bound what a loader may allocate for one untrusted document. Loaders check them
+// before allocating, from headers and declared sizes, and again while reading.
+type Limits struct {
+	MaxBytes        int64         // size of the file itself
+	MaxPixels       int64         // width × height of one image or frame
+	MaxTotalPixels  int64         // frames × pixels of an animation
+	MaxFrames       int           // frames of an animation
+	MaxPages        int           // pages analysed in a paged document
+	MaxInflated     int64         // decompressed bytes (zip parts, PDF streams)
+	MaxEntries      int           // entries of a zip archive
+	MaxDepth        int           // nesting of XML elements or PDF trees
+	MaxElements     int           // XML elements or PDF objects walked
+	DocumentTimeout time.Duration // deadline for loading and checking one document
+}
+
+// DefaultLimits are generous for real office documents and small enough to keep a
+// hostile file from exhausting a 2-core, few-GiB server.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxBytes:        200 << 20,
+		MaxPixels:       100_000_000,
+		MaxTotalPixels:  2_000_000_000,
+		MaxFrames:       5000,
+		MaxPages:        2000,
+		MaxInflated:     512 << 20,
+		MaxEntries:      10_000,
+		MaxDepth:        256,
+		MaxElements:     5_000_000,
+		DocumentTimeout: 60 * time.Second,
+	}
+}
+
+// Loader parses the bytes of one document of its kind into a Document. It must honour
+// ctx and lim, and return an error a person can read ("truncated GIF", "password
+// protected") when the document cannot be read at all.
+type Loader func(ctx context.Context, name string, data []byte, format Format, lim Limits) (*Document, error)
+
+// LoadError is a document error meant for the report as is.
+type LoadError struct {
+	Msg Text
+}
+
+func (e *LoadError) Error() string { return e.Msg.En }
+
+// Errorf builds a LoadError in both languages.
+func Errorf(en, fr string, args ...any) error { return &LoadError{Msg: Textf(en, fr, args...)} }

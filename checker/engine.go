@@ -1,0 +1,244 @@
+package checker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Engine holds the loaders and rules; one engine serves the CLI and the web server.
+type Engine struct {
+	Loaders map[Kind]Loader
+	Rules   []*Rule
+	Limits  Limits
+
+	// Disabled rules do not run; Severity overrides a rule's default severity. Both come
+	// from the configuration file.
+	Disabled map[string]bool
+	Severity map[string]Severity
+}
+
+// Result is everything known about one checked document, in both languages. Reports
+// render it; nothing in it depends on the output format.
+type Result struct {
+	Name     string
+	Format   Format
+	Pages    int
+	Title    string
+	Err      *LoadError // the document could not be read; no score
+	Findings []Finding
+	Checks   []CheckRow
+	Score    Score
+	Elapsed  time.Duration
+	Doc      *Document // kept only when CheckOptions.KeepDocument is set
+}
+
+// Rule returns the rule with that ID, or nil.
+func (e *Engine) Rule(id string) *Rule {
+	for _, r := range e.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// severity is the rule's effective severity, after configuration overrides.
+func (e *Engine) severity(r *Rule) Severity {
+	if s, ok := e.Severity[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Check loads and checks one document held in memory. It never panics and always
+// returns within the document deadline: a loader or rule that panics, or runs past the
+// deadline, turns into a document error.
+func (e *Engine) Check(ctx context.Context, name string, data []byte, keep bool) Result {
+	start := time.Now()
+	timeout := e.Limits.DocumentTimeout
+	if timeout <= 0 {
+		timeout = DefaultLimits().DocumentTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	done := make(chan Result, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- Result{Name: name, Err: &LoadError{Msg: Textf(
+					"internal error while reading the document (%v); please report it with the file if you can share it",
+					"erreur interne pendant la lecture du document (%v) ; merci de la signaler avec le fichier si possible", v)}}
+			}
+		}()
+		done <- e.check(ctx, name, data, keep)
+	}()
+	var r Result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		// The check goes on in its goroutine until it next looks at ctx, but the batch
+		// moves on and the result is discarded.
+		r = Result{Name: name, Err: deadlineError(ctx, timeout)}
+	}
+	if r.Err != nil && r.Format == "" {
+		r.Format = Sniff(head(data))
+	}
+	r.Elapsed = time.Since(start)
+	return r
+}
+
+func deadlineError(ctx context.Context, timeout time.Duration) *LoadError {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &LoadError{Msg: Textf("checking took longer than the %s limit for one document",
+			"la vérification a dépassé la limite de %s par document", timeout)}
+	}
+	return &LoadError{Msg: Textf("checking was cancelled", "vérification annulée")}
+}
+
+func head(b []byte) []byte {
+	if len(b) > SniffLen {
+		return b[:SniffLen]
+	}
+	return b
+}
+
+func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool) Result {
+	r := Result{Name: name}
+	if len(data) == 0 {
+		r.Err = &LoadError{Msg: Textf("the file is empty", "le fichier est vide")}
+		return r
+	}
+	if max := e.Limits.MaxBytes; max > 0 && int64(len(data)) > max {
+		r.Err = &LoadError{Msg: Textf("the file is %s, over the %s limit", "le fichier fait %s, au-delà de la limite de %s",
+			HumanBytes(int64(len(data))), HumanBytes(max))}
+		return r
+	}
+	r.Format = Sniff(head(data))
+	load := e.Loaders[r.Format.Kind()]
+	if load == nil {
+		r.Err = &LoadError{Msg: Textf("not a format Focus+ reads (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)",
+			"format non pris en charge (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)")}
+		return r
+	}
+	doc, err := load(ctx, name, data, r.Format, e.Limits)
+	if err != nil {
+		r.Err = asLoadError(err)
+		return r
+	}
+	if doc.Format != "" {
+		r.Format = doc.Format
+	}
+	r.Pages, r.Title = doc.Pages, doc.Title
+	if keep {
+		r.Doc = doc
+	}
+	for _, rule := range e.Rules {
+		if e.Disabled[rule.ID] || !rule.AppliesTo(r.Format.Kind()) {
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		findings, row := e.runRule(ctx, rule, doc)
+		r.Findings = append(r.Findings, findings...)
+		r.Checks = append(r.Checks, row)
+	}
+	if ctx.Err() != nil {
+		r.Err = deadlineError(ctx, e.Limits.DocumentTimeout)
+		return r
+	}
+	sortFindings(r.Findings)
+	r.Score = e.score(r.Checks, r.Findings)
+	return r
+}
+
+// runRule runs one rule with its own recover: a rule that panics on an odd document is
+// reported as needing review, and the other rules still run.
+func (e *Engine) runRule(ctx context.Context, rule *Rule, doc *Document) (findings []Finding, row CheckRow) {
+	p := &Pass{Doc: doc, Rule: rule, ctx: ctx}
+	defer func() {
+		if v := recover(); v != nil {
+			p.Review(Location{}, Textf("this check could not finish on this document (%v)",
+				"cette vérification n'a pas pu aboutir sur ce document (%v)", v), nil)
+		}
+		sev := e.severity(rule)
+		for i := range p.findings {
+			if e.Severity[rule.ID] != 0 || p.findings[i].Severity == 0 {
+				p.findings[i].Severity = sev
+			}
+			p.findings[i].Blocking = rule.Blocking && p.findings[i].Outcome == Failed
+		}
+		findings = p.findings
+		row = p.row
+		row.Rule = rule.ID
+		row.Outcome = rowOutcome(row)
+	}()
+	rule.Run(p)
+	return
+}
+
+func rowOutcome(r CheckRow) Outcome {
+	switch {
+	case r.Failed > 0:
+		return Failed
+	case r.Review > 0:
+		return Review
+	case r.Passed > 0:
+		return Passed
+	}
+	return NotApplicable
+}
+
+// sortFindings orders by severity (errors first), then outcome (failures before
+// reviews), then location, so the most urgent fix comes first and output is stable.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Outcome != b.Outcome {
+			return a.Outcome > b.Outcome
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		if a.Location.Page != b.Location.Page {
+			return a.Location.Page < b.Location.Page
+		}
+		if a.Location.Frame != b.Location.Frame {
+			return a.Location.Frame < b.Location.Frame
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+func asLoadError(err error) *LoadError {
+	var le *LoadError
+	if errors.As(err, &le) {
+		return le
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &LoadError{Msg: Textf("reading took longer than the limit for one document", "la lecture a dépassé la limite de temps par document")}
+	}
+	return &LoadError{Msg: Text{En: "could not read the document: " + err.Error(), Fr: "lecture du document impossible : " + err.Error()}}
+}
+
+// HumanBytes formats a byte count for messages.
+func HumanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// RunRule runs one rule on a loaded document, as the engine does; rule tests use it.
+func RunRule(ctx context.Context, rule *Rule, doc *Document) ([]Finding, CheckRow) {
+	return (&Engine{}).runRule(ctx, rule, doc)
+}

@@ -1,0 +1,180 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+func init() { register("text", newText) }
+
+// textWriter prints a report for a person at a terminal: one block per document, findings
+// grouped by severity with the fix under each, then what still needs a person.
+type textWriter struct {
+	w io.Writer
+	m Meta
+}
+
+func newText(w io.Writer, m Meta) Writer { return &textWriter{w: w, m: m} }
+
+// ANSI styles, used only when Meta.Color is set (a terminal, and NO_COLOR unset).
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiBlue   = "\x1b[34m"
+	ansiGreen  = "\x1b[32m"
+	ansiDim    = "\x1b[2m"
+)
+
+func (t *textWriter) style(code, s string) string {
+	if !t.m.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *textWriter) tr(en, fr string) string { return checker.Text{En: en, Fr: fr}.In(t.m.Lang) }
+
+func (t *textWriter) Begin() error { return nil }
+
+func (t *textWriter) Document(r checker.Result) error {
+	var b strings.Builder
+	b.WriteString(t.style(ansiBold, r.Name))
+	if r.Err != nil {
+		fmt.Fprintf(&b, "\n  %s %s\n\n", t.style(ansiRed, t.tr("cannot be read:", "illisible :")), r.Err.Msg.In(t.m.Lang))
+		_, err := io.WriteString(t.w, b.String())
+		return err
+	}
+	pages := t.tr("pages", "pages")
+	if r.Pages == 1 {
+		pages = t.tr("page", "page")
+	}
+	fmt.Fprintf(&b, "  (%s, %d %s)  %s %s\n", r.Format, r.Pages, pages,
+		t.style(ansiBold, fmt.Sprintf("%s %d/100", t.tr("score", "score"), r.Score.Value)), bandName(r.Score.Band, t.m.Lang))
+	if r.Score.Capped {
+		fmt.Fprintf(&b, "  %s\n", t.tr("capped at 33: a blocking problem leaves some readers with nothing usable",
+			"plafonné à 33 : un problème bloquant laisse certains lecteurs sans rien d'utilisable"))
+	}
+	groups := []struct {
+		outcome  checker.Outcome
+		severity checker.Severity
+		title    string
+		mark     string
+		color    string
+	}{
+		{checker.Failed, checker.Error, t.tr("Errors", "Erreurs"), "✗", ansiRed},
+		{checker.Failed, checker.Warning, t.tr("Warnings", "Avertissements"), "!", ansiYellow},
+		{checker.Failed, checker.Tip, t.tr("Tips", "Conseils"), "·", ansiCyan},
+		{checker.Review, 0, t.tr("Still needs a person", "À vérifier par une personne"), "?", ansiBlue},
+	}
+	for _, g := range groups {
+		var fs []checker.Finding
+		for _, f := range r.Findings {
+			if f.Outcome == g.outcome && (g.severity == 0 || f.Severity == g.severity) {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "  %s (%d)\n", t.style(g.color+ansiBold, g.title), len(fs))
+		lastFix := ""
+		for _, f := range fs {
+			fmt.Fprintf(&b, "    %s %s  %s\n", t.style(g.color, g.mark), t.style(ansiBold, f.Rule), f.Message.In(t.m.Lang))
+			if where := t.where(f.Location); where != "" || !f.Standards.IsZero() {
+				fmt.Fprintf(&b, "      %s\n", t.style(ansiDim, strings.Trim(where+" · "+standardsLine(f.Standards), " ·")))
+			}
+			// Say the fix once per run of findings of the same rule.
+			if fix := f.Fix.In(t.m.Lang); fix != "" && fix != lastFix {
+				fmt.Fprintf(&b, "      %s %s\n", t.style(ansiGreen, t.tr("Fix:", "Correction :")), fix)
+				lastFix = fix
+			}
+		}
+	}
+	passed, na := 0, 0
+	for _, c := range r.Checks {
+		switch c.Outcome {
+		case checker.Passed:
+			passed++
+		case checker.NotApplicable:
+			na++
+		}
+	}
+	fmt.Fprintf(&b, "  %s\n\n", t.style(ansiDim, fmt.Sprintf(t.tr("%d rules passed, %d not applicable", "%d règles respectées, %d non applicables"), passed, na)))
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+func (t *textWriter) where(l checker.Location) string {
+	var parts []string
+	if l.Page > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d", t.tr("page", "page"), l.Page))
+	}
+	if l.Frame > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d", t.tr("frame", "image"), l.Frame))
+	}
+	if l.Part != "" {
+		parts = append(parts, l.Part)
+	}
+	if l.Path != "" {
+		parts = append(parts, l.Path)
+	}
+	if l.Object != "" {
+		parts = append(parts, t.tr("object ", "objet ")+l.Object)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// standardsLine formats references as people cite them: "WCAG 1.1.1 · RGAA 1.1".
+func standardsLine(s checker.Standards) string {
+	var parts []string
+	add := func(name string, refs []string) {
+		if len(refs) > 0 {
+			parts = append(parts, name+" "+strings.Join(refs, ", "))
+		}
+	}
+	add("WCAG", s.WCAG)
+	add("EN 301 549", s.EN301549)
+	add("RGAA", s.RGAA)
+	add("PDF/UA", s.PDFUA)
+	add("Matterhorn", s.Matterhorn)
+	return strings.Join(parts, " · ")
+}
+
+func (t *textWriter) End(s Summary) error {
+	var b strings.Builder
+	if len(s.Skipped) > 0 {
+		fmt.Fprintf(&b, "%s (%d)\n", t.tr("Skipped", "Ignorés"), len(s.Skipped))
+		for _, sk := range s.Skipped {
+			fmt.Fprintf(&b, "  %s: %s\n", sk.Path, sk.Reason)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintln(&b, SummaryLine(s, t.m.Lang))
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+// SummaryLine is the one-line batch summary printed at the end of every run.
+func SummaryLine(s Summary, lang checker.Lang) string {
+	tr := func(en, fr string) string { return checker.Text{En: en, Fr: fr}.In(lang) }
+	return fmt.Sprintf(tr("%d documents checked, %d unreadable, %d skipped · scores: %d low, %d medium, %d high, %d perfect",
+		"%d documents vérifiés, %d illisibles, %d ignorés · scores : %d faibles, %d moyens, %d élevés, %d parfaits"),
+		s.Documents, s.Unreadable, len(s.Skipped),
+		s.ByBand[checker.BandLow], s.ByBand[checker.BandMedium], s.ByBand[checker.BandHigh], s.ByBand[checker.BandPerfect])
+}
+
+func bandName(b checker.Band, lang checker.Lang) string {
+	names := map[checker.Band]checker.Text{
+		checker.BandLow:     {En: "low", Fr: "faible"},
+		checker.BandMedium:  {En: "medium", Fr: "moyen"},
+		checker.BandHigh:    {En: "high", Fr: "élevé"},
+		checker.BandPerfect: {En: "perfect", Fr: "parfait"},
+	}
+	return names[b].In(lang)
+}

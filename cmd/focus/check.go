@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/report"
+)
+
+// CheckOptions are the flags and arguments of `focus check`.
+type CheckOptions struct {
+	IO     *IOStreams
+	Engine *checker.Engine
+
+	Paths    []string
+	Format   string
+	Output   string
+	Lang     string
+	Jobs     int
+	MinScore int
+	FailOn   string
+	Timeout  time.Duration
+}
+
+// NewCmdCheck builds `focus check`; runF replaces the behaviour in tests of flag parsing.
+func NewCmdCheck(ios *IOStreams, engine *checker.Engine, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: ios, Engine: engine}
+	cmd := &cobra.Command{
+		Use:   "check [flags] PATH...",
+		Short: "Check documents and folders (\"-\" reads one document from stdin)",
+		Long: `Check the accessibility of documents. Folders are walked recursively; hidden files
+are skipped and files that are not PDF, DOCX or images are listed as skipped.
+"-" reads one document from standard input. The format is recognised from the
+content, not from the file name.
+
+Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
+(--min-score, --fail-on); 2 usage error; 3 a document could not be read.`,
+		Example: `  focus check report.pdf
+  focus check --format json -o report.json documents/
+  focus check --min-score 80 --fail-on warning site/downloads/
+  cat poster.png | focus check -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if !cmd.Flags().Changed("min-score") {
+				opts.MinScore = -1
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Format, "format", "text", "report format: "+report.FormatList())
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	f.StringVar(&opts.Lang, "lang", "", "language of messages: fr or en (default: from LC_ALL/LANG, else en)")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents checked in parallel (default: number of CPUs)")
+	f.IntVar(&opts.MinScore, "min-score", 0, "exit 1 when any document scores below `N` (0-100)")
+	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a failure of this severity or worse exists: error, warning, tip or never")
+	f.DurationVar(&opts.Timeout, "timeout", checker.DefaultLimits().DocumentTimeout, "deadline for checking one document")
+	return cmd
+}
+
+func checkRun(ctx context.Context, opts *CheckOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	lang, err := resolveLang(opts.Lang, opts.IO)
+	if err != nil {
+		return usageErrorf("--lang: %v", err)
+	}
+	failOn := checker.Severity(0)
+	if opts.FailOn != "never" {
+		if failOn, err = checker.ParseSeverity(opts.FailOn); err != nil {
+			return usageErrorf("--fail-on: %q is not error, warning, tip or never", opts.FailOn)
+		}
+	}
+	if opts.MinScore > 100 {
+		return usageErrorf("--min-score must be between 0 and 100")
+	}
+	if opts.Jobs < 0 {
+		return usageErrorf("--jobs must be positive")
+	}
+	if opts.Timeout <= 0 {
+		return usageErrorf("--timeout must be positive")
+	}
+
+	inputs, skipped, err := collectInputs(opts.Paths, opts.IO)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+
+	out := opts.IO.Out
+	var file *os.File
+	if opts.Output != "" && opts.Output != "-" {
+		if file, err = os.Create(opts.Output); err != nil {
+			return usageErrorf("cannot write the report: %v", err)
+		}
+		out = file
+	}
+	color := opts.Output == "" && opts.IO.IsTerminal(opts.IO.Out) && opts.IO.Getenv("NO_COLOR") == ""
+	w, err := report.New(opts.Format, out, report.Meta{Lang: lang, Engine: opts.Engine, Color: color})
+	if err != nil {
+		if file != nil {
+			file.Close()
+			os.Remove(opts.Output)
+		}
+		return usageErrorf("--format: %v", err)
+	}
+
+	engine := *opts.Engine
+	engine.Limits.DocumentTimeout = opts.Timeout
+	summary := report.Summary{Skipped: skipped}
+	thresholdFailed := false
+	var progress *progressBar
+	if len(inputs) > 1 && opts.IO.IsTerminal(opts.IO.ErrOut) {
+		progress = newProgressBar(opts.IO.ErrOut, len(inputs), lang)
+	}
+	var writeErr error
+	if err := w.Begin(); err != nil {
+		writeErr = err
+	}
+	engine.Run(ctx, inputs, checker.BatchOptions{Jobs: opts.Jobs, Progress: progress.update}, func(r checker.Result) {
+		summary.Add(r)
+		if r.Err == nil {
+			if opts.MinScore >= 0 && r.Score.Value < opts.MinScore {
+				thresholdFailed = true
+			}
+			for _, f := range r.Findings {
+				if failOn != 0 && f.Outcome == checker.Failed && f.Severity >= failOn {
+					thresholdFailed = true
+				}
+			}
+		}
+		if writeErr == nil {
+			progress.clear()
+			writeErr = w.Document(r)
+		}
+	})
+	progress.clear()
+	if writeErr == nil {
+		writeErr = w.End(summary)
+	}
+	if file != nil {
+		if err := file.Close(); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	}
+	if writeErr != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", writeErr)}
+	}
+	// The text report ends with the summary line; other formats get it on stderr so a
+	// person watching a CI log still sees the outcome.
+	if opts.Format != "text" || opts.Output != "" {
+		fmt.Fprintln(opts.IO.ErrOut, report.SummaryLine(summary, lang))
+	}
+	switch {
+	case thresholdFailed:
+		return &exitError{code: exitThreshold}
+	case summary.Unreadable > 0:
+		return &exitError{code: exitUnreadable}
+	}
+	return nil
+}
+
+// collectInputs expands the command-line paths; "-" is standard input.
+func collectInputs(paths []string, ios *IOStreams) ([]checker.Input, []checker.Skipped, error) {
+	var inputs []checker.Input
+	var skipped []checker.Skipped
+	stdinUsed := false
+	for _, p := range paths {
+		if p == "-" {
+			if stdinUsed {
+				return nil, nil, fmt.Errorf(`"-" (standard input) can be given only once`)
+			}
+			stdinUsed = true
+			inputs = append(inputs, checker.Input{Name: "-", Open: func() (io.ReadCloser, error) {
+				return io.NopCloser(ios.In), nil
+			}})
+			continue
+		}
+		in, sk, err := checker.Collect([]string{p})
+		if err != nil {
+			return nil, nil, err
+		}
+		inputs = append(inputs, in...)
+		skipped = append(skipped, sk...)
+	}
+	return inputs, skipped, nil
+}
+
+// resolveLang applies --lang, else LC_ALL/LC_MESSAGES/LANG.
+func resolveLang(flag string, ios *IOStreams) (checker.Lang, error) {
+	if flag != "" {
+		return checker.ParseLang(flag)
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := ios.Getenv(k); v != "" {
+			if l, err := checker.ParseLang(v); err == nil {
+				return l, nil
+			}
+			return checker.English, nil
+		}
+	}
+	return checker.English, nil
+}

@@ -1,0 +1,14 @@
+module github.com/lab110bis/focusplus
+
+go 1.26.8
+
+require (
+	github.com/disintegration/imaging v1.6.2 // indirect
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/klippa-app/go-pdfium v1.21.4 // indirect
+	github.com/lucasb-eyer/go-colorful v1.4.1 // indirect
+	github.com/pdfcpu/pdfcpu v0.15.0 // indirect
+	github.com/spf13/cobra v1.10.2 // indirect
+	github.com/spf13/pflag v1.0.10 // indirect
+	golang.org/x/image v0.48.0 // indirect
+)

@@ -1,0 +1,28 @@
+// Package rules gathers every rule and every format loader into the engine that the CLI
+// and the web server share. Adding a rule touches its own file and its package's Rules
+// list; adding a format adds one loader line here.
+package rules
+
+import (
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/rules/images"
+)
+
+// All returns every rule, in the order reports list them.
+func All() []*checker.Rule {
+	var all []*checker.Rule
+	all = append(all, images.Rules...)
+	return all
+}
+
+// NewEngine returns an engine with every loader and rule and the default limits.
+func NewEngine() *checker.Engine {
+	return &checker.Engine{
+		Loaders: map[checker.Kind]checker.Loader{
+			checker.KindImage: imagedoc.Load,
+		},
+		Rules:  All(),
+		Limits: checker.DefaultLimits(),
+	}
+}
