@@ -105,7 +105,7 @@ func (t *textWriter) Document(r checker.Result) error {
 			na++
 		}
 	}
-	fmt.Fprintf(&b, "  %s\n\n", t.style(ansiDim, fmt.Sprintf(t.tr("%d rules passed, %d not applicable", "%d règles respectées, %d non applicables"), passed, na)))
+	fmt.Fprintf(&b, "  %s\n\n", t.style(ansiDim, fmt.Sprintf(t.tr("rules passed: %d · not applicable: %d", "règles respectées : %d · non applicables : %d"), passed, na)))
 	_, err := io.WriteString(t.w, b.String())
 	return err
 }
