@@ -52,6 +52,33 @@ type Document struct {
 	Title    string // document title from metadata, if any
 	Language string // declared primary language (BCP 47), if any
 	Content  any
+	// Source is the file's bytes, for rules that need a second reader of the same file
+	// (the PDF renderer). Rules must not modify it.
+	Source []byte
+}
+
+// ReadingView is what a screen reader would announce, in order.
+type ReadingView struct {
+	// Guessed is set when the document has no structure to follow (an untagged PDF) and
+	// the order is Focus+'s guess.
+	Guessed bool
+	Items   []ReadingItem
+}
+
+// ReadingItem is one announced element.
+type ReadingItem struct {
+	Role  string // heading, paragraph, list-item, table, row, cell, header-cell, figure, link, note
+	Level int    // heading level, list or table nesting
+	Text  string // the text read, or the alternative text of a figure
+	// Missing is set when a figure has no alternative text, a table no header: the
+	// reading view shows "[image without description]" instead of Text.
+	Missing bool
+	Page    int
+}
+
+// ReadingViewer is implemented by document models that know their reading order.
+type ReadingViewer interface {
+	ReadingView() ReadingView
 }
 
 // Limits bound what a loader may allocate for one untrusted document. Loaders check them

@@ -132,6 +132,7 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 	if doc.Format != "" {
 		r.Format = doc.Format
 	}
+	doc.Source = data
 	r.Pages, r.Title = doc.Pages, doc.Title
 	if keep {
 		r.Doc = doc
