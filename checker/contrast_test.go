@@ -15,7 +15,7 @@ func TestContrastRatio(t *testing.T) {
 		{grey(0x77), color.White, "4.48"}, // the classic "just fails" grey
 		{grey(0x76), color.White, "4.54"},
 		{color.White, color.RGBA{0x7f, 0xbf, 0xff, 255}, "1.94"},
-		{color.White, color.RGBA{0x00, 0x50, 0xa0, 255}, "7.90"},
+		{color.White, color.RGBA{0x00, 0x50, 0xa0, 255}, "7.91"},
 	}
 	for _, c := range cases {
 		if got := FormatRatio(ContrastRatio(c.fg, c.bg)); got != c.want {
