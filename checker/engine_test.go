@@ -1,0 +1,185 @@
+package checker
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testEngine has one fake loader for images and the given rules.
+func testEngine(load Loader, rules ...*Rule) *Engine {
+	lim := DefaultLimits()
+	lim.DocumentTimeout = 2 * time.Second
+	return &Engine{Loaders: map[Kind]Loader{KindImage: load}, Rules: rules, Limits: lim}
+}
+
+var pngHead = []byte("\x89PNG\r\n\x1a\n rest of a png")
+
+func okLoader(ctx context.Context, name string, data []byte, f Format, lim Limits) (*Document, error) {
+	return &Document{Name: name, Format: f, Pages: 1}, nil
+}
+
+func rule(id string, sev Severity, run func(*Pass)) *Rule {
+	return &Rule{ID: id, Severity: sev, Kinds: []Kind{KindImage}, Run: run}
+}
+
+func TestCheckRecoversLoaderPanic(t *testing.T) {
+	e := testEngine(func(context.Context, string, []byte, Format, Limits) (*Document, error) {
+		panic("index out of range")
+	})
+	r := e.Check(context.Background(), "x.png", pngHead, false)
+	if r.Err == nil || !strings.Contains(r.Err.Msg.En, "index out of range") {
+		t.Fatalf("want a document error naming the panic, got %+v", r.Err)
+	}
+	if r.Format != FormatPNG {
+		t.Errorf("format %q, want png even when unreadable", r.Format)
+	}
+}
+
+func TestRulePanicBecomesReviewAndOthersRun(t *testing.T) {
+	e := testEngine(okLoader,
+		rule("A-PANIC", Error, func(p *Pass) { panic("boom") }),
+		rule("B-OK", Error, func(p *Pass) { p.Pass(3) }),
+	)
+	r := e.Check(context.Background(), "x.png", pngHead, false)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if len(r.Checks) != 2 || r.Checks[0].Outcome != Review || r.Checks[1].Outcome != Passed {
+		t.Fatalf("checks %+v", r.Checks)
+	}
+	if r.Score.Value != 100 || r.Score.ToReview != 1 {
+		t.Errorf("score %+v: a review must not lower the score but be counted", r.Score)
+	}
+}
+
+func TestDeadline(t *testing.T) {
+	e := testEngine(func(ctx context.Context, _ string, _ []byte, _ Format, _ Limits) (*Document, error) {
+		select {} // a loader that never returns and ignores ctx
+	})
+	e.Limits.DocumentTimeout = 50 * time.Millisecond
+	start := time.Now()
+	r := e.Check(context.Background(), "x.png", pngHead, false)
+	if r.Err == nil || !strings.Contains(r.Err.Msg.En, "limit") {
+		t.Fatalf("want a deadline error, got %+v", r.Err)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Fatalf("Check returned after %v, long past its deadline", d)
+	}
+}
+
+func TestUnreadableInputs(t *testing.T) {
+	e := testEngine(okLoader)
+	for name, data := range map[string][]byte{
+		"empty":   {},
+		"unknown": []byte("just some text, not a document"),
+	} {
+		r := e.Check(context.Background(), name, data, false)
+		if r.Err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	e.Limits.MaxBytes = 10
+	if r := e.Check(context.Background(), "big.png", pngHead, false); r.Err == nil || !strings.Contains(r.Err.Msg.En, "limit") {
+		t.Errorf("over MaxBytes: %+v", r.Err)
+	}
+}
+
+func TestScore(t *testing.T) {
+	e := testEngine(okLoader)
+	tip := rule("T", Tip, nil)
+	errRule := rule("E", Error, nil)
+	warn := rule("W", Warning, nil)
+	blocking := rule("B", Error, nil)
+	blocking.Blocking = true
+	e.Rules = []*Rule{tip, errRule, warn, blocking}
+	cases := []struct {
+		name     string
+		rows     []CheckRow
+		findings []Finding
+		want     int
+		band     Band
+	}{
+		{"nothing to check", nil, nil, 100, BandPerfect},
+		{"all pass", []CheckRow{{Rule: "E", Passed: 4}, {Rule: "T", Passed: 1}}, nil, 100, BandPerfect},
+		{"only a tip fails", []CheckRow{{Rule: "T", Failed: 1}}, nil, 90, BandHigh},
+		{"9 of 10 errors pass", []CheckRow{{Rule: "E", Passed: 9, Failed: 1}}, nil, 90, BandHigh},
+		{"weighted mean", []CheckRow{{Rule: "E", Passed: 1, Failed: 1}, {Rule: "W", Failed: 2}, {Rule: "T", Passed: 5}}, nil,
+			// loss = (10×0.5 + 3×1 + 1×0) / 14
+			43, BandMedium},
+		{"one failure among many is not perfect", []CheckRow{{Rule: "E", Passed: 1000, Failed: 1}}, nil, 99, BandHigh},
+		{"blocking caps at 33", []CheckRow{{Rule: "B", Failed: 1}, {Rule: "E", Passed: 50}},
+			[]Finding{{Rule: "B", Outcome: Failed, Blocking: true}}, 33, BandLow},
+	}
+	for _, c := range cases {
+		s := e.score(c.rows, c.findings)
+		if s.Value != c.want || s.Band != c.band {
+			t.Errorf("%s: score %d %s, want %d %s", c.name, s.Value, s.Band, c.want, c.band)
+		}
+	}
+}
+
+func TestRunReportsEveryInputInOrder(t *testing.T) {
+	e := testEngine(okLoader, rule("E", Error, func(p *Pass) { p.Pass(1) }))
+	var inputs []Input
+	for i := 0; i < 50; i++ {
+		data := pngHead
+		if i%7 == 0 {
+			data = nil // unreadable
+		}
+		d := data
+		inputs = append(inputs, Input{Name: string(rune('A' + i%26)), Open: func() (io.ReadCloser, error) {
+			return io.NopCloser(bytes.NewReader(d)), nil
+		}})
+	}
+	var got []Result
+	e.Run(context.Background(), inputs, BatchOptions{Jobs: 4}, func(r Result) { got = append(got, r) })
+	if len(got) != len(inputs) {
+		t.Fatalf("%d results for %d inputs", len(got), len(inputs))
+	}
+	for i, r := range got {
+		if r.Name != inputs[i].Name {
+			t.Fatalf("result %d is %q, want %q: results must come in input order", i, r.Name, inputs[i].Name)
+		}
+		if (i%7 == 0) != (r.Err != nil) {
+			t.Errorf("result %d: err %v", i, r.Err)
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	cases := map[string]Format{
+		"\x89PNG\r\n\x1a\nxxxx":                    FormatPNG,
+		"\xff\xd8\xff\xe0":                         FormatJPEG,
+		"GIF89a....":                               FormatGIF,
+		"RIFF\x00\x00\x00\x00WEBPVP8 ":             FormatWebP,
+		"II*\x00....":                              FormatTIFF,
+		"MM\x00*....":                              FormatTIFF,
+		"BM" + strings.Repeat("\x00", 30):          FormatBMP,
+		"PK\x03\x04....":                           FormatDOCX,
+		"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":         FormatDOCX,
+		"%PDF-1.7\n":                               FormatPDF,
+		"garbage before the header\n%PDF-1.4\n...": FormatPDF,
+		"hello world":                              "",
+		"":                                         "",
+	}
+	for in, want := range cases {
+		if got := Sniff([]byte(in)); got != want {
+			t.Errorf("Sniff(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzSniff(f *testing.F) {
+	for _, s := range []string{"%PDF-1.7", "GIF89a", "\x89PNG\r\n\x1a\n", "PK\x03\x04", "RIFF1234WEBP"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got := Sniff(b); got != "" && got.Kind() == "" {
+			t.Fatalf("format %q has no kind", got)
+		}
+	})
+}

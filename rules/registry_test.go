@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+var idPattern = regexp.MustCompile(`^(IMG|PDF|DOCX)-[A-Z0-9]+(-[A-Z0-9]+)*$`)
+
+// TestRuleMetadata rejects a rule that a report could not explain: every rule needs a
+// stable ID, a title, why it matters and how to fix it in both languages, who it affects,
+// a severity, the formats it applies to and at least one reference.
+func TestRuleMetadata(t *testing.T) {
+	seen := map[string]bool{}
+	all := All()
+	if len(all) == 0 {
+		t.Fatal("no rules registered")
+	}
+	for _, r := range all {
+		if !idPattern.MatchString(r.ID) {
+			t.Errorf("rule ID %q: want FORMAT-WHAT in capitals", r.ID)
+		}
+		if seen[r.ID] {
+			t.Errorf("rule ID %q registered twice", r.ID)
+		}
+		seen[r.ID] = true
+		for field, text := range map[string]checker.Text{"title": r.Title, "why": r.Why, "fix": r.Fix} {
+			if text.En == "" || text.Fr == "" {
+				t.Errorf("%s: %s must be given in English and French", r.ID, field)
+			}
+			if text.En == text.Fr && len(text.En) > 20 {
+				t.Errorf("%s: %s is the same in both languages", r.ID, field)
+			}
+		}
+		if len(r.Affects) == 0 {
+			t.Errorf("%s: says nothing about who it affects", r.ID)
+		}
+		for _, a := range r.Affects {
+			if a.Describe().IsZero() {
+				t.Errorf("%s: unknown audience %q", r.ID, a)
+			}
+		}
+		if r.Severity.String() == "unknown" {
+			t.Errorf("%s: no severity", r.ID)
+		}
+		if len(r.Kinds) == 0 {
+			t.Errorf("%s: applies to no format", r.ID)
+		}
+		if len(r.Standards.WCAG) == 0 && len(r.Standards.PDFUA) == 0 {
+			t.Errorf("%s: no WCAG or PDF/UA reference", r.ID)
+		}
+		if len(r.Standards.WCAG) > 0 && (len(r.Standards.EN301549) == 0 || len(r.Standards.RGAA) == 0) {
+			t.Errorf("%s: a WCAG reference needs its EN 301 549 clause and RGAA criterion", r.ID)
+		}
+		if r.Run == nil {
+			t.Errorf("%s: no Run function", r.ID)
+		}
+	}
+}
+
+// TestEveryKindHasALoader keeps rules from being registered for a format nobody reads.
+func TestEveryKindHasALoader(t *testing.T) {
+	e := NewEngine()
+	for _, r := range e.Rules {
+		for _, k := range r.Kinds {
+			if e.Loaders[k] == nil {
+				t.Errorf("%s applies to %s, which has no loader", r.ID, k)
+			}
+		}
+	}
+}
