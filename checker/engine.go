@@ -243,3 +243,37 @@ func HumanBytes(n int64) string {
 func RunRule(ctx context.Context, rule *Rule, doc *Document) ([]Finding, CheckRow) {
 	return (&Engine{}).runRule(ctx, rule, doc)
 }
+
+// Load reads a document without checking it (for the reading view and previews), with
+// the same limits, deadline and recover as Check.
+func (e *Engine) Load(ctx context.Context, name string, data []byte) (doc *Document, lerr *LoadError) {
+	timeout := e.Limits.DocumentTimeout
+	if timeout <= 0 {
+		timeout = DefaultLimits().DocumentTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	defer func() {
+		if v := recover(); v != nil {
+			doc, lerr = nil, &LoadError{Msg: Textf("internal error while reading the document (%v)", "erreur interne pendant la lecture du document (%v)", v)}
+		}
+	}()
+	if len(data) == 0 {
+		return nil, &LoadError{Msg: Textf("the file is empty", "le fichier est vide")}
+	}
+	format := Sniff(head(data))
+	load := e.Loaders[format.Kind()]
+	if load == nil {
+		return nil, &LoadError{Msg: Textf("not a format Focus+ reads (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)",
+			"format non pris en charge (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)")}
+	}
+	d, err := load(ctx, name, data, format, e.Limits)
+	if err != nil {
+		return nil, asLoadError(err)
+	}
+	if d.Format == "" {
+		d.Format = format
+	}
+	d.Source = data
+	return d, nil
+}

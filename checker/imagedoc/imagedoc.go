@@ -174,3 +174,10 @@ func decodeError(format checker.Format, err error) error {
 	return checker.Errorf("the %s image is damaged or truncated and cannot be decoded (%v)",
 		"l'image %s est endommagée ou tronquée et ne peut pas être décodée (%v)", format, err)
 }
+
+// ReadingView: a standalone image is announced by its embedded description, if any.
+func (im *Image) ReadingView() checker.ReadingView {
+	return checker.ReadingView{Items: []checker.ReadingItem{{
+		Role: "figure", Text: im.Description, Missing: im.Description == "", Page: 1,
+	}}}
+}
