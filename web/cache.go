@@ -1,0 +1,144 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"image"
+	"sync"
+	"time"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// checkedBatch is what the result pages need after an upload: the results, and for each
+// document its reading view and small page previews. It never holds the uploaded file.
+type checkedBatch struct {
+	id      string
+	expires time.Time
+	size    int64 // approximate bytes held
+	docs    []*checkedDoc
+}
+
+type checkedDoc struct {
+	Result   checker.Result // Result.Doc is dropped: the model may hold the whole file
+	Reading  *checker.ReadingView
+	Previews []pagePreview // the first pages, at most Config.PreviewPages
+	// NoPreview says why there are no previews (no renderer for this format).
+	NoPreview checker.Text
+}
+
+// pagePreview is one page rendered at preview size.
+type pagePreview struct {
+	Page  int
+	Image *image.RGBA
+	// Scale converts finding boxes (page points or image pixels) to preview pixels.
+	Scale float64
+}
+
+// resultCache holds recent batches for a short time, bounded in count and bytes; the
+// oldest go first when it is full. Nothing is ever written to disk.
+type resultCache struct {
+	mu         sync.Mutex
+	maxEntries int
+	maxBytes   int64
+	ttl        time.Duration
+	now        func() time.Time
+	byID       map[string]*checkedBatch
+	order      []*checkedBatch // oldest first
+	bytes      int64
+}
+
+func newResultCache(maxEntries int, maxBytes int64, ttl time.Duration) *resultCache {
+	return &resultCache{maxEntries: maxEntries, maxBytes: maxBytes, ttl: ttl, now: time.Now, byID: map[string]*checkedBatch{}}
+}
+
+// newID returns an unguessable key: a result page is reachable only by who uploaded.
+func newID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// put stores a batch and returns its id. A batch larger than the whole cache is dropped
+// of its previews first, and not stored at all if still too large.
+func (c *resultCache) put(docs []*checkedDoc) string {
+	b := &checkedBatch{id: newID(), docs: docs}
+	b.size = batchSize(docs)
+	if b.size > c.maxBytes {
+		for _, d := range docs {
+			d.Previews = nil
+			d.NoPreview = checker.Text{En: "Previews were too large to keep for this upload.", Fr: "Les aperçus étaient trop volumineux pour être conservés pour cet envoi."}
+		}
+		b.size = batchSize(docs)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b.expires = c.now().Add(c.ttl)
+	c.pruneLocked()
+	if b.size > c.maxBytes {
+		return ""
+	}
+	for len(c.order) > 0 && (len(c.order) >= c.maxEntries || c.bytes+b.size > c.maxBytes) {
+		c.removeLocked(0)
+	}
+	c.byID[b.id] = b
+	c.order = append(c.order, b)
+	c.bytes += b.size
+	return b.id
+}
+
+func (c *resultCache) get(id string) *checkedBatch {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pruneLocked()
+	return c.byID[id]
+}
+
+// prune drops expired batches.
+func (c *resultCache) prune() {
+	c.mu.Lock()
+	c.pruneLocked()
+	c.mu.Unlock()
+}
+
+func (c *resultCache) stats() (entries int, bytes int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pruneLocked()
+	return len(c.order), c.bytes
+}
+
+func (c *resultCache) pruneLocked() {
+	now := c.now()
+	// Batches expire in insertion order: every one gets the same ttl.
+	for len(c.order) > 0 && !now.Before(c.order[0].expires) {
+		c.removeLocked(0)
+	}
+}
+
+func (c *resultCache) removeLocked(i int) {
+	b := c.order[i]
+	delete(c.byID, b.id)
+	c.bytes -= b.size
+	c.order[i] = nil
+	c.order = append(c.order[:i], c.order[i+1:]...)
+}
+
+func batchSize(docs []*checkedDoc) int64 {
+	n := int64(512)
+	for _, d := range docs {
+		n += 1024
+		for _, f := range d.Result.Findings {
+			n += int64(256 + len(f.Message.En) + len(f.Message.Fr) + len(f.Fix.En) + len(f.Fix.Fr))
+		}
+		if d.Reading != nil {
+			for _, it := range d.Reading.Items {
+				n += int64(64 + len(it.Text))
+			}
+		}
+		for _, p := range d.Previews {
+			n += int64(len(p.Image.Pix))
+		}
+	}
+	return n
+}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"context"
+	"image"
+	"net/http"
+	"strconv"
+
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/imagedoc"
+)
+
+// previewSide is the longer side of a stored page preview, in pixels: enough for the
+// compare view, small enough to keep 20 pages of a few hundred documents in memory.
+const previewSide = 900
+
+// acquireCheck takes a check slot without waiting. The caller answers 503 when it fails:
+// a full server says so at once instead of queueing requests without bound.
+func (s *Server) acquireCheck() bool {
+	select {
+	case s.checks <- struct{}{}:
+		s.metrics.checking(1)
+		return true
+	default:
+		s.metrics.reject("busy")
+		return false
+	}
+}
+
+func (s *Server) releaseCheck() {
+	<-s.checks
+	s.metrics.checking(-1)
+}
+
+// checkAll checks the uploads one after the other (the request holds one slot), under a
+// deadline for the whole request. With keep, it also prepares what the result pages
+// need: reading views and page previews.
+func (s *Server) checkAll(ctx context.Context, files []upload, keep bool) ([]checker.Result, []*checkedDoc) {
+	ctx, cancel := context.WithTimeout(ctx, s.requestDeadline())
+	defer cancel()
+	results := make([]checker.Result, len(files))
+	var docs []*checkedDoc
+	for i, f := range files {
+		r := s.engine.Check(ctx, f.Name, f.Data, keep)
+		format := string(r.Format)
+		if r.Err != nil {
+			format = "unreadable"
+		}
+		s.metrics.document(format)
+		if keep {
+			docs = append(docs, s.prepare(ctx, &r))
+		}
+		r.Doc = nil
+		results[i] = r
+	}
+	return results, docs
+}
+
+// prepare keeps what the result pages show of one document and lets go of its model.
+func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
+	d := &checkedDoc{}
+	doc := r.Doc
+	r.Doc = nil
+	d.Result = *r
+	if doc == nil {
+		return d
+	}
+	if rv, ok := doc.Content.(checker.ReadingViewer); ok {
+		v := rv.ReadingView()
+		d.Reading = &v
+	}
+	switch content := doc.Content.(type) {
+	case *imagedoc.Image:
+		if content.Still != nil {
+			img, scale := fitRGBA(content.Still, previewSide)
+			d.Previews = []pagePreview{{Page: 1, Image: img, Scale: scale}}
+		}
+	default:
+		if s.RenderPages == nil || doc.Pages <= 0 {
+			d.NoPreview = tx("No preview: this server cannot render pages of this kind of document.",
+				"Pas d'aperçu : ce serveur ne sait pas afficher les pages de ce type de document.")
+			break
+		}
+		n := min(doc.Pages, s.cfg.PreviewPages)
+		pages := make([]int, n)
+		for i := range pages {
+			pages[i] = i + 1
+		}
+		imgs, scales, err := s.RenderPages(ctx, doc, pages, previewSide)
+		if err != nil {
+			d.NoPreview = tx("No preview: the pages could not be rendered.", "Pas d'aperçu : les pages n'ont pas pu être affichées.")
+			break
+		}
+		for i, im := range imgs {
+			if i >= len(pages) || im == nil {
+				break
+			}
+			rgba, k := fitRGBA(im, previewSide)
+			sc := k
+			if i < len(scales) && scales[i] > 0 {
+				sc = scales[i] * k
+			}
+			d.Previews = append(d.Previews, pagePreview{Page: pages[i], Image: rgba, Scale: sc})
+		}
+	}
+	return d
+}
+
+// fitRGBA copies img into an RGBA at most side pixels on its longer side, and returns
+// the scale from source pixels to preview pixels.
+func fitRGBA(img image.Image, side int) (*image.RGBA, float64) {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	scale := 1.0
+	if w > side || h > side {
+		if w >= h {
+			scale = float64(side) / float64(w)
+		} else {
+			scale = float64(side) / float64(h)
+		}
+	}
+	dw, dh := max(int(float64(w)*scale+0.5), 1), max(int(float64(h)*scale+0.5), 1)
+	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	if scale == 1 {
+		xdraw.Draw(dst, dst.Bounds(), img, b.Min, xdraw.Src)
+	} else {
+		xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	}
+	return dst, scale
+}
+
+// retryAfter tells a client refused with 503 when to come back.
+func retryAfter(w http.ResponseWriter) { w.Header().Set("Retry-After", strconv.Itoa(2)) }

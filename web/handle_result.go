@@ -1,0 +1,231 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// maxInstancesShown bounds the instances listed under one rule; the rest are counted.
+const maxInstancesShown = 50
+
+type resultPage struct {
+	page
+	Expiry string
+	Docs   []docView
+}
+
+type docView struct {
+	Anchor, Name, Meta, Error string
+	Score                     checker.Score
+	BandLabel, BandShort      string
+	Capped                    bool
+	Summary                   string
+	FailCount                 int
+	HasPreviews, HasReading   bool
+	SeeURL, ReadingURL        string
+	Fix                       []severityGroup
+	Review                    []ruleCard
+	Passed                    []passedRow
+}
+
+type severityGroup struct {
+	Label, Class string
+	Rules        []ruleCard
+}
+
+type ruleCard struct {
+	L                         locale
+	ID, Title, Tag, Class     string
+	Why, Who, Fix, Refs, More string
+	Instances                 []instanceView
+}
+
+type instanceView struct {
+	Message, Where, URL string
+}
+
+type passedRow struct {
+	ID, Title, Count string
+}
+
+// handleResult is GET /results/{id}: the score and findings of every document of one
+// upload, while the cache holds them.
+func (s *Server) handleResult(w http.ResponseWriter, r *http.Request) {
+	rememberLang(w, r)
+	b := s.cache.get(r.PathValue("id"))
+	if b == nil {
+		s.renderError(w, r, http.StatusNotFound, requestLang(r).T("error.notfound"))
+		return
+	}
+	s.renderResult(w, r, b)
+}
+
+func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, b *checkedBatch) {
+	l := requestLang(r)
+	p := resultPage{page: newPage(r, l, l.T("result.title")), Expiry: l.Tf("result.expiry", humanDuration(s.cfg.CacheTTL, l))}
+	for i, d := range b.docs {
+		p.Docs = append(p.Docs, s.docView(l, b.id, i, d))
+	}
+	s.render(w, http.StatusOK, "result", p)
+}
+
+func docBase(id string, i int) string { return fmt.Sprintf("/results/%s/%d", id, i+1) }
+
+func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
+	res := d.Result
+	v := docView{Anchor: fmt.Sprintf("doc-%d", i+1), Name: res.Name}
+	format := strings.ToUpper(string(res.Format))
+	if format == "" {
+		format = "?"
+	}
+	v.Meta = l.Tf("result.meta", format, res.Pages)
+	if res.Format.Kind() == checker.KindImage {
+		v.Meta = l.Tf("result.meta.image", format)
+	}
+	if res.Err != nil {
+		v.Error = l.In(res.Err.Msg)
+		return v
+	}
+	v.Score, v.Capped = res.Score, res.Score.Capped
+	v.BandLabel = l.T("band." + string(res.Score.Band))
+	v.BandShort = l.T("bandshort." + string(res.Score.Band))
+	base := docBase(id, i)
+	q := "?lang=" + string(l)
+	if id != "" {
+		v.HasPreviews = len(d.Previews) > 0
+		v.HasReading = d.Reading != nil
+		v.SeeURL, v.ReadingURL = base+"/see"+q, base+"/reading"+q
+	}
+	pageURL := func(loc checker.Location) string {
+		if !v.HasPreviews || loc.Page <= 0 && len(d.Previews) != 1 {
+			return ""
+		}
+		pg := max(loc.Page, 1)
+		return fmt.Sprintf("%s/see%s#page-%d", base, q, pg)
+	}
+
+	// Failures grouped by severity (errors first), then by rule in first-seen order.
+	var fails, reviews []checker.Finding
+	for _, f := range res.Findings {
+		switch f.Outcome {
+		case checker.Failed:
+			fails = append(fails, f)
+		case checker.Review:
+			reviews = append(reviews, f)
+		}
+	}
+	v.FailCount = len(fails)
+	for _, sev := range []checker.Severity{checker.Error, checker.Warning, checker.Tip} {
+		var group []checker.Finding
+		for _, f := range fails {
+			if f.Severity == sev {
+				group = append(group, f)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		v.Fix = append(v.Fix, severityGroup{
+			Label: fmt.Sprintf("%s (%d)", l.T("sev."+sev.String()), len(group)),
+			Class: sev.String(),
+			Rules: s.ruleCards(l, group, "tag."+sev.String(), sev.String(), pageURL),
+		})
+	}
+	v.Review = s.ruleCards(l, reviews, "tag.review", "review", pageURL)
+
+	passed := 0
+	for _, row := range res.Checks {
+		passed += row.Passed
+		if row.Outcome != checker.Passed {
+			continue
+		}
+		title := row.Rule
+		if rule := s.engine.Rule(row.Rule); rule != nil {
+			title = l.In(rule.Title)
+		}
+		v.Passed = append(v.Passed, passedRow{ID: row.Rule, Title: title, Count: l.Tf("result.passed.count", row.Passed)})
+	}
+	sort.SliceStable(v.Passed, func(i, j int) bool { return v.Passed[i].ID < v.Passed[j].ID })
+	v.Summary = l.Tf("result.summary", len(fails), len(reviews), passed)
+	return v
+}
+
+// ruleCards groups findings by rule, keeping the order of the first finding of each.
+func (s *Server) ruleCards(l locale, fs []checker.Finding, tag, class string, pageURL func(checker.Location) string) []ruleCard {
+	var cards []ruleCard
+	index := map[string]int{}
+	for _, f := range fs {
+		i, ok := index[f.Rule]
+		if !ok {
+			c := ruleCard{L: l, ID: f.Rule, Title: f.Rule, Tag: l.T(tag), Class: class, Fix: l.In(f.Fix)}
+			if rule := s.engine.Rule(f.Rule); rule != nil {
+				c.Title, c.Why = l.In(rule.Title), l.In(rule.Why)
+				var who []string
+				for _, a := range rule.Affects {
+					who = append(who, l.In(a.Describe()))
+				}
+				c.Who = strings.Join(who, ", ")
+				c.Refs = standardsLine(rule.Standards)
+				if c.Fix == "" {
+					c.Fix = l.In(rule.Fix)
+				}
+			}
+			index[f.Rule] = len(cards)
+			i = len(cards)
+			cards = append(cards, c)
+		}
+		c := &cards[i]
+		if len(c.Instances) >= maxInstancesShown {
+			c.More = "+"
+			continue
+		}
+		c.Instances = append(c.Instances, instanceView{Message: l.In(f.Message), Where: where(l, f.Location), URL: pageURL(f.Location)})
+	}
+	for i := range cards {
+		if cards[i].More != "" {
+			n := 0
+			for _, f := range fs {
+				if f.Rule == cards[i].ID {
+					n++
+				}
+			}
+			cards[i].More = l.Tf("result.more", n-len(cards[i].Instances))
+		}
+	}
+	return cards
+}
+
+// where names a location for a reader: the page, the frame of an animation.
+func where(l locale, loc checker.Location) string {
+	var parts []string
+	if loc.Page > 0 {
+		parts = append(parts, l.Tf("where.page", loc.Page))
+	}
+	if loc.Frame > 0 {
+		parts = append(parts, l.Tf("where.frame", loc.Frame))
+	}
+	if loc.Part != "" {
+		parts = append(parts, loc.Part)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// standardsLine lists a rule's references: "WCAG 1.1.1 · EN 301 549 10.1.1.1 · RGAA 1.1".
+func standardsLine(st checker.Standards) string {
+	var parts []string
+	add := func(name string, ids []string) {
+		if len(ids) > 0 {
+			parts = append(parts, name+" "+strings.Join(ids, ", "))
+		}
+	}
+	add("WCAG", st.WCAG)
+	add("EN 301 549", st.EN301549)
+	add("RGAA", st.RGAA)
+	add("PDF/UA", st.PDFUA)
+	add("Matterhorn", st.Matterhorn)
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"embed"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+)
+
+//go:embed static
+var staticFiles embed.FS
+
+//go:embed openapi.json
+var openAPISpec []byte
+
+// handleStatic is GET /static/{file}: the style sheet and the script, from the binary.
+func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	b, err := staticFiles.ReadFile("static/" + name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	ct := mime.TypeByExtension(path.Ext(name))
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.Write(b)
+}
+
+// handleOpenAPI is GET /api/v1/openapi.json, the hand-written OpenAPI 3 description.
+func (s *Server) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(openAPISpec)))
+	w.Write(openAPISpec)
+}
+
+// handleNotFound answers every other path: JSON under /api/, the HTML page elsewhere.
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	if len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/" {
+		writeJSONError(w, http.StatusNotFound, "no such endpoint")
+		return
+	}
+	s.renderError(w, r, http.StatusNotFound, requestLang(r).T("error.notfound"))
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// acceptedTypes is the file input's accept list: the extensions and media types of the
+// formats the engine reads (the format is still sniffed from the content).
+var acceptedTypes = strings.Join([]string{
+	".pdf", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bmp",
+	"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/*",
+}, ",")
+
+type uploadPage struct {
+	page
+	Hint, Accept, Privacy string
+	MaxBytes              int64
+	MaxFiles              int
+}
+
+// handleUploadPage is GET /: the upload form.
+func (s *Server) handleUploadPage(w http.ResponseWriter, r *http.Request) {
+	rememberLang(w, r)
+	l := requestLang(r)
+	s.render(w, http.StatusOK, "upload", uploadPage{
+		page:     newPage(r, l, l.T("upload.title")),
+		Hint:     l.Tf("upload.hint", s.cfg.MaxFiles, checker.HumanBytes(s.cfg.MaxUploadBytes)),
+		Accept:   acceptedTypes,
+		Privacy:  l.Tf("upload.privacy", humanDuration(s.cfg.CacheTTL, l)),
+		MaxBytes: s.cfg.MaxUploadBytes,
+		MaxFiles: s.cfg.MaxFiles,
+	})
+}
+
+// humanDuration says "15 minutes" or "15 minutes" in French; shorter TTLs in seconds.
+func humanDuration(d time.Duration, l locale) string {
+	if d >= time.Minute {
+		m := int(d.Round(time.Minute) / time.Minute)
+		if m == 1 {
+			return l.In(tx("1 minute", "1 minute"))
+		}
+		return l.In(checker.Textf("%d minutes", "%d minutes", m))
+	}
+	return l.In(checker.Textf("%d seconds", "%d secondes", int(d/time.Second)))
+}
