@@ -1,0 +1,1354 @@
+package docxdoc
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// rel is one relationship of a part.
+type rel struct {
+	typ, target string
+	external    bool
+}
+
+// frame is one step of the XPath-like location of the element being read.
+type frame struct {
+	seg  string
+	kids []kid
+}
+
+type kid struct {
+	name string
+	n    int
+}
+
+// field is an open complex field (w:fldChar begin ... separate ... end).
+type field struct {
+	instr  strings.Builder
+	result bool
+	link   *collector
+}
+
+// collector gathers the text of a link or content control while its paragraphs are read.
+type collector struct {
+	b    strings.Builder
+	link *Hyperlink
+	ctl  *Control
+}
+
+// bodyParser reads one story part (document, header, footer, notes) into blocks.
+type bodyParser struct {
+	w     *walker
+	doc   *Document
+	st    *styleSet
+	part  string
+	rels  map[string]rel
+	dir   string // folder of the part, to resolve relationship targets
+	path  []frame
+	slash string // "//" after a text box, whose inner path is abbreviated
+
+	fields     []*field
+	collectors []*collector
+	cell       *Cell
+	table      *Table
+	depth      int // table nesting
+	textBox    *Drawing
+
+	pageBreaks    int
+	renderedPages int
+}
+
+func (b *bodyParser) push(name string) {
+	idx := 1
+	if n := len(b.path); n > 0 {
+		top := &b.path[n-1]
+		found := false
+		for i := range top.kids {
+			if top.kids[i].name == name {
+				top.kids[i].n++
+				idx = top.kids[i].n
+				found = true
+				break
+			}
+		}
+		if !found {
+			top.kids = append(top.kids, kid{name, 1})
+		}
+	}
+	seg := name + "[" + strconv.Itoa(idx) + "]"
+	if len(b.path) == 0 {
+		seg = name
+	}
+	if b.slash != "" {
+		seg = "/" + seg
+		b.slash = ""
+	}
+	b.path = append(b.path, frame{seg: seg})
+}
+
+func (b *bodyParser) pop() { b.path = b.path[:len(b.path)-1] }
+
+func (b *bodyParser) where() string {
+	var sb strings.Builder
+	for _, f := range b.path {
+		sb.WriteByte('/')
+		sb.WriteString(f.seg)
+	}
+	return sb.String()
+}
+
+func (b *bodyParser) target(id string) (string, bool) {
+	r, ok := b.rels[id]
+	if !ok {
+		return "", false
+	}
+	if r.external {
+		return r.target, true
+	}
+	return resolvePart(b.dir, r.target), false
+}
+
+// parseStory reads a part's root element: w:document, w:hdr, w:ftr, w:footnotes, w:endnotes.
+func (b *bodyParser) parseStory() ([]Block, error) {
+	var blocks []Block
+	add := func(bl Block) { blocks = append(blocks, bl) }
+	for {
+		tok, err := b.w.next()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return blocks, nil
+			}
+			return blocks, err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if b.w.ns(se.Name.Space) != nsW {
+			if err := b.w.skip(); err != nil {
+				return blocks, err
+			}
+			continue
+		}
+		switch se.Name.Local {
+		case "document", "hdr", "ftr", "footnotes", "endnotes", "body", "footnote", "endnote":
+			b.push("w:" + se.Name.Local)
+			if se.Name.Local == "document" || se.Name.Local == "footnotes" || se.Name.Local == "endnotes" {
+				// Their children are not blocks (w:background, w:body, w:footnote): keep
+				// walking at this level.
+				continue
+			}
+			if err := b.blocks(add); err != nil {
+				return blocks, err
+			}
+			b.pop()
+		case "background":
+			if b.doc.Background == nil {
+				c := b.w.colorOf(se, "color", "themeColor", "themeTint", "themeShade")
+				if rgb, auto := b.st.resolve(c); !auto {
+					b.doc.Background = &rgb
+				}
+			}
+			if err := b.w.skip(); err != nil {
+				return blocks, err
+			}
+		default:
+			if err := b.w.skip(); err != nil {
+				return blocks, err
+			}
+		}
+	}
+}
+
+// blocks reads block-level content until the end of the current element.
+func (b *bodyParser) blocks(add func(Block)) error {
+	d := b.w.depth
+	for {
+		tok, err := b.w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if b.w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if err := b.block(t, add); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (b *bodyParser) block(se xml.StartElement, add func(Block)) error {
+	w := b.w
+	switch w.ns(se.Name.Space) {
+	case nsW:
+		switch se.Name.Local {
+		case "p":
+			b.push("w:p")
+			p, err := b.paragraph()
+			b.pop()
+			if err != nil {
+				return err
+			}
+			add(Block{Para: p})
+			return nil
+		case "tbl":
+			b.push("w:tbl")
+			t, err := b.tableEl()
+			b.pop()
+			if err != nil {
+				return err
+			}
+			add(Block{Table: t})
+			return nil
+		case "sdt":
+			b.push("w:sdt")
+			err := b.sdt(nil, func() error { return b.blocks(add) })
+			b.pop()
+			return err
+		case "customXml", "ins", "moveTo", "smartTag", "sdtContent":
+			b.push("w:" + se.Name.Local)
+			err := b.blocks(add)
+			b.pop()
+			return err
+		}
+	case nsMC:
+		if se.Name.Local == "AlternateContent" {
+			return b.alternate(func() error { return b.blocks(add) })
+		}
+	}
+	return w.skip()
+}
+
+// alternate reads the first mc:Choice of an mc:AlternateContent and skips the fallback,
+// which repeats the same content in an older form.
+func (b *bodyParser) alternate(read func() error) error {
+	w := b.w
+	d := w.depth
+	chosen := false
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.ns(t.Name.Space) == nsMC && t.Name.Local == "Choice" && !chosen {
+				chosen = true
+				if err := read(); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := w.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// sdt reads a content control: its w:sdtPr, then its content with read.
+func (b *bodyParser) sdt(para *Paragraph, read func() error) error {
+	w := b.w
+	d := w.depth
+	c := &Control{Part: b.part, Path: b.where(), Kind: "richText", Para: para}
+	col := &collector{ctl: c}
+	b.collectors = append(b.collectors, col)
+	defer func() {
+		for i := len(b.collectors) - 1; i >= 0; i-- {
+			if b.collectors[i] == col {
+				b.collectors = append(b.collectors[:i], b.collectors[i+1:]...)
+				break
+			}
+		}
+		c.Text = col.b.String()
+	}()
+	b.doc.Controls = append(b.doc.Controls, c)
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.depth != d+1 {
+				continue
+			}
+			switch {
+			case w.is(t, nsW, "sdtPr"):
+				if err := b.sdtPr(c); err != nil {
+					return err
+				}
+			case w.is(t, nsW, "sdtContent"):
+				b.push("w:sdtContent")
+				err := read()
+				b.pop()
+				if err != nil {
+					return err
+				}
+			default:
+				if err := w.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+func (b *bodyParser) sdtPr(c *Control) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.depth != d+1 {
+				continue
+			}
+			switch t.Name.Local {
+			case "alias":
+				c.Alias = w.attr(t, nsW, "val")
+			case "tag":
+				c.Tag = w.attr(t, nsW, "val")
+			case "docPartObj", "docPartList":
+				c.Kind = "docPart"
+			case "citation", "bibliography", "equation", "group", "text", "dropDownList", "comboBox", "date", "picture":
+				c.Kind = t.Name.Local
+			case "checkbox":
+				c.Kind = "checkbox"
+			}
+		}
+	}
+}
+
+// newParagraph registers a paragraph at the current location.
+func (b *bodyParser) newParagraph() *Paragraph {
+	p := &Paragraph{Part: b.part, Path: b.where(), Table: b.table, Cell: b.cell, TextBox: b.textBox}
+	b.doc.Paragraphs = append(b.doc.Paragraphs, p)
+	for _, c := range b.collectors {
+		if c.ctl != nil && c.ctl.Para == nil {
+			c.ctl.Para = p
+		}
+	}
+	return p
+}
+
+// paraState is what is known while a paragraph's children are read.
+type paraState struct {
+	p        *Paragraph
+	props    pProps
+	resolved bool
+	text     strings.Builder
+	spaces   int // current run of spaces
+	tabs     int
+}
+
+func (b *bodyParser) paragraph() (*Paragraph, error) {
+	ps := &paraState{p: b.newParagraph(), props: pProps{outline: -1}}
+	err := b.inline(ps)
+	b.finishParagraph(ps)
+	return ps.p, err
+}
+
+// resolve applies the paragraph's style once its w:pPr is known (it comes first).
+func (b *bodyParser) resolve(ps *paraState) {
+	if ps.resolved {
+		return
+	}
+	ps.resolved = true
+	p, st := ps.p, b.st
+	id := ps.props.style
+	if id == "" || st.byID[id] == nil {
+		id = st.defPara
+	}
+	p.StyleID = id
+	if s := st.byID[id]; s != nil {
+		p.StyleName = s.name
+	}
+	p.HeadingLevel = st.headingLevel(id)
+	if o := ps.props.outline; o >= 0 {
+		// Direct outline level (Paragraph > Outline level) makes a heading too, and
+		// "Body Text" (9) cancels one inherited from the style.
+		if o <= 8 {
+			p.HeadingLevel = o + 1
+		} else {
+			p.HeadingLevel = 0
+		}
+	}
+	p.TitleStyle = st.isTitleStyle(id)
+	numID, ilvl, ok := ps.props.numID, ps.props.ilvl, ps.props.numSet
+	if !ok {
+		numID, ilvl, ok = st.paraNum(id)
+	}
+	if ok && numID != "" && numID != "0" {
+		p.Numbered, p.NumLevel, p.NumFormat = true, ilvl, st.numFormat(numID, ilvl)
+	}
+	sh := ps.props.shd
+	if !sh.set {
+		sh = st.paraShading(id)
+	}
+	if c, ok := st.shading(sh); ok {
+		p.Shading = &c
+	}
+	p.Frame, p.DropCap = ps.props.frame, ps.props.dropCap
+	if ps.props.sectPr {
+		p.PageBreak = true
+	}
+}
+
+func (b *bodyParser) finishParagraph(ps *paraState) {
+	b.resolve(ps)
+	ps.p.Text = ps.text.String()
+}
+
+// appendText adds visible text to the paragraph and to every open link or control.
+func (b *bodyParser) appendText(ps *paraState, s string) {
+	ps.text.WriteString(s)
+	for _, c := range b.collectors {
+		c.b.WriteString(s)
+	}
+	for _, f := range b.fields {
+		if f.link != nil {
+			f.link.b.WriteString(s)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			ps.spaces++
+			ps.p.MaxSpacesInARow = max(ps.p.MaxSpacesInARow, ps.spaces)
+			ps.tabs = 0
+		case '\t':
+			ps.tabs++
+			ps.p.MaxTabsInARow = max(ps.p.MaxTabsInARow, ps.tabs)
+			ps.spaces = 0
+		default:
+			ps.spaces, ps.tabs = 0, 0
+		}
+	}
+}
+
+// inline reads paragraph content until the end of the current element.
+func (b *bodyParser) inline(ps *paraState) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		var se xml.StartElement
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+			continue
+		case xml.StartElement:
+			se = t
+		default:
+			continue
+		}
+		switch w.ns(se.Name.Space) {
+		case nsW:
+			switch se.Name.Local {
+			case "pPr":
+				props, err := w.pPr()
+				if err != nil {
+					return err
+				}
+				ps.props = props
+				b.resolve(ps)
+			case "r":
+				b.resolve(ps)
+				b.push("w:r")
+				err := b.run(ps)
+				b.pop()
+				if err != nil {
+					return err
+				}
+			case "hyperlink":
+				b.resolve(ps)
+				b.push("w:hyperlink")
+				l := &Hyperlink{Part: b.part, Path: b.where(), Para: ps.p}
+				if id := w.attr(se, nsR, "id"); id != "" {
+					l.Target, l.External = b.target(id)
+				}
+				if a := w.attr(se, nsW, "anchor"); a != "" && l.Target == "" {
+					l.Target = "#" + a
+				}
+				err := b.linkContent(ps, l)
+				b.pop()
+				if err != nil {
+					return err
+				}
+			case "fldSimple":
+				b.resolve(ps)
+				ps.p.Fields = true
+				instr := w.attr(se, nsW, "instr")
+				if t, ok := hyperlinkField(instr); ok {
+					b.push("w:fldSimple")
+					l := &Hyperlink{Part: b.part, Path: b.where(), Para: ps.p, Target: t, External: !strings.HasPrefix(t, "#"), Field: true}
+					err := b.linkContent(ps, l)
+					b.pop()
+					if err != nil {
+						return err
+					}
+				} else if err := b.inline(ps); err != nil {
+					return err
+				}
+			case "sdt":
+				b.resolve(ps)
+				b.push("w:sdt")
+				err := b.sdt(ps.p, func() error { return b.inline(ps) })
+				b.pop()
+				if err != nil {
+					return err
+				}
+			case "ins", "moveTo", "smartTag", "customXml", "dir", "bdo", "sdtContent":
+				if err := b.inline(ps); err != nil {
+					return err
+				}
+			default:
+				if err := w.skip(); err != nil {
+					return err
+				}
+			}
+		case nsM:
+			// Office Math: its text is read out (m:t), without run properties.
+			if err := b.math(ps); err != nil {
+				return err
+			}
+		case nsMC:
+			if se.Name.Local == "AlternateContent" {
+				if err := b.alternate(func() error { return b.inline(ps) }); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := w.skip(); err != nil {
+				return err
+			}
+		default:
+			if err := w.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (b *bodyParser) linkContent(ps *paraState, l *Hyperlink) error {
+	col := &collector{link: l}
+	b.collectors = append(b.collectors, col)
+	ps.p.Links = append(ps.p.Links, l)
+	b.doc.Links = append(b.doc.Links, l)
+	err := b.inline(ps)
+	b.collectors = b.collectors[:len(b.collectors)-1]
+	l.Text = col.b.String()
+	return err
+}
+
+func (b *bodyParser) math(ps *paraState) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.is(t, nsM, "t") {
+				s, err := w.text()
+				if err != nil {
+					return err
+				}
+				b.appendText(ps, s)
+			}
+		}
+	}
+}
+
+// hyperlinkField returns the target of a HYPERLINK field instruction:
+// HYPERLINK "url" or HYPERLINK \l "bookmark".
+func hyperlinkField(instr string) (string, bool) {
+	f := strings.Fields(instr)
+	if len(f) == 0 || !strings.EqualFold(f[0], "HYPERLINK") {
+		return "", false
+	}
+	target, local := "", false
+	for i := 1; i < len(f); i++ {
+		switch {
+		case f[i] == `\l`:
+			local = true
+		case strings.HasPrefix(f[i], `\`):
+			if f[i] == `\o` || f[i] == `\t` {
+				i++ // switch argument
+			}
+		case target == "":
+			target = strings.Trim(f[i], `"`)
+		}
+	}
+	if local {
+		target = "#" + target
+	}
+	return target, true
+}
+
+// run reads one w:r.
+func (b *bodyParser) run(ps *paraState) error {
+	w := b.w
+	d := w.depth
+	var direct rProps
+	var cur *Run
+	// The run is resolved on its first content: w:rPr comes first when present.
+	mk := func() *Run {
+		if cur != nil {
+			return cur
+		}
+		base := b.st.runBase(ps.p.StyleID, direct.rStyle)
+		r := base.over(&direct)
+		run := Run{Bold: r.b > 0, Italic: r.i > 0, Hidden: r.vanish > 0, Effect: r.effect, HalfPts: r.sz}
+		if run.HalfPts <= 0 {
+			run.HalfPts = 20 // ECMA-376 17.3.2.38: 10 pt when nothing says otherwise
+		}
+		run.Color, run.ColorAuto = b.st.resolve(r.color)
+		if r.highlight != "" && r.highlight != "none" {
+			if c, ok := highlights[r.highlight]; ok {
+				run.Background = &c
+			}
+		}
+		if run.Background == nil {
+			if c, ok := b.st.shading(r.shd); ok {
+				run.Background = &c
+			}
+		}
+		run.InLink = len(b.collectors) > 0 && b.collectors[len(b.collectors)-1].link != nil
+		for _, f := range b.fields {
+			if f.link != nil {
+				run.InLink = true
+			}
+		}
+		ps.p.Runs = append(ps.p.Runs, run)
+		cur = &ps.p.Runs[len(ps.p.Runs)-1]
+		return cur
+	}
+	add := func(s string) {
+		r := mk()
+		if r.Hidden || b.inInstr() {
+			return
+		}
+		r.Text += s
+		b.appendText(ps, s)
+	}
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		var se xml.StartElement
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+			continue
+		case xml.StartElement:
+			se = t
+		default:
+			continue
+		}
+		sp := w.ns(se.Name.Space)
+		if sp == nsMC && se.Name.Local == "AlternateContent" {
+			// A run's alternate content holds drawings: read the choice as run content.
+			if err := b.alternate(func() error { return b.runContent(ps, mk) }); err != nil {
+				return err
+			}
+			continue
+		}
+		if sp != nsW {
+			if err := w.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		switch se.Name.Local {
+		case "rPr":
+			if cur == nil {
+				direct, err = w.rPr()
+			} else {
+				err = w.skip()
+			}
+			if err != nil {
+				return err
+			}
+		case "t":
+			s, err := w.text()
+			if err != nil {
+				return err
+			}
+			add(s)
+		case "tab", "ptab":
+			add("\t")
+			if err := w.skip(); err != nil {
+				return err
+			}
+		case "br", "cr":
+			if se.Name.Local == "br" && w.attr(se, nsW, "type") == "page" {
+				ps.p.PageBreak = true
+				b.pageBreaks++
+			} else {
+				add("\n")
+			}
+			if err := w.skip(); err != nil {
+				return err
+			}
+		case "lastRenderedPageBreak":
+			b.renderedPages++
+			if err := w.skip(); err != nil {
+				return err
+			}
+		case "noBreakHyphen":
+			add("-")
+			if err := w.skip(); err != nil {
+				return err
+			}
+		case "sym":
+			// Symbol-font characters are bullets or arrows in hand-made lists.
+			add("•")
+			if err := w.skip(); err != nil {
+				return err
+			}
+		case "fldChar":
+			b.fieldChar(ps, w.attr(se, nsW, "fldCharType"))
+			if err := w.skip(); err != nil {
+				return err
+			}
+		case "instrText":
+			s, err := w.text()
+			if err != nil {
+				return err
+			}
+			if n := len(b.fields); n > 0 && !b.fields[n-1].result && b.fields[n-1].instr.Len() < 4096 {
+				b.fields[n-1].instr.WriteString(s)
+			}
+		case "drawing", "pict", "object":
+			mk()
+			b.push("w:" + se.Name.Local)
+			err := b.drawing(ps, se.Name.Local)
+			b.pop()
+			if err != nil {
+				return err
+			}
+		default:
+			if err := w.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// runContent reads the content of an mc:Choice inside a run (a drawing, usually).
+func (b *bodyParser) runContent(ps *paraState, mk func() *Run) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.ns(t.Name.Space) == nsW && (t.Name.Local == "drawing" || t.Name.Local == "pict" || t.Name.Local == "object") {
+				mk()
+				b.push("w:" + t.Name.Local)
+				err := b.drawing(ps, t.Name.Local)
+				b.pop()
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			if err := w.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (b *bodyParser) inInstr() bool {
+	n := len(b.fields)
+	return n > 0 && !b.fields[n-1].result
+}
+
+func (b *bodyParser) fieldChar(ps *paraState, typ string) {
+	switch typ {
+	case "begin":
+		if len(b.fields) < 64 {
+			b.fields = append(b.fields, &field{})
+		}
+		ps.p.Fields = true
+	case "separate":
+		if n := len(b.fields); n > 0 {
+			f := b.fields[n-1]
+			f.result = true
+			if t, ok := hyperlinkField(f.instr.String()); ok {
+				l := &Hyperlink{Part: b.part, Path: ps.p.Path, Para: ps.p, Target: t, External: !strings.HasPrefix(t, "#"), Field: true}
+				f.link = &collector{link: l}
+				ps.p.Links = append(ps.p.Links, l)
+				b.doc.Links = append(b.doc.Links, l)
+			}
+		}
+	case "end":
+		if n := len(b.fields); n > 0 {
+			f := b.fields[n-1]
+			if f.link != nil {
+				f.link.link.Text = f.link.b.String()
+			}
+			b.fields = b.fields[:n-1]
+		}
+	}
+}
+
+// drawing reads a w:drawing (DrawingML), w:pict (VML) or w:object (embedded object).
+func (b *bodyParser) drawing(ps *paraState, kind string) error {
+	w := b.w
+	d := w.depth
+	dr := &Drawing{Part: b.part, Path: b.where(), Para: ps.p, Kind: Other}
+	switch kind {
+	case "pict":
+		dr.Kind = VMLShape
+	case "object":
+		dr.Kind = OLEObject
+	}
+	ps.p.Drawings = append(ps.p.Drawings, dr)
+	b.doc.Drawings = append(b.doc.Drawings, dr)
+	for _, c := range b.collectors {
+		if c.link != nil {
+			c.link.Images = append(c.link.Images, dr)
+		}
+	}
+	for _, f := range b.fields {
+		if f.link != nil {
+			f.link.link.Images = append(f.link.link.Images, dr)
+		}
+	}
+	firstShape := true
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		var se xml.StartElement
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+			continue
+		case xml.StartElement:
+			se = t
+		default:
+			continue
+		}
+		if se.Name.Local == "decorative" {
+			// adec:decorative (Office 2019+) inside wp:docPr's extension list.
+			if v := w.attr(se, nsOther, "val"); v == "1" || v == "true" {
+				dr.Decorative = true
+			}
+			continue
+		}
+		switch w.ns(se.Name.Space) {
+		case nsWP:
+			switch se.Name.Local {
+			case "anchor":
+				dr.Floating = true
+				dr.BehindText = w.onOffAttr(se, "behindDoc")
+			case "wrapNone", "wrapSquare", "wrapTight", "wrapThrough", "wrapTopAndBottom":
+				dr.Wrap = se.Name.Local
+			case "docPr":
+				if dr.Alt == "" && dr.AltTitle == "" && dr.Name == "" {
+					dr.Alt = w.attr(se, nsOther, "descr")
+					dr.AltTitle = w.attr(se, nsOther, "title")
+					dr.Name = w.attr(se, nsOther, "name")
+					dr.Hidden = w.onOffAttr(se, "hidden")
+				}
+			}
+		case nsA:
+			switch se.Name.Local {
+			case "graphicData":
+				if dr.Kind == Other {
+					dr.Kind = graphicKind(w.attr(se, nsOther, "uri"))
+				}
+			case "blip":
+				if dr.ImageRel == "" {
+					if id := w.attr(se, nsR, "embed"); id != "" {
+						dr.ImageRel = id
+						dr.ImageTarget, dr.External = b.target(id)
+					} else if id := w.attr(se, nsR, "link"); id != "" {
+						dr.ImageRel = id
+						dr.ImageTarget, _ = b.target(id)
+						dr.External = true
+					}
+				}
+			}
+		case nsV:
+			switch se.Name.Local {
+			case "shape", "rect", "roundrect", "oval", "line", "polyline", "arc", "curve", "group", "image":
+				if firstShape {
+					firstShape = false
+					if a := w.attr(se, nsOther, "alt"); a != "" {
+						dr.Alt = a
+					}
+					dr.Name = w.attr(se, nsOther, "id")
+					style := strings.ReplaceAll(strings.ToLower(w.attr(se, nsOther, "style")), " ", "")
+					if strings.Contains(style, "position:absolute") {
+						dr.Floating = true
+					}
+					if strings.Contains(dr.Name, "PowerPlusWaterMarkObject") {
+						dr.Watermark = true
+					}
+					if w.attr(se, nsO, "hr") == "t" {
+						dr.HorizontalRL = true
+					}
+				}
+			case "imagedata":
+				if dr.Kind == VMLShape {
+					dr.Kind = VMLImage
+				}
+				if dr.Alt == "" {
+					if t := w.attr(se, nsO, "title"); t != "" {
+						dr.AltTitle = t
+					}
+				}
+				if dr.ImageRel == "" {
+					id := w.attr(se, nsR, "id")
+					if id == "" {
+						id = w.attr(se, nsR, "pict")
+					}
+					if id != "" {
+						dr.ImageRel = id
+						dr.ImageTarget, dr.External = b.target(id)
+					}
+				}
+			case "textpath":
+				dr.HasText = dr.HasText || hasVisibleText(w.attr(se, nsOther, "string"))
+			}
+		case nsW:
+			if se.Name.Local == "txbxContent" {
+				if err := b.textBoxContent(dr); err != nil {
+					return err
+				}
+			}
+		case nsMC:
+			if se.Name.Local == "Fallback" {
+				if err := w.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// textBoxContent reads the paragraphs of a text box into dr.TextBox.
+func (b *bodyParser) textBoxContent(dr *Drawing) error {
+	saveBox, saveCell, saveTable := b.textBox, b.cell, b.table
+	b.textBox, b.cell, b.table = dr, nil, nil
+	b.slash = "/"
+	b.push("w:txbxContent")
+	err := b.blocks(func(bl Block) { dr.TextBox = append(dr.TextBox, bl) })
+	b.pop()
+	b.textBox, b.cell, b.table = saveBox, saveCell, saveTable
+	for _, bl := range dr.TextBox {
+		if (bl.Para != nil && hasVisibleText(bl.Para.Text)) || bl.Table != nil {
+			dr.HasText = true
+		}
+	}
+	return err
+}
+
+func graphicKind(uri string) DrawingKind {
+	switch {
+	case strings.HasSuffix(uri, "/picture"):
+		return Picture
+	case strings.HasSuffix(uri, "/chart"), strings.Contains(uri, "chartex"):
+		return Chart
+	case strings.HasSuffix(uri, "/diagram"):
+		return SmartArt
+	case strings.HasSuffix(uri, "wordprocessingShape"):
+		return Shape
+	case strings.HasSuffix(uri, "wordprocessingGroup"):
+		return Group
+	case strings.HasSuffix(uri, "wordprocessingCanvas"), strings.HasSuffix(uri, "lockedCanvas"):
+		return Canvas
+	case strings.Contains(uri, "ink"):
+		return Ink
+	}
+	return Other
+}
+
+// tableEl reads a w:tbl.
+func (b *bodyParser) tableEl() (*Table, error) {
+	t := &Table{Part: b.part, Path: b.where(), Depth: b.depth, Parent: b.cell, InTextBox: b.textBox != nil}
+	b.doc.Tables = append(b.doc.Tables, t)
+	var direct shdSpec
+	err := b.tableChildren(t, &direct)
+	b.tableStyle(t, direct)
+	return t, err
+}
+
+func (b *bodyParser) tableChildren(t *Table, direct *shdSpec) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		var se xml.StartElement
+		switch tt := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+			continue
+		case xml.StartElement:
+			se = tt
+		default:
+			continue
+		}
+		if w.ns(se.Name.Space) != nsW {
+			if err := w.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		switch se.Name.Local {
+		case "tblPr":
+			if err := b.tblPr(t, direct); err != nil {
+				return err
+			}
+		case "tr":
+			b.push("w:tr")
+			err := b.row(t)
+			b.pop()
+			if err != nil {
+				return err
+			}
+		case "sdt", "customXml", "sdtContent", "ins":
+			// rows wrapped in a content control or custom XML
+			b.push("w:" + se.Name.Local)
+			err := b.tableChildren(t, direct)
+			b.pop()
+			if err != nil {
+				return err
+			}
+		default:
+			if err := w.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (b *bodyParser) tblPr(t *Table, direct *shdSpec) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch tt := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.depth != d+1 || w.ns(tt.Name.Space) != nsW {
+				continue
+			}
+			switch tt.Name.Local {
+			case "tblStyle":
+				t.StyleID = w.attr(tt, nsW, "val")
+			case "tblLook":
+				// Transitional writes w:firstRow="1"; Word 2007 wrote a hex bit mask in
+				// w:val where 0x0020 is the header row (ECMA-376 2006, 2.4.51).
+				if w.hasAttr(tt, nsW, "firstRow") {
+					t.LookFirstRow = w.onOffAttr(tt, "firstRow")
+				} else if v, err := strconv.ParseUint(w.attr(tt, nsW, "val"), 16, 16); err == nil {
+					t.LookFirstRow = v&0x20 != 0
+				}
+			case "shd":
+				*direct = w.shdOf(tt)
+			case "tblCaption":
+				t.Caption = w.attr(tt, nsW, "val")
+			case "tblDescription":
+				t.Description = w.attr(tt, nsW, "val")
+			}
+		}
+	}
+}
+
+// tableStyle applies the table style's shading and header-row formatting.
+func (b *bodyParser) tableStyle(t *Table, direct shdSpec) {
+	st := b.st
+	id := t.StyleID
+	if id == "" {
+		id = st.defTable
+	}
+	sh := direct
+	for _, s := range st.chain(id) {
+		if !sh.set && s.tblShd.set {
+			sh = s.tblShd
+		}
+		if !sh.set && s.tcShd.set {
+			sh = s.tcShd
+		}
+		for typ, c := range s.cond {
+			switch typ {
+			case "firstRow":
+				if t.LookFirstRow && t.StyleHeaderShading == nil && c.shd.set {
+					if rgb, ok := st.shading(c.shd); ok {
+						t.StyleHeaderShading = &rgb
+					}
+				}
+				if t.LookFirstRow && t.StyleHeaderColor == nil && c.color.set {
+					if rgb, auto := st.resolve(c.color); !auto {
+						t.StyleHeaderColor = &rgb
+					}
+				}
+			default:
+				if c.shd.set || c.color.set {
+					t.StyleBanding = true
+				}
+			}
+		}
+	}
+	if rgb, ok := st.shading(sh); ok {
+		t.Shading = &rgb
+	}
+}
+
+func (b *bodyParser) row(t *Table) error {
+	w := b.w
+	d := w.depth
+	r := &Row{}
+	t.Rows = append(t.Rows, r)
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		var se xml.StartElement
+		switch tt := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+			continue
+		case xml.StartElement:
+			se = tt
+		default:
+			continue
+		}
+		if w.ns(se.Name.Space) != nsW {
+			if err := w.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		switch se.Name.Local {
+		case "trPr":
+			if err := b.trPr(r); err != nil {
+				return err
+			}
+		case "tc":
+			b.push("w:tc")
+			err := b.cellEl(t, r)
+			b.pop()
+			if err != nil {
+				return err
+			}
+		case "sdt", "customXml", "sdtContent":
+			// cells wrapped in a content control: read them as this row's
+			sub := &Table{}
+			b.push("w:" + se.Name.Local)
+			err := b.rowWrapped(t, r, sub)
+			b.pop()
+			if err != nil {
+				return err
+			}
+		default:
+			if err := w.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (b *bodyParser) rowWrapped(t *Table, r *Row, _ *Table) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch tt := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			switch {
+			case w.is(tt, nsW, "tc"):
+				b.push("w:tc")
+				err := b.cellEl(t, r)
+				b.pop()
+				if err != nil {
+					return err
+				}
+			case w.is(tt, nsW, "sdtContent"), w.is(tt, nsW, "customXml"), w.is(tt, nsW, "sdt"):
+				if err := b.rowWrapped(t, r, nil); err != nil {
+					return err
+				}
+			default:
+				if err := w.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+func (b *bodyParser) trPr(r *Row) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch tt := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.ns(tt.Name.Space) != nsW {
+				continue
+			}
+			switch tt.Name.Local {
+			case "tblHeader":
+				r.Header = w.onOff(tt)
+			case "gridBefore":
+				r.GridBefore = min(atoi(w.attr(tt, nsW, "val")), 1000)
+			case "gridAfter":
+				r.GridAfter = min(atoi(w.attr(tt, nsW, "val")), 1000)
+			}
+		}
+	}
+}
+
+func (b *bodyParser) cellEl(t *Table, r *Row) error {
+	w := b.w
+	d := w.depth
+	c := &Cell{Row: r, Table: t}
+	r.Cells = append(r.Cells, c)
+	saveCell, saveTable := b.cell, b.table
+	b.cell, b.table = c, t
+	b.depth++
+	defer func() { b.cell, b.table = saveCell, saveTable; b.depth-- }()
+	add := func(bl Block) { c.Blocks = append(c.Blocks, bl) }
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch tt := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.is(tt, nsW, "tcPr") {
+				if err := b.tcPr(c); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := b.block(tt, add); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (b *bodyParser) tcPr(c *Cell) error {
+	w := b.w
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, b.part)
+		}
+		switch tt := tok.(type) {
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+		case xml.StartElement:
+			if w.depth != d+1 || w.ns(tt.Name.Space) != nsW {
+				continue
+			}
+			switch tt.Name.Local {
+			case "gridSpan":
+				c.GridSpan = min(atoi(w.attr(tt, nsW, "val")), 1000)
+			case "vMerge":
+				c.VMerge = w.attr(tt, nsW, "val")
+				if c.VMerge == "" {
+					c.VMerge = "continue"
+				}
+			case "hMerge":
+				c.HMerge = w.attr(tt, nsW, "val")
+				if c.HMerge == "" {
+					c.HMerge = "continue"
+				}
+			case "shd":
+				if rgb, ok := b.st.shading(w.shdOf(tt)); ok {
+					c.Shading = &rgb
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package docxdoc
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// Per-part bounds, on top of checker.Limits: no real Word XML part comes near them.
+const (
+	maxPartBytes = 128 << 20 // one XML part, inflated
+	// maxRatio is the highest inflated/compressed ratio accepted for a part over
+	// ratioFloor bytes. Word XML compresses about 5-30×; a bomb of zeros about 1000×.
+	maxRatio   = 400
+	ratioFloor = 1 << 20
+)
+
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// utf16 encodes an ASCII stream name the way an OLE directory stores it.
+func utf16(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// oleKind tells apart the OLE compound files that reach the DOCX loader. The stream
+// names are stored in UTF-16LE in the directory sectors; looking for them is enough to
+// tell an encrypted OOXML package (MS-OFFCRYPTO 2.3.4: EncryptionInfo + EncryptedPackage)
+// from a Word 97-2003 file (WordDocument stream) without walking the FAT.
+func oleKind(data []byte) string {
+	switch {
+	case bytes.Contains(data, utf16("EncryptionInfo")), bytes.Contains(data, utf16("EncryptedPackage")):
+		return "encrypted"
+	case bytes.Contains(data, utf16("WordDocument")):
+		return "doc"
+	case bytes.Contains(data, utf16("Workbook")), bytes.Contains(data, utf16("Book")):
+		return "xls"
+	case bytes.Contains(data, utf16("PowerPoint Document")):
+		return "ppt"
+	}
+	return ""
+}
+
+// zipEntries reads the entry count declared in the end-of-central-directory record (or
+// its Zip64 form) before archive/zip builds one File per entry.
+func zipEntries(data []byte) (uint64, bool) {
+	const eocdLen = 22
+	if len(data) < eocdLen {
+		return 0, false
+	}
+	start := max(0, len(data)-(eocdLen+65535))
+	i := bytes.LastIndex(data[start:], []byte("PK\x05\x06"))
+	if i < 0 {
+		return 0, false
+	}
+	i += start
+	if i+eocdLen > len(data) {
+		return 0, false
+	}
+	n := uint64(binary.LittleEndian.Uint16(data[i+10:]))
+	if n != 0xFFFF {
+		return n, true
+	}
+	// Zip64 locator: 20 bytes just before the EOCD, pointing at the Zip64 record.
+	if i < 20 || string(data[i-20:i-16]) != "PK\x06\x07" {
+		return n, true
+	}
+	off := binary.LittleEndian.Uint64(data[i-20+8:])
+	if off > uint64(len(data)) || off+56 > uint64(len(data)) || string(data[off:off+4]) != "PK\x06\x06" {
+		return n, true
+	}
+	return binary.LittleEndian.Uint64(data[off+32:]), true
+}
+
+// pkg is an opened zip package with its budget of inflated bytes.
+type pkg struct {
+	files    map[string]*zip.File
+	lower    map[string]*zip.File
+	inflated int64
+	budget   int64
+}
+
+func openZip(data []byte, lim checker.Limits) (*pkg, error) {
+	maxEntries := lim.MaxEntries
+	if maxEntries <= 0 {
+		maxEntries = checker.DefaultLimits().MaxEntries
+	}
+	if n, ok := zipEntries(data); ok && n > uint64(maxEntries) {
+		return nil, checker.Errorf("the zip archive declares %d entries, over the limit of %d: not a normal Word document",
+			"l'archive zip déclare %d entrées, au-delà de la limite de %d : ce n'est pas un document Word normal", n, maxEntries)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, checker.Errorf("the file is a damaged zip archive (%v): open it in Word or LibreOffice and save it again as .docx",
+			"le fichier est une archive zip endommagée (%v) : ouvrez-le dans Word ou LibreOffice et enregistrez-le à nouveau en .docx", err)
+	}
+	if len(zr.File) > maxEntries {
+		return nil, checker.Errorf("the zip archive has %d entries, over the limit of %d", "l'archive zip a %d entrées, au-delà de la limite de %d", len(zr.File), maxEntries)
+	}
+	budget := lim.MaxInflated
+	if budget <= 0 {
+		budget = checker.DefaultLimits().MaxInflated
+	}
+	p := &pkg{files: make(map[string]*zip.File, len(zr.File)), lower: make(map[string]*zip.File, len(zr.File)), budget: budget}
+	for _, f := range zr.File {
+		name := strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")
+		p.files[name] = f
+		// OPC part names are case-insensitive (ECMA-376 Part 2, 6.2.2.3).
+		p.lower[strings.ToLower(name)] = f
+	}
+	return p, nil
+}
+
+func (p *pkg) file(name string) *zip.File {
+	if f := p.files[name]; f != nil {
+		return f
+	}
+	return p.lower[strings.ToLower(name)]
+}
+
+func (p *pkg) has(name string) bool { return p.file(name) != nil }
+
+// errNoPart is returned by open for a part the package does not have.
+var errNoPart = errors.New("no such part")
+
+// open checks a part's header against the limits and returns a reader that inflates
+// at most what the header declared: a part that holds more than it says is refused.
+func (p *pkg) open(name string) (io.ReadCloser, error) {
+	f := p.file(name)
+	if f == nil {
+		return nil, errNoPart
+	}
+	declared := f.UncompressedSize64
+	limit := uint64(min(int64(maxPartBytes), p.budget))
+	if declared > limit {
+		return nil, checker.Errorf("the part %s declares %s once uncompressed, over the %s limit: the file looks like a zip bomb",
+			"la partie %s annonce %s une fois décompressée, au-delà de la limite de %s : le fichier ressemble à une bombe zip",
+			name, checker.HumanBytes(int64(min(declared, 1<<62))), checker.HumanBytes(int64(limit)))
+	}
+	if declared > ratioFloor && f.CompressedSize64 > 0 && declared/f.CompressedSize64 > maxRatio {
+		return nil, checker.Errorf("the part %s compresses %d times: the file looks like a zip bomb",
+			"la partie %s est compressée %d fois : le fichier ressemble à une bombe zip", name, declared/f.CompressedSize64)
+	}
+	if p.inflated+int64(declared) > p.budget {
+		return nil, checker.Errorf("the document inflates to more than %s", "le document décompressé dépasse %s", checker.HumanBytes(p.budget))
+	}
+	if f.Method != zip.Store && f.Method != zip.Deflate {
+		return nil, checker.Errorf("the part %s uses an unsupported compression method (%d)", "la partie %s utilise une méthode de compression non prise en charge (%d)", name, f.Method)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, checker.Errorf("cannot open the part %s (%v)", "impossible d'ouvrir la partie %s (%v)", name, err)
+	}
+	return &boundedReader{rc: rc, name: name, declared: int64(declared), left: int64(declared), p: p}, nil
+}
+
+// boundedReader refuses to inflate more bytes than the zip header declared, whatever
+// the deflate stream holds.
+type boundedReader struct {
+	rc       io.ReadCloser
+	name     string
+	declared int64
+	left     int64
+	p        *pkg
+}
+
+func (b *boundedReader) Read(buf []byte) (int, error) {
+	if b.left <= 0 {
+		// One more byte tells a lying header from the end of the part.
+		var one [1]byte
+		n, err := b.rc.Read(one[:])
+		if n > 0 {
+			return 0, checker.Errorf("the part %s holds more data than its zip header declares (%d bytes): the file is damaged or hostile",
+				"la partie %s contient plus de données que son en-tête zip ne l'annonce (%d octets) : le fichier est endommagé ou malveillant", b.name, b.declared)
+		}
+		if err == nil || errors.Is(err, io.EOF) {
+			return 0, io.EOF
+		}
+		return 0, err
+	}
+	if int64(len(buf)) > b.left {
+		buf = buf[:b.left]
+	}
+	n, err := b.rc.Read(buf)
+	b.left -= int64(n)
+	b.p.inflated += int64(n)
+	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) {
+		err = checker.Errorf("the part %s is damaged (%v)", "la partie %s est endommagée (%v)", b.name, err)
+	}
+	return n, err
+}
+
+func (b *boundedReader) Close() error { return b.rc.Close() }
+
+// readSmall reads a small part whole (mimetype, app.xml), at most max bytes.
+func (p *pkg) readSmall(name string, max int64) ([]byte, error) {
+	rc, err := p.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(io.LimitReader(rc, max))
+}
+
+// notWord names what a zip that is not a Word document is, for the error message.
+func (p *pkg) notWord() error {
+	what := checker.Text{En: "a zip archive", Fr: "une archive zip"}
+	switch {
+	case p.has("xl/workbook.xml"):
+		what = checker.Text{En: "an Excel workbook (.xlsx)", Fr: "un classeur Excel (.xlsx)"}
+	case p.has("ppt/presentation.xml"):
+		what = checker.Text{En: "a PowerPoint presentation (.pptx)", Fr: "une présentation PowerPoint (.pptx)"}
+	case p.has("visio/document.xml"):
+		what = checker.Text{En: "a Visio drawing (.vsdx)", Fr: "un dessin Visio (.vsdx)"}
+	case p.has("mimetype") || p.has("content.xml"):
+		mt, _ := p.readSmall("mimetype", 200)
+		switch m := string(mt); {
+		case strings.Contains(m, "opendocument.text"):
+			what = checker.Text{En: "an OpenDocument text (.odt)", Fr: "un texte OpenDocument (.odt)"}
+		case strings.Contains(m, "opendocument.spreadsheet"):
+			what = checker.Text{En: "an OpenDocument spreadsheet (.ods)", Fr: "un classeur OpenDocument (.ods)"}
+		case strings.Contains(m, "opendocument.presentation"):
+			what = checker.Text{En: "an OpenDocument presentation (.odp)", Fr: "une présentation OpenDocument (.odp)"}
+		case strings.Contains(m, "epub"):
+			what = checker.Text{En: "an EPUB book", Fr: "un livre EPUB"}
+		default:
+			what = checker.Text{En: "an OpenDocument file", Fr: "un fichier OpenDocument"}
+		}
+	}
+	return &checker.LoadError{Msg: checker.Text{
+		En: fmt.Sprintf("this file is %s, not a Word document: Focus+ reads .docx (in LibreOffice: File > Save As > Word 2007-365 (.docx))", what.En),
+		Fr: fmt.Sprintf("ce fichier est %s, pas un document Word : Focus+ lit les .docx (dans LibreOffice : Fichier > Enregistrer sous > Word 2007-365 (.docx))", what.Fr),
+	}}
+}

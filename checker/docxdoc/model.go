@@ -1,0 +1,315 @@
+// Package docxdoc loads Word documents (.docx, transitional and Strict Office Open XML)
+// into the model the DOCX rules read: paragraphs with their resolved styles, heading
+// levels, numbering and runs (with colours resolved through styles and the theme), tables,
+// drawings and their alternative text, links, content controls, sections and metadata.
+//
+// A .docx is untrusted input: the zip directory is checked (entry count, declared sizes,
+// compression ratio) before anything is inflated, every part is read through a reader
+// that refuses more bytes than the header declared, and the XML walk counts elements and
+// depth. Only archive/zip and streaming encoding/xml are used.
+package docxdoc
+
+import "image/color"
+
+// Main is the name of the main document part in reports (the real name may differ; the
+// package relationships say which part it is).
+const Main = "word/document.xml"
+
+// Document is the content of a loaded .docx.
+type Document struct {
+	// Encrypted is set for an encrypted or rights-managed (IRM) file: an OLE compound
+	// file holding an EncryptionInfo stream. Nothing else is known about it.
+	Encrypted bool
+	// Strict is set when the document uses the Strict Office Open XML namespaces.
+	Strict bool
+
+	MainPart string  // zip name of the main document part
+	Body     []Block // the main document body, in order
+	Extra    []*Part // headers, footers, footnotes and endnotes
+
+	Title        string // dc:title of docProps/core.xml
+	Language     string // default language (docDefaults, default paragraph style or settings)
+	LanguageFrom string // where Language was found
+	Pages        int    // from docProps/app.xml, or an estimate from page breaks
+
+	Background *RGB // page background colour (w:background), nil when none
+
+	// Flat lists in document order (main body first, then the other parts), so rules
+	// never walk trees themselves.
+	Paragraphs []*Paragraph
+	Tables     []*Table
+	Drawings   []*Drawing
+	Links      []*Hyperlink
+	Controls   []*Control
+
+	// BodyFontHalfPoints is the size of body text (Normal style, or the defaults), in
+	// half-points as Word stores it.
+	BodyFontHalfPoints int
+}
+
+// Part is a header, footer, footnotes or endnotes part.
+type Part struct {
+	Name   string // zip name, "word/header1.xml"
+	Kind   string // header, footer, footnotes, endnotes
+	Blocks []Block
+}
+
+// Block is a paragraph or a table.
+type Block struct {
+	Para  *Paragraph
+	Table *Table
+}
+
+// RGB is an opaque sRGB colour.
+type RGB struct{ R, G, B uint8 }
+
+// RGBA implements color.Color.
+func (c RGB) RGBA() (r, g, b, a uint32) {
+	return uint32(c.R) * 0x101, uint32(c.G) * 0x101, uint32(c.B) * 0x101, 0xffff
+}
+
+var _ color.Color = RGB{}
+
+// White is Word's default paper.
+var White = RGB{255, 255, 255}
+
+// Paragraph is one w:p with its resolved properties.
+type Paragraph struct {
+	Part string // zip part name
+	Path string // XPath-like, "/w:document/w:body/w:p[12]"
+
+	StyleID   string
+	StyleName string // w:name of the style, lower case ("heading 1", "titre 1")
+	// HeadingLevel is 1..9 for a heading (by style name or outline level), 0 otherwise.
+	HeadingLevel int
+	// TitleStyle is set for the Title and Subtitle styles, which are not headings.
+	TitleStyle bool
+
+	Numbered  bool   // has list numbering (directly or through its style)
+	NumLevel  int    // 0-based list level
+	NumFormat string // bullet, decimal, lowerLetter... ("" when unknown)
+
+	Runs     []Run
+	Text     string // visible text: tabs as \t, breaks as \n
+	Links    []*Hyperlink
+	Drawings []*Drawing
+
+	Shading *RGB // paragraph shading, nil when none
+
+	Table     *Table // innermost table holding the paragraph, nil outside tables
+	Cell      *Cell
+	TextBox   *Drawing // text box holding the paragraph, nil outside text boxes
+	Frame     bool     // w:framePr (a positioned frame)
+	DropCap   bool
+	PageBreak bool // holds a page break or ends a section
+	Fields    bool // holds a field result (TOC, page number...)
+
+	// MaxTabsInARow and MaxSpacesInARow measure blank characters used for layout.
+	MaxTabsInARow   int
+	MaxSpacesInARow int
+}
+
+// Run is a stretch of text with one set of resolved properties.
+type Run struct {
+	Text      string
+	Color     RGB  // resolved text colour
+	ColorAuto bool // w:color auto or unset: Word picks black or white against the background
+	HalfPts   int  // font size in half-points
+	Bold      bool
+	Italic    bool
+	Hidden    bool // w:vanish
+	// Background is the run's own background: highlight, else run shading. Nil when none.
+	Background *RGB
+	Effect     string // w:effect (blinkBackground, lights, antsBlack, antsRed, shimmer, sparkle)
+	InLink     bool
+}
+
+// SizePt is the run's font size in points.
+func (r *Run) SizePt() float64 { return float64(r.HalfPts) / 2 }
+
+// Table is one w:tbl.
+type Table struct {
+	Part string
+	Path string
+	Rows []*Row
+	// Depth is 0 for a table in the body, 1 for a table nested in a cell...
+	Depth  int
+	Parent *Cell // the cell holding a nested table
+
+	StyleID      string
+	LookFirstRow bool // w:tblLook firstRow: the "Header row" table style option
+	Shading      *RGB // table shading (direct or from its table style)
+	// StyleHeaderShading and StyleHeaderColor come from the table style's firstRow
+	// conditional formatting, applied when LookFirstRow is set.
+	StyleHeaderShading *RGB
+	StyleHeaderColor   *RGB
+	// StyleBanding is set when the table style shades other conditional regions
+	// (banded rows, first column...) that the model does not resolve cell by cell.
+	StyleBanding bool
+	Caption      string // w:tblCaption (the table's alternative text title)
+	Description  string // w:tblDescription
+	InTextBox    bool
+}
+
+// Columns is the width of the table grid: the most grid columns any row spans.
+func (t *Table) Columns() int {
+	n := 0
+	for _, r := range t.Rows {
+		c := r.GridBefore + r.GridAfter
+		for _, cell := range r.Cells {
+			c += cell.Span()
+		}
+		n = max(n, c)
+	}
+	return n
+}
+
+// Row is one w:tr.
+type Row struct {
+	Header     bool // w:trPr/w:tblHeader: repeated as header row
+	Cells      []*Cell
+	GridBefore int
+	GridAfter  int
+}
+
+// Cell is one w:tc.
+type Cell struct {
+	Blocks   []Block
+	GridSpan int    // w:gridSpan (0 or 1: one column)
+	VMerge   string // "restart", "continue" or ""
+	HMerge   string // legacy w:hMerge
+	Shading  *RGB
+	Row      *Row
+	Table    *Table
+}
+
+// Span is the number of grid columns the cell covers.
+func (c *Cell) Span() int { return max(c.GridSpan, 1) }
+
+// Empty reports whether the cell has no text and no drawing.
+func (c *Cell) Empty() bool {
+	for _, b := range c.Blocks {
+		if b.Table != nil {
+			return false
+		}
+		if b.Para != nil && (hasVisibleText(b.Para.Text) || len(b.Para.Drawings) > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// Text is the cell's text, paragraphs joined by spaces.
+func (c *Cell) Text() string {
+	var s string
+	for _, b := range c.Blocks {
+		if b.Para != nil && b.Para.Text != "" {
+			if s != "" {
+				s += " "
+			}
+			s += b.Para.Text
+		}
+	}
+	return s
+}
+
+// DrawingKind says what a drawing is.
+type DrawingKind string
+
+const (
+	Picture   DrawingKind = "picture"
+	Shape     DrawingKind = "shape"
+	Chart     DrawingKind = "chart"
+	SmartArt  DrawingKind = "smartart"
+	Group     DrawingKind = "group"
+	Canvas    DrawingKind = "canvas"
+	Ink       DrawingKind = "ink"
+	VMLImage  DrawingKind = "vml-image"
+	VMLShape  DrawingKind = "vml-shape"
+	OLEObject DrawingKind = "object"
+	Other     DrawingKind = "other"
+)
+
+// Drawing is a DrawingML object (w:drawing), a VML picture or shape (w:pict) or an
+// embedded object (w:object).
+type Drawing struct {
+	Part string
+	Path string
+	Para *Paragraph // paragraph holding the anchor
+
+	Kind       DrawingKind
+	Alt        string // wp:docPr@descr, v:shape@alt, v:imagedata@o:title
+	AltTitle   string // wp:docPr@title
+	Name       string // wp:docPr@name, v:shape@id
+	Decorative bool   // marked decorative (adec:decorative)
+	Hidden     bool
+
+	Floating   bool   // wp:anchor, or an absolutely positioned VML shape
+	Wrap       string // wrapNone, wrapSquare, wrapTight, wrapThrough, wrapTopAndBottom
+	BehindText bool
+
+	TextBox []Block // content of a text box (wps:txbx, v:textbox), nil when none
+	HasText bool    // the text box holds visible text
+
+	ImageRel     string // relationship id of the picture
+	ImageTarget  string // zip name or URL of the picture
+	External     bool   // linked, not embedded
+	Watermark    bool   // a Word watermark shape
+	HorizontalRL bool   // a VML horizontal rule (o:hr)
+}
+
+// AltText is the text a screen reader announces for the drawing: the description, else
+// the title.
+func (d *Drawing) AltText() string {
+	if hasVisibleText(d.Alt) {
+		return d.Alt
+	}
+	return d.AltTitle
+}
+
+// Hyperlink is a w:hyperlink or a HYPERLINK field.
+type Hyperlink struct {
+	Part     string
+	Path     string
+	Para     *Paragraph
+	Target   string // URL (external) or "#anchor"
+	External bool
+	Text     string
+	Images   []*Drawing // pictures inside the link (their alt text names the link)
+	Field    bool       // a HYPERLINK field rather than w:hyperlink
+}
+
+// Control is a content control (w:sdt).
+type Control struct {
+	Part  string
+	Path  string
+	Alias string // w:alias: the title a screen reader announces
+	Tag   string
+	Kind  string // text, richText, dropDownList, comboBox, date, checkbox, picture, docPart, citation, bibliography, group, equation
+	Text  string
+	Para  *Paragraph // first paragraph of the control or holding it
+}
+
+// IsFormField reports whether the control is something a reader fills in or picks,
+// rather than a block Word itself manages (table of contents, cover page, citation).
+func (c *Control) IsFormField() bool {
+	switch c.Kind {
+	case "docPart", "citation", "bibliography", "equation", "group":
+		return false
+	}
+	return true
+}
+
+func hasVisibleText(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0', '\u200b', '\u2002', '\u2003', '\u2009', '\ufeff':
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// HasVisibleText reports whether s holds anything but blanks.
+func HasVisibleText(s string) bool { return hasVisibleText(s) }
