@@ -57,6 +57,7 @@ type JSONSummary struct {
 	Skipped    []JSONSkipped  `json:"skipped,omitempty"`
 	ByBand     map[string]int `json:"by_band"`
 	ByRule     map[string]int `json:"failures_by_rule"`
+	ReviewRule map[string]int `json:"reviews_by_rule"`
 }
 
 // JSONSkipped is a file found in a folder that was not checked.
@@ -96,12 +97,15 @@ func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 
 // SummaryJSON converts a summary.
 func SummaryJSON(s Summary) *JSONSummary {
-	js := &JSONSummary{Documents: s.Documents, Unreadable: s.Unreadable, ByBand: map[string]int{}, ByRule: map[string]int{}}
+	js := &JSONSummary{Documents: s.Documents, Unreadable: s.Unreadable, ByBand: map[string]int{}, ByRule: map[string]int{}, ReviewRule: map[string]int{}}
 	for b, n := range s.ByBand {
 		js.ByBand[string(b)] = n
 	}
 	for r, n := range s.ByRule {
 		js.ByRule[r] = n
+	}
+	for r, n := range s.ReviewRule {
+		js.ReviewRule[r] = n
 	}
 	for _, sk := range s.Skipped {
 		js.Skipped = append(js.Skipped, JSONSkipped{Path: sk.Path, Reason: sk.Reason})

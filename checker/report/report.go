@@ -35,6 +35,7 @@ type Summary struct {
 	Skipped    []checker.Skipped
 	ByBand     map[checker.Band]int
 	ByRule     map[string]int // failed findings per rule
+	ReviewRule map[string]int // findings to review per rule
 }
 
 // Add counts one result into the summary.
@@ -43,6 +44,7 @@ func (s *Summary) Add(r checker.Result) {
 	if s.ByBand == nil {
 		s.ByBand = map[checker.Band]int{}
 		s.ByRule = map[string]int{}
+		s.ReviewRule = map[string]int{}
 	}
 	if r.Err != nil {
 		s.Unreadable++
@@ -50,8 +52,11 @@ func (s *Summary) Add(r checker.Result) {
 	}
 	s.ByBand[r.Score.Band]++
 	for _, f := range r.Findings {
-		if f.Outcome == checker.Failed {
+		switch f.Outcome {
+		case checker.Failed:
 			s.ByRule[f.Rule]++
+		case checker.Review:
+			s.ReviewRule[f.Rule]++
 		}
 	}
 }
