@@ -120,7 +120,8 @@ type Server struct {
 	previews       chan struct{}
 	previewWaiters atomic.Int32
 
-	// Simulate is nil until a simulator is wired in: the simulation views then say so.
+	// Simulate renders colour-vision deficiencies (package simulate by default); when nil,
+	// the simulation views show the originals and say so.
 	Simulate Simulator
 	// RenderPages is nil when no PDF renderer is available: PDF documents then have no
 	// page previews and /api/v1/simulate refuses PDF input with 422.

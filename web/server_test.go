@@ -261,6 +261,7 @@ func TestFormUploadResultAndViews(t *testing.T) {
 
 func TestSeeWithoutSimulatorShowsOriginalsOnly(t *testing.T) {
 	s := newTestServer(t, Config{})
+	s.Simulate = nil
 	h := s.Handler()
 	w := postFiles(t, h, "/check", part{"file", "chart.png", barChartPNG("")})
 	base := strings.Split(w.Header().Get("Location"), "?")[0]
@@ -559,6 +560,7 @@ func TestMetrics(t *testing.T) {
 
 func TestAPISimulate(t *testing.T) {
 	s := newTestServer(t, Config{})
+	s.Simulate = nil
 	h := s.Handler()
 	png8 := barChartPNG("")
 	if w := postFiles(t, h, "/api/v1/simulate", part{"file", "a.png", png8}, part{field: "deficiency", data: []byte("deutan")}); w.Code != http.StatusNotImplemented {
@@ -747,3 +749,4 @@ func TestDrawMarkStaysInside(t *testing.T) {
 		t.Error("the mark was not drawn")
 	}
 }
+

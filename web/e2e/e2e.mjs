@@ -293,11 +293,11 @@ async function main() {
     const csp = resp.headers()["content-security-policy"] || "";
     check(csp.includes("default-src 'none'") && csp.includes("frame-ancestors 'none'"), "strict Content-Security-Policy header");
     check((await page.locator("label[for=file]").count()) === 1, "the file input has a label");
+    if (shots) await page.screenshot({ path: path.join(shots, "upload.png"), fullPage: true });
     await page.keyboard.press("Tab");
     check(await page.evaluate(() => document.activeElement?.classList.contains("skip-link")), "the first Tab reaches the skip link");
     await axe(page, "upload (en)");
     await reflow(page, "upload");
-    if (shots) await page.screenshot({ path: path.join(shots, "upload.png"), fullPage: true });
 
     await page.click("a[hreflang=fr]");
     check((await page.getAttribute("html", "lang")) === "fr", "the language switch shows the page in French");
@@ -321,11 +321,6 @@ async function main() {
     }
     await axe(page, "result");
     await reflow(page, "result");
-    if (shots) {
-      await page.setViewportSize({ width: 1280, height: 1400 });
-      await page.screenshot({ path: path.join(shots, "result.png") });
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
     const resultURL = page.url();
 
     // See it as others do, and the compare view when simulation is available.
@@ -335,11 +330,13 @@ async function main() {
     await page.waitForLoadState("load");
     const imgs = await page.locator(".views img").count();
     check(imgs >= 1, `the simulation page shows previews (${imgs})`);
+    // Previews are lazy: bring them all into view, then wait for them to arrive.
+    await page.evaluate(() => document.querySelectorAll(".views img").forEach((i) => (i.loading = "eager")));
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 30000 }).catch(() => {});
     const broken = await page.evaluate(() => [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).length);
     check(broken === 0, "every preview image loads");
     await axe(page, "see it as others do");
     await reflow(page, "see it as others do");
-    if (shots) await page.screenshot({ path: path.join(shots, "see.png"), fullPage: true });
     const compare = page.locator("a", { hasText: "Compare" }).first();
     if ((await compare.count()) > 0) {
       await compare.click();
@@ -391,6 +388,20 @@ async function main() {
       check(fs.existsSync(report), "focus check --format html wrote a report");
       await page.goto("file://" + report);
       await axe(page, "HTML report");
+    }
+
+    // README screenshots: every shipped sample in one upload.
+    if (shots && fs.existsSync(samples)) {
+      const all = fs.readdirSync(samples).filter((n) => !n.startsWith(".")).sort().map((n) => path.join(samples, n));
+      await page.goto(`${base}/?lang=en`);
+      await page.setInputFiles("#file", all);
+      await Promise.all([page.waitForURL(/\/results\//), page.click("form.upload-form button[type=submit]")]);
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await page.screenshot({ path: path.join(shots, "result.png") });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.locator("a", { hasText: "See it as others do" }).first().click();
+      await page.waitForLoadState("load");
+      await page.screenshot({ path: path.join(shots, "see.png"), fullPage: true });
     }
 
     const cspViolations = cspErrors.filter((e) => /Content Security Policy/i.test(e));
