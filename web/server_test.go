@@ -749,4 +749,3 @@ func TestDrawMarkStaysInside(t *testing.T) {
 		t.Error("the mark was not drawn")
 	}
 }
-
