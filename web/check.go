@@ -75,7 +75,9 @@ func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
 	case *imagedoc.Image:
 		if content.Still != nil {
 			img, scale := fitRGBA(content.Still, previewSide)
-			d.Previews = []pagePreview{{Page: 1, Image: img, Scale: scale}}
+			if pv, err := newPreview(1, img, scale); err == nil {
+				d.Previews = []pagePreview{pv}
+			}
 		}
 	default:
 		if s.RenderPages == nil || doc.Pages <= 0 {
@@ -102,7 +104,9 @@ func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
 			if i < len(scales) && scales[i] > 0 {
 				sc = scales[i] * k
 			}
-			d.Previews = append(d.Previews, pagePreview{Page: pages[i], Image: rgba, Scale: sc})
+			if pv, err := newPreview(pages[i], rgba, sc); err == nil {
+				d.Previews = append(d.Previews, pv)
+			}
 		}
 	}
 	return d

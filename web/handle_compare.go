@@ -58,7 +58,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	for _, x := range d.Previews {
 		p.PageOptions = append(p.PageOptions, option{Value: strconv.Itoa(x.Page), Label: pageLabel(l, d.Result, x.Page), Selected: x.Page == pv.Page})
 	}
-	wd, ht := pv.Image.Rect.Dx(), pv.Image.Rect.Dy()
+	wd, ht := pv.Width, pv.Height
 	for _, v := range []string{"original", def} {
 		name, desc := deficiencyName(l, v)
 		p.Views = append(p.Views, imageView{

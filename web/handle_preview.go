@@ -46,9 +46,14 @@ func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request) {
 	}
 	defer func() { <-s.previews }()
 
-	var img image.Image = pv.Image
+	src, err := pv.image()
+	if err != nil {
+		http.Error(w, "preview damaged", http.StatusInternalServerError)
+		return
+	}
+	var img image.Image = src
 	if view != "original" {
-		sim, err := s.Simulate(pv.Image, view, parseSeverity(r.URL.Query().Get("severity")), "auto")
+		sim, err := s.Simulate(src, view, parseSeverity(r.URL.Query().Get("severity")), "auto")
 		if err != nil {
 			http.Error(w, "simulation failed", http.StatusInternalServerError)
 			return

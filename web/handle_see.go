@@ -58,7 +58,7 @@ func (s *Server) handleSee(w http.ResponseWriter, r *http.Request) {
 			p.HasMarks = true
 			spv.Marks = l.Tf("see.marks.page", marks)
 		}
-		wd, ht := fitSize(pv.Image.Rect.Dx(), pv.Image.Rect.Dy(), smallSide)
+		wd, ht := fitSize(pv.Width, pv.Height, smallSide)
 		for _, v := range views {
 			if v != "original" && s.Simulate == nil {
 				continue

@@ -186,15 +186,12 @@ func (s *Server) Handler() http.Handler { return s.observe(s.secure(s.mux)) }
 // HTTPServer returns an http.Server with timeouts that keep slow clients from holding
 // connections: headers must arrive within 10 s, the whole body within ReadTimeout.
 func (s *Server) HTTPServer(addr string) *http.Server {
-	// Writing a response may wait for every document of the request to be checked.
-	write := time.Duration(s.cfg.MaxFiles)*s.cfg.DocumentTimeout/2 + 30*time.Second
-	write = min(max(write, 2*s.cfg.DocumentTimeout+30*time.Second), 10*time.Minute)
 	return &http.Server{
 		Addr:              addr,
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
-		WriteTimeout:      write,
+		WriteTimeout:      s.writeTimeout(),
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
@@ -203,8 +200,13 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 
 // requestDeadline bounds the checking of all the documents of one request, so the
 // response is written before the server's WriteTimeout cuts the connection.
-func (s *Server) requestDeadline() time.Duration {
-	return s.HTTPServer("").WriteTimeout - 10*time.Second
+func (s *Server) requestDeadline() time.Duration { return s.writeTimeout() - 10*time.Second }
+
+// writeTimeout bounds writing a response, which may wait for every document of the
+// request to be checked: half the documents at their full deadline, within 10 minutes.
+func (s *Server) writeTimeout() time.Duration {
+	write := time.Duration(s.cfg.MaxFiles)*s.cfg.DocumentTimeout/2 + 30*time.Second
+	return min(max(write, 2*s.cfg.DocumentTimeout+30*time.Second), 10*time.Minute)
 }
 
 // SetReady marks the server ready or not (GET /healthz answers 503 while not ready,

@@ -669,7 +669,7 @@ func TestResultCacheBoundsAndExpiry(t *testing.T) {
 	// Byte bound: previews of 600 KiB each, 1 MiB in all: one at a time; one larger than
 	// the cache keeps its findings but loses its previews.
 	big := func(side int) []*checkedDoc {
-		return []*checkedDoc{{Previews: []pagePreview{{Page: 1, Image: image.NewRGBA(image.Rect(0, 0, side, side))}}}}
+		return []*checkedDoc{{Previews: []pagePreview{{Page: 1, PNG: make([]byte, side*side*4)}}}}
 	}
 	a, b := c.put(big(390)), c.put(big(390))
 	if c.get(a) != nil || c.get(b) == nil {
