@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/config"
 	"github.com/lab110bis/focusplus/checker/report"
 )
 
@@ -26,6 +30,12 @@ type CheckOptions struct {
 	MinScore int
 	FailOn   string
 	Timeout  time.Duration
+	// Config is the configuration file given with --config; when empty, .focus.yaml is
+	// looked for in Dir (the current directory when Dir is empty).
+	Config string
+	Dir    string
+	// Changed records the flags given on the command line: they override the file.
+	Changed map[string]bool
 }
 
 // NewCmdCheck builds `focus check`; runF replaces the behaviour in tests of flag parsing.
@@ -43,12 +53,16 @@ Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
 (--min-score, --fail-on); 2 usage error; 3 a document could not be read.`,
 		Example: `  focus check report.pdf
   focus check --format json -o report.json documents/
+  focus check --format sarif -o focus.sarif --min-score 80 documents/
+  focus check --config ci/focus.yaml --format junit -o junit.xml documents/
   focus check --min-score 80 --fail-on warning site/downloads/
   cat poster.png | focus check -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if !cmd.Flags().Changed("min-score") {
+			opts.Changed = map[string]bool{}
+			cmd.Flags().Visit(func(f *pflag.Flag) { opts.Changed[f.Name] = true })
+			if !opts.Changed["min-score"] {
 				opts.MinScore = -1
 			}
 			if runF != nil {
@@ -65,12 +79,18 @@ Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
 	f.IntVar(&opts.MinScore, "min-score", 0, "exit 1 when any document scores below `N` (0-100)")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a failure of this severity or worse exists: error, warning, tip or never")
 	f.DurationVar(&opts.Timeout, "timeout", checker.DefaultLimits().DocumentTimeout, "deadline for checking one document")
+	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` (default: "+config.FileName+" in the current directory, if any); flags override it")
 	return cmd
 }
 
 func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	engine := *opts.Engine
+	cfg, err := applyConfig(opts, &engine)
+	if err != nil {
+		return err
 	}
 	lang, err := resolveLang(opts.Lang, opts.IO)
 	if err != nil {
@@ -96,6 +116,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
+	if cfg != nil && len(cfg.Ignore) > 0 {
+		inputs, skipped = ignorePaths(cfg, inputs, skipped)
+	}
 
 	out := opts.IO.Out
 	var file *os.File
@@ -106,7 +129,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		out = file
 	}
 	color := opts.Output == "" && opts.IO.IsTerminal(opts.IO.Out) && opts.IO.Getenv("NO_COLOR") == ""
-	w, err := report.New(opts.Format, out, report.Meta{Lang: lang, Engine: opts.Engine, Color: color})
+	w, err := report.New(opts.Format, out, report.Meta{Lang: lang, Engine: &engine, Color: color})
 	if err != nil {
 		if file != nil {
 			file.Close()
@@ -115,7 +138,6 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return usageErrorf("--format: %v", err)
 	}
 
-	engine := *opts.Engine
 	engine.Limits.DocumentTimeout = opts.Timeout
 	summary := report.Summary{Skipped: skipped}
 	thresholdFailed := false
@@ -168,6 +190,78 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return &exitError{code: exitUnreadable}
 	}
 	return nil
+}
+
+// applyConfig reads the configuration file, if any, into opts and the engine. A setting
+// given as a flag wins over the file.
+func applyConfig(opts *CheckOptions, engine *checker.Engine) (*config.Config, error) {
+	file := opts.Config
+	if file == "" {
+		dir := opts.Dir
+		if dir == "" {
+			dir = "."
+		}
+		if file = config.Find(dir); file == "" {
+			return nil, nil
+		}
+	}
+	cfg, err := config.Load(file, engine.Rules)
+	if err != nil {
+		return nil, usageErrorf("configuration: %v", err)
+	}
+	cfg.Apply(engine)
+	set := func(flag string) bool { return !opts.Changed[flag] }
+	if cfg.Format != nil && set("format") {
+		opts.Format = *cfg.Format
+	}
+	if cfg.Lang != nil && set("lang") {
+		opts.Lang = *cfg.Lang
+	}
+	if cfg.Jobs != nil && set("jobs") {
+		opts.Jobs = *cfg.Jobs
+	}
+	if cfg.MinScore != nil && set("min-score") {
+		opts.MinScore = *cfg.MinScore
+	}
+	if cfg.FailOn != nil && set("fail-on") {
+		opts.FailOn = *cfg.FailOn
+	}
+	return cfg, nil
+}
+
+// ignorePaths drops the inputs and skipped files the configuration ignores. Patterns
+// are relative to the folder of the configuration file, as in .gitignore; a path outside
+// that folder is matched as given.
+func ignorePaths(cfg *config.Config, inputs []checker.Input, skipped []checker.Skipped) ([]checker.Input, []checker.Skipped) {
+	base, _ := filepath.Abs(filepath.Dir(cfg.Path))
+	rel := func(p string) string {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		r, err := filepath.Rel(base, abs)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return p
+		}
+		return r
+	}
+	keptIn := inputs[:0]
+	for _, in := range inputs {
+		if in.Name == "-" {
+			keptIn = append(keptIn, in)
+			continue
+		}
+		if _, ignored := cfg.Ignored(rel(in.Name)); !ignored {
+			keptIn = append(keptIn, in)
+		}
+	}
+	keptSk := skipped[:0]
+	for _, sk := range skipped {
+		if _, ignored := cfg.Ignored(rel(sk.Path)); !ignored {
+			keptSk = append(keptSk, sk)
+		}
+	}
+	return keptIn, keptSk
 }
 
 // collectInputs expands the command-line paths; "-" is standard input.
