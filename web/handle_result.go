@@ -20,6 +20,7 @@ type resultPage struct {
 
 type docView struct {
 	Anchor, Name, Meta, Error string
+	DocTitle                  string
 	Score                     checker.Score
 	BandLabel, BandShort      string
 	Capped                    bool
@@ -77,7 +78,7 @@ func docBase(id string, i int) string { return fmt.Sprintf("/results/%s/%d", id,
 
 func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 	res := d.Result
-	v := docView{Anchor: fmt.Sprintf("doc-%d", i+1), Name: res.Name}
+	v := docView{Anchor: fmt.Sprintf("doc-%d", i+1), Name: res.Name, DocTitle: res.Title}
 	format := strings.ToUpper(string(res.Format))
 	if format == "" {
 		format = "?"

@@ -127,6 +127,7 @@ var messages = map[string]checker.Text{
 	"result.passed.count":    tx("%d checked", "%d vérifiés"),
 	"result.again":           tx("Check other documents", "Vérifier d'autres documents"),
 	"result.meta":            tx("%s · pages: %d", "%s · pages : %d"),
+	"result.doctitle":        tx("title:", "titre :"),
 	"result.meta.image":      tx("%s image", "image %s"),
 	"bandshort.low":          tx("Low", "Faible"),
 	"bandshort.medium":       tx("Medium", "Moyen"),

@@ -302,6 +302,12 @@ func TestDocumentTextIsEscaped(t *testing.T) {
 	if body := get(h, base+"/1/reading").Body.String(); !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("the reading view does not show the escaped description")
 	}
+	// A document title (PDF and DOCX metadata) is shown on the result page, escaped.
+	id := s.cache.put([]*checkedDoc{{Result: checker.Result{Name: "t.pdf", Format: checker.FormatPDF, Pages: 1, Title: scriptTitle,
+		Score: checker.Score{Value: 50, Band: checker.BandMedium}}}})
+	if body := get(h, "/results/"+id).Body.String(); strings.Contains(body, scriptTitle) || !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the document title is not escaped on the result page")
+	}
 	// The API returns them as JSON strings, with < and > escaped.
 	w = postFiles(t, h, "/api/v1/check", part{"file", evilName, barChartPNG(scriptTitle)})
 	if strings.Contains(w.Body.String(), "<img") || decodeReport(t, w).Documents[0].Path != evilName {
