@@ -15,6 +15,7 @@ type readingPage struct {
 type readingItemView struct {
 	PageLabel, Role, Text string
 	Missing               bool
+	Indent                int // 0-4: nesting of list items and table cells
 }
 
 // maxReadingItems bounds the reading view of a very long document.
@@ -46,6 +47,12 @@ func (s *Server) handleReading(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 		v := readingItemView{Role: roleName(l, it.Role, it.Level), Text: it.Text, Missing: it.Missing}
+		switch it.Role {
+		case "list-item", "row":
+			v.Indent = min(max(it.Level, 1), 4)
+		case "cell", "header-cell":
+			v.Indent = min(max(it.Level, 1)+1, 4)
+		}
 		if it.Missing {
 			v.Text = missingText(l, it.Role)
 		}

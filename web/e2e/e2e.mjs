@@ -304,6 +304,22 @@ async function main() {
     await axe(page, "upload (fr)");
     await page.click("a[hreflang=en]");
 
+    // Drag and drop: a file dropped on the area lands in the file input.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array([137, 80, 78, 71])], "dropped.png", { type: "image/png" }));
+      const zone = document.querySelector("[data-drop-zone]");
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    check((await page.evaluate(() => document.querySelector("#file").files[0]?.name)) === "dropped.png", "a dropped file lands in the file input");
+
+    // Reduced motion: no transition when the reader asks for none.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const transition = await page.evaluate(() => getComputedStyle(document.querySelector(".drop-zone")).transitionDuration);
+    check(transition === "0s", `prefers-reduced-motion removes transitions (${transition})`);
+    await page.emulateMedia({ reducedMotion: null });
+
     // Upload an image, a PDF and a DOCX through the real form.
     const docs = documents();
     console.log("     uploading", docs.map((d) => path.relative(repo, d)).join(", "));
