@@ -1,0 +1,176 @@
+// Package pdfrender renders PDF pages and reads their text with colour, size, weight,
+// render mode and position, and measures how much of each page images paint. It runs
+// PDFium compiled to WebAssembly (github.com/klippa-app/go-pdfium, pure Go through
+// wazero, no cgo), with one pool of renderers per process and an empty filesystem for
+// the module: documents are passed as bytes and the renderer cannot read host files.
+package pdfrender
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+// maxMemoryPages bounds the WebAssembly memory of one renderer (64 KiB pages): 1 GiB,
+// enough for a page rendered within the pixel budget plus PDFium's own decoding, and a
+// hard stop for a hostile file that tries to make PDFium allocate without end.
+const maxMemoryPages = 16384
+
+var (
+	poolOnce sync.Once
+	thePool  pdfium.Pool
+	poolErr  error
+	// CacheDir is where the compiled module is cached, empty when no cache is used
+	// (no user cache directory, or it cannot be written). Set by the first use.
+	cacheDir string
+)
+
+// poolSize is the number of renderers: one per CPU the Go scheduler uses, as PDFium is
+// CPU-bound, and at least one.
+func poolSize() int {
+	n := runtime.GOMAXPROCS(0)
+	if n < 1 {
+		n = 1
+	}
+	return n
+}
+
+// compilationCache returns a wazero compilation cache under the user cache directory
+// (…/focusplus/wazero), so that later processes skip compiling PDFium's 5 MB module.
+// It returns nil, and the runtime compiles in memory, when the directory is unusable.
+func compilationCache() (wazero.CompilationCache, string) {
+	base, err := os.UserCacheDir()
+	if err != nil || base == "" {
+		return nil, ""
+	}
+	dir := filepath.Join(base, "focusplus", "wazero")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, ""
+	}
+	// A directory we cannot write to would fail at every compile; probe it once.
+	f, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return nil, ""
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	cache, err := wazero.NewCompilationCacheWithDir(dir)
+	if err != nil {
+		return nil, ""
+	}
+	return cache, dir
+}
+
+// newPool builds a renderer pool. With useCache false the module is compiled in memory
+// (used by the start-up benchmark to measure the cold case).
+func newPool(size int, useCache bool) (pdfium.Pool, string, error) {
+	rc := wazero.NewRuntimeConfig().
+		// The bundled PDFium lowers setjmp/longjmp to WebAssembly exception handling.
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithMemoryLimitPages(maxMemoryPages).
+		// Cancelling a renderer's context (Kill) interrupts a page that renders forever.
+		WithCloseOnContextDone(true)
+	dir := ""
+	if useCache {
+		var cache wazero.CompilationCache
+		cache, dir = compilationCache()
+		if cache != nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	p, err := webassembly.Init(webassembly.Config{
+		MinIdle:  1,
+		MaxIdle:  size,
+		MaxTotal: size,
+		// An empty filesystem: nothing of the host is mounted. go-pdfium's default
+		// (a nil FSConfig) mounts the host root, which an untrusted PDF does not need.
+		FSConfig:      wazero.NewFSConfig(),
+		RuntimeConfig: rc,
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+		// A renderer keeps its memory between documents; reusing it saves the
+		// instantiation of PDFium for every document of a batch.
+		ReuseWorkers: true,
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return p, dir, nil
+}
+
+// pool returns the process's renderer pool, creating it on first use.
+func pool() (pdfium.Pool, error) {
+	poolOnce.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				poolErr = fmt.Errorf("PDF renderer failed to start: %v", r)
+			}
+		}()
+		thePool, cacheDir, poolErr = newPool(poolSize(), true)
+	})
+	return thePool, poolErr
+}
+
+// Warm starts the renderer pool now rather than on the first page, so that a server
+// pays the start-up before its first request. It is safe to call more than once.
+func Warm() error {
+	_, err := pool()
+	return err
+}
+
+// CompilationCacheDir reports where the compiled renderer is cached ("" when none).
+func CompilationCacheDir() string {
+	pool()
+	return cacheDir
+}
+
+// errKilled marks an instance stopped because the context ended.
+var errKilled = errors.New("renderer stopped")
+
+// session is one borrowed renderer with one open document.
+type session struct {
+	inst pdfium.Pdfium
+	doc  *docRef
+	stop func() bool
+}
+
+// acquire borrows a renderer, honouring ctx while waiting for one and while it works:
+// when ctx ends, the renderer is killed, which interrupts PDFium mid-page.
+func acquire(ctx context.Context) (*session, error) {
+	p, err := pool()
+	if err != nil {
+		return nil, err
+	}
+	inst, err := p.GetInstanceWithContext(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("no PDF renderer available: %w", err)
+	}
+	s := &session{inst: inst}
+	s.stop = context.AfterFunc(ctx, func() { inst.Kill() })
+	return s, nil
+}
+
+// release closes the document and gives the renderer back.
+func (s *session) release() {
+	if s.stop != nil && !s.stop() {
+		// Kill already ran: the instance is gone.
+		return
+	}
+	s.closeDoc()
+	s.inst.Close()
+}

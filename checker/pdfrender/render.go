@@ -1,0 +1,224 @@
+package pdfrender
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"math"
+
+	"github.com/klippa-app/go-pdfium/enums"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+)
+
+// Resolutions for each use. Contrast sampling needs glyph gaps of a few pixels, which
+// 2× screen resolution gives for 9 pt text; previews only need to be recognisable.
+const (
+	ContrastDPI = 144
+	PreviewDPI  = 72
+)
+
+// Default budgets, used when Options leaves them zero. A page of A4 at 144 dpi is 2 Mpx;
+// a poster-sized page is scaled down to fit PagePixels rather than refused.
+const (
+	DefaultPagePixels  = 4_000_000
+	DefaultTotalPixels = 400_000_000
+	DefaultMaxPages    = 2000
+)
+
+// ErrPage is returned for a page number out of range.
+var ErrPage = errors.New("no such page")
+
+type docRef = references.FPDF_DOCUMENT
+
+// openDoc opens data in the session's renderer. PDFium copies the bytes into the
+// module's memory; nothing is read from a path.
+func (s *session) openDoc(data []byte) error {
+	if len(data) == 0 {
+		return errors.New("empty PDF")
+	}
+	res, err := s.inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		return fmt.Errorf("PDF renderer cannot open the document: %w", err)
+	}
+	d := res.Document
+	s.doc = &d
+	return nil
+}
+
+func (s *session) closeDoc() {
+	if s.doc != nil {
+		s.inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: *s.doc})
+		s.doc = nil
+	}
+}
+
+func (s *session) pageCount() (int, error) {
+	res, err := s.inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: *s.doc})
+	if err != nil {
+		return 0, err
+	}
+	return res.PageCount, nil
+}
+
+// with runs fn with a renderer holding data open, turning a panic of the library into
+// an error and a cancelled context into ctx.Err().
+func with(ctx context.Context, data []byte, fn func(s *session) error) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s, err := acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("PDF renderer failed: %v", r)
+		}
+		s.release()
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+	}()
+	if err := s.openDoc(data); err != nil {
+		return err
+	}
+	return fn(s)
+}
+
+// PageCount returns the number of pages PDFium sees in data.
+func PageCount(ctx context.Context, data []byte) (int, error) {
+	n := 0
+	err := with(ctx, data, func(s *session) (err error) {
+		n, err = s.pageCount()
+		return err
+	})
+	return n, err
+}
+
+// RenderPage renders page (1-based) of data at dpi (PreviewDPI or ContrastDPI are
+// typical), scaled down if needed to stay within DefaultPagePixels. The image is the
+// caller's.
+func RenderPage(ctx context.Context, data []byte, page int, dpi float64) (*image.RGBA, error) {
+	var out *image.RGBA
+	err := with(ctx, data, func(s *session) error {
+		n, err := s.pageCount()
+		if err != nil {
+			return err
+		}
+		if page < 1 || page > n {
+			return fmt.Errorf("%w: page %d of %d", ErrPage, page, n)
+		}
+		pg, err := s.loadPage(page - 1)
+		if err != nil {
+			return err
+		}
+		defer s.closePage(pg)
+		w, h, err := s.pageSize(pg)
+		if err != nil {
+			return err
+		}
+		pw, ph := pixelSize(w, h, dpi, DefaultPagePixels)
+		out, err = s.render(pg, pw, ph, nil)
+		return err
+	})
+	return out, err
+}
+
+func (s *session) loadPage(index int) (references.FPDF_PAGE, error) {
+	res, err := s.inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: *s.doc, Index: index})
+	if err != nil {
+		return "", fmt.Errorf("page %d: %w", index+1, err)
+	}
+	return res.Page, nil
+}
+
+func (s *session) closePage(pg references.FPDF_PAGE) {
+	s.inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: pg})
+}
+
+// pageSize is the page's size in points as displayed (after /Rotate).
+func (s *session) pageSize(pg references.FPDF_PAGE) (w, h float64, err error) {
+	ref := requests.Page{ByReference: &pg}
+	rw, err := s.inst.FPDF_GetPageWidthF(&requests.FPDF_GetPageWidthF{Page: ref})
+	if err != nil {
+		return 0, 0, err
+	}
+	rh, err := s.inst.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: ref})
+	if err != nil {
+		return 0, 0, err
+	}
+	w, h = float64(rw.PageWidth), float64(rh.PageHeight)
+	if !(w > 0 && h > 0) || w > 1e6 || h > 1e6 {
+		return 0, 0, fmt.Errorf("page has an invalid size %.0f × %.0f pt", w, h)
+	}
+	return w, h, nil
+}
+
+// pixelSize chooses the rendered size of a w × h pt page at dpi, scaled down so that
+// it has at most maxPixels pixels.
+func pixelSize(w, h, dpi float64, maxPixels int64) (int, int) {
+	if dpi <= 0 {
+		dpi = PreviewDPI
+	}
+	if maxPixels <= 0 {
+		maxPixels = DefaultPagePixels
+	}
+	scale := dpi / 72
+	if px := w * h * scale * scale; px > float64(maxPixels) {
+		scale *= math.Sqrt(float64(maxPixels) / px)
+	}
+	pw, ph := int(math.Round(w*scale)), int(math.Round(h*scale))
+	return max(pw, 1), max(ph, 1)
+}
+
+// render draws the page into an RGBA image of pw × ph, reusing buf when it is large
+// enough. Transparent pages are composited over white, as a viewer shows them.
+func (s *session) render(pg references.FPDF_PAGE, pw, ph int, buf *image.RGBA) (*image.RGBA, error) {
+	res, err := s.inst.RenderPageInPixels(&requests.RenderPageInPixels{
+		Page:        requests.Page{ByReference: &pg},
+		Width:       pw,
+		Height:      ph,
+		RenderFlags: enums.FPDF_RENDER_FLAG_ANNOT,
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer res.Cleanup()
+	src, ok := res.Result.RenderedImage.(*image.RGBA)
+	if !ok || src == nil {
+		return nil, errors.New("renderer returned no image")
+	}
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	n := w * h * 4
+	if buf == nil || cap(buf.Pix) < n {
+		buf = &image.RGBA{Pix: make([]byte, n)}
+	}
+	buf.Pix = buf.Pix[:n]
+	buf.Stride = w * 4
+	buf.Rect = image.Rect(0, 0, w, h)
+	for y := 0; y < h; y++ {
+		copy(buf.Pix[y*w*4:(y+1)*w*4], src.Pix[y*src.Stride:y*src.Stride+w*4])
+	}
+	if res.Result.HasTransparency {
+		overWhite(buf.Pix)
+	}
+	return buf, nil
+}
+
+// overWhite composites straight-alpha RGBA pixels over white, in place.
+func overWhite(pix []byte) {
+	for i := 0; i+3 < len(pix); i += 4 {
+		a := uint32(pix[i+3])
+		if a == 255 {
+			continue
+		}
+		na := 255 - a
+		for k := 0; k < 3; k++ {
+			pix[i+k] = uint8((uint32(pix[i+k])*a + 255*na + 127) / 255)
+		}
+		pix[i+3] = 255
+	}
+}
