@@ -39,8 +39,19 @@ func (s *Server) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
 	w.Write(openAPISpec)
 }
 
+// apiMethods are the API routes with their method, for 405 answers to other methods.
+var apiMethods = map[string]string{
+	"/api/v1/check": "POST", "/api/v1/simulate": "POST", "/api/v1/rules": "GET",
+	"/api/v1/openapi.json": "GET", "/healthz": "GET", "/metrics": "GET",
+}
+
 // handleNotFound answers every other path: JSON under /api/, the HTML page elsewhere.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	if allow, ok := apiMethods[r.URL.Path]; ok {
+		w.Header().Set("Allow", allow)
+		writeJSONError(w, http.StatusMethodNotAllowed, "use "+allow+" "+r.URL.Path)
+		return
+	}
 	if len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/" {
 		writeJSONError(w, http.StatusNotFound, "no such endpoint")
 		return

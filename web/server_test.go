@@ -388,6 +388,9 @@ func TestAPICheckMalformed(t *testing.T) {
 			t.Errorf("%s: = %d %s, want 400 with a JSON error", name, w.Code, w.Body)
 		}
 	}
+	if w := get(h, "/api/v1/check"); w.Code != 405 || w.Header().Get("Allow") != "POST" {
+		t.Errorf("GET /api/v1/check = %d, Allow %q", w.Code, w.Header().Get("Allow"))
+	}
 	if w := get(h, "/api/v1/nothing"); w.Code != 404 || !strings.Contains(w.Body.String(), `"error"`) {
 		t.Errorf("unknown API path = %d %s", w.Code, w.Body)
 	}
