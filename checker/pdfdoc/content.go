@@ -1,0 +1,431 @@
+package pdfdoc
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// ContentFacts is what the content streams of a page (and the form XObjects it paints)
+// say about tagging, languages and painting.
+type ContentFacts struct {
+	Untagged        int    // content items neither tagged nor marked as artifact
+	UntaggedKind    string // kind of the first: text, image, path
+	ArtifactTagged  int    // Artifact sequences inside tagged content
+	TaggedArtifact  int    // tagged sequences inside an Artifact
+	TextNoLang      int    // text whose language cannot be determined
+	SpanNoLang      int    // Span sequences with Alt, ActualText or E but no language
+	Langs           []string
+	TextShows       int // text-showing operators (visible rendering modes)
+	InvisibleText   int // text shown in rendering mode 3
+	ImagePaints     int // image XObjects and inline images painted
+	PathPaints      int
+	Ops             int
+	MarkedSequences int
+}
+
+type mcFrame struct {
+	tag      string
+	mcid     int
+	tagged   bool // this or an enclosing sequence has an MCID
+	artifact bool // this or an enclosing sequence is an Artifact
+	lang     bool // a Lang is known here (own or enclosing)
+	elem     *Elem
+}
+
+type gstate struct {
+	font *Font
+	tr   int
+}
+
+// contentRun interprets the content of one page and the form XObjects it paints.
+type contentRun struct {
+	b      *builder
+	page   int
+	facts  *ContentFacts
+	formDo map[int]map[uint8]bool // form objnum → walked context classes
+	stack  map[int]bool           // forms on the current Do chain
+	ops    []Operand
+}
+
+func (b *builder) pages(cat types.Dict) {
+	o, d := b.o, b.d
+	b.collectPages(cat)
+	run := &contentRun{b: b, formDo: map[int]map[uint8]bool{}, stack: map[int]bool{}}
+	for i, pr := range b.pageRefs {
+		if o.err != nil {
+			return
+		}
+		pd := o.dict(pr)
+		if pd == nil {
+			continue
+		}
+		inh := b.pageInh[i]
+		p := &Page{Num: i + 1, Ref: refKey(pr), Resource: inh.res}
+		p.Tabs, _ = o.name(pd["Tabs"])
+		box := inh.crop
+		if box == nil {
+			box = inh.media
+		}
+		for k := 0; k < 4 && k < len(box); k++ {
+			p.CropBox[k], _ = o.num(box[k])
+		}
+		normBox(&p.CropBox)
+		d.Pages = append(d.Pages, p)
+		b.annotations(p, pd)
+		// Content.
+		run.page = p.Num
+		run.facts = &p.Content
+		var streams []*types.StreamDict
+		switch v := o.resolve(pd["Contents"]).(type) {
+		case types.StreamDict:
+			streams = append(streams, &v)
+		case types.Array:
+			for _, x := range v {
+				if s := o.stream(x); s != nil {
+					streams = append(streams, s)
+				}
+			}
+		}
+		var data []byte
+		if len(streams) == 1 {
+			data = o.content(streams[0])
+		} else {
+			for _, s := range streams {
+				data = append(data, o.content(s)...)
+				data = append(data, '\n')
+			}
+		}
+		base := []mcFrame{{mcid: -1}}
+		run.interpret(data, inh.res, base, p.Num, 0)
+	}
+}
+
+func normBox(b *[4]float64) {
+	if b[0] > b[2] {
+		b[0], b[2] = b[2], b[0]
+	}
+	if b[1] > b[3] {
+		b[1], b[3] = b[3], b[1]
+	}
+}
+
+// interpret runs one content stream. owner is the page number, or -objnum for a form
+// XObject with its own marked-content identifiers.
+func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner int, depth int) {
+	b, o := r.b, r.b.o
+	if len(data) == 0 {
+		return
+	}
+	lx := NewLexer(data)
+	gs := gstate{tr: 0}
+	var gstack []gstate
+	baseLen := len(mc)
+	fonts := o.dict(res["Font"])
+	xobjs := o.dict(res["XObject"])
+	props := o.dict(res["Properties"])
+	catalogLang := b.d.HasLang && b.d.Lang != ""
+	for {
+		op, ops, ok := lx.Next(r.ops[:0])
+		r.ops = ops
+		if !ok {
+			break
+		}
+		r.facts.Ops++
+		if r.facts.Ops&1023 == 0 && !o.tick() {
+			return
+		}
+		top := mc[len(mc)-1]
+		switch op {
+		case "q":
+			if len(gstack) < 256 {
+				gstack = append(gstack, gs)
+			}
+		case "Q":
+			if n := len(gstack); n > 0 {
+				gs = gstack[n-1]
+				gstack = gstack[:n-1]
+			}
+		case "Tf":
+			if len(ops) >= 1 && ops[0].Kind == opName && fonts != nil {
+				name := string(ops[0].Str)
+				gs.font = b.font(fonts[name])
+			}
+		case "Tr":
+			if len(ops) >= 1 && ops[0].Kind == opNum {
+				gs.tr = int(ops[0].Num)
+			}
+		case "BMC", "BDC":
+			if len(mc) > 512 {
+				continue
+			}
+			f := mcFrame{mcid: -1, tagged: top.tagged, artifact: top.artifact, lang: top.lang, elem: top.elem}
+			if len(ops) >= 1 && ops[0].Kind == opName {
+				f.tag = string(ops[0].Str)
+			}
+			r.facts.MarkedSequences++
+			var pl map[string]Operand
+			if op == "BDC" && len(ops) >= 2 {
+				switch ops[1].Kind {
+				case opDict:
+					pl = ops[1].Dict
+				case opName:
+					if props != nil {
+						pl = operandDict(o, props[string(ops[1].Str)])
+					}
+				}
+			}
+			hasAlt, hasAT, hasE := false, false, false
+			if pl != nil {
+				if v, ok := pl["MCID"]; ok && v.Kind == opNum {
+					f.mcid = int(v.Num)
+				}
+				if v, ok := pl["Lang"]; ok && v.Kind == opStr {
+					s := decodeTextBytes(v.Str)
+					if len(r.facts.Langs) < 256 {
+						r.facts.Langs = append(r.facts.Langs, s)
+					}
+					f.lang = true
+				}
+				_, hasAlt = pl["Alt"]
+				_, hasAT = pl["ActualText"]
+				_, hasE = pl["E"]
+			}
+			if f.mcid >= 0 {
+				if e := b.d.byMCID[mcKey{owner, f.mcid}]; e != nil {
+					f.elem = e
+					if _, ok := e.InheritedLang(); ok {
+						f.lang = true
+					}
+				}
+				if owner < 0 {
+					if x := b.forms[-owner]; x != nil {
+						x.HasMCID = true
+					}
+				}
+			}
+			isTagged := f.mcid >= 0 || top.tagged
+			if f.tag == "Artifact" {
+				if isTagged {
+					r.facts.ArtifactTagged++
+				}
+				f.artifact = true
+			} else if f.mcid >= 0 && top.artifact {
+				r.facts.TaggedArtifact++
+			}
+			f.tagged = isTagged
+			if f.tag == "Span" && (hasAlt || hasAT || hasE) && !f.lang && !catalogLang {
+				r.facts.SpanNoLang++
+			}
+			mc = append(mc, f)
+		case "EMC":
+			if len(mc) > baseLen {
+				mc = mc[:len(mc)-1]
+			}
+		case "Tj", "'", "\"", "TJ":
+			r.text(op, ops, gs, top, catalogLang)
+		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh":
+			r.facts.PathPaints++
+			r.item("path", top)
+		case "EI":
+			r.facts.ImagePaints++
+			r.item("image", top)
+		case "Do":
+			if len(ops) < 1 || ops[0].Kind != opName || xobjs == nil {
+				continue
+			}
+			ref := xobjs[string(ops[0].Str)]
+			xs := o.stream(ref)
+			if xs == nil {
+				continue
+			}
+			st, _ := o.name(xs.Dict["Subtype"])
+			ownTag := has(xs.Dict, "StructParent")
+			switch st {
+			case "Image":
+				r.facts.ImagePaints++
+				if ownTag && !top.tagged && !top.artifact {
+					continue
+				}
+				r.item("image", top)
+			case "Form":
+				n := refNum(ref)
+				xf := b.forms[n]
+				if xf == nil && n != 0 {
+					xf = &XForm{Ref: refKey(ref), ObjNum: n, HasRef: has(xs.Dict, "Ref")}
+					b.forms[n] = xf
+				}
+				if xf != nil {
+					xf.Uses++
+				}
+				if depth >= 16 || (n != 0 && r.stack[n]) {
+					continue
+				}
+				inner := top
+				if ownTag {
+					inner.tagged = true
+				}
+				class := ctxClass(inner)
+				if n != 0 {
+					if r.formDo[n] == nil {
+						r.formDo[n] = map[uint8]bool{}
+					}
+					if r.formDo[n][class] {
+						continue
+					}
+					r.formDo[n][class] = true
+					r.stack[n] = true
+				}
+				fres := o.dict(xs.Dict["Resources"])
+				if fres == nil {
+					fres = res
+				}
+				fowner := owner
+				if has(xs.Dict, "StructParents") && n != 0 {
+					fowner = -n
+				}
+				r.interpret(o.content(xs), fres, []mcFrame{inner}, fowner, depth+1)
+				if n != 0 {
+					delete(r.stack, n)
+				}
+			}
+		}
+	}
+}
+
+func ctxClass(f mcFrame) uint8 {
+	var c uint8
+	if f.tagged {
+		c |= 1
+	}
+	if f.artifact {
+		c |= 2
+	}
+	if f.lang {
+		c |= 4
+	}
+	return c
+}
+
+// item records one painted content item.
+func (r *contentRun) item(kind string, top mcFrame) {
+	if top.tagged || top.artifact {
+		return
+	}
+	if r.facts.Untagged == 0 {
+		r.facts.UntaggedKind = kind
+	}
+	r.facts.Untagged++
+}
+
+func (r *contentRun) text(op string, ops []Operand, gs gstate, top mcFrame, catalogLang bool) {
+	var strs [][]byte
+	for _, v := range ops {
+		switch v.Kind {
+		case opStr:
+			strs = append(strs, v.Str)
+		case opArr:
+			for _, a := range v.Arr {
+				if a.Kind == opStr {
+					strs = append(strs, a.Str)
+				} else if a.Kind == opNum && a.Num < -200 && top.elem != nil {
+					strs = append(strs, nil) // a word space
+				}
+			}
+		}
+	}
+	n := 0
+	for _, s := range strs {
+		n += len(s)
+	}
+	if n == 0 {
+		return
+	}
+	if gs.tr == 3 {
+		r.facts.InvisibleText++
+	} else {
+		r.facts.TextShows++
+	}
+	r.item("text", top)
+	if !top.artifact && !top.lang && !catalogLang {
+		r.facts.TextNoLang++
+	}
+	f := gs.font
+	if f != nil {
+		f.Used = true
+		if gs.tr != 3 {
+			f.UsedVisible = true
+		}
+		for _, s := range strs {
+			f.noteCodes(s)
+		}
+	}
+	if top.elem != nil && top.elem.textSize < 4000 && !top.artifact {
+		var sb strings.Builder
+		for _, s := range strs {
+			if s == nil {
+				sb.WriteByte(' ')
+				continue
+			}
+			sb.WriteString(f.decode(s))
+		}
+		t := sb.String()
+		top.elem.Text += t
+		top.elem.textSize += len(t)
+	}
+}
+
+// operandDict converts a property-list dictionary of the resources to operands.
+func operandDict(o *objects, x types.Object) map[string]Operand {
+	d := o.dict(x)
+	if d == nil {
+		return nil
+	}
+	out := make(map[string]Operand, len(d))
+	for k, v := range d {
+		switch w := o.resolve(v).(type) {
+		case types.Integer:
+			out[k] = Operand{Kind: opNum, Num: float64(w)}
+		case types.Float:
+			out[k] = Operand{Kind: opNum, Num: float64(w)}
+		case types.Name:
+			out[k] = Operand{Kind: opName, Str: []byte(w)}
+		case types.StringLiteral, types.HexLiteral:
+			bs, _ := o.rawBytes(w)
+			out[k] = Operand{Kind: opStr, Str: bs}
+		default:
+			out[k] = Operand{Kind: opOther}
+		}
+	}
+	return out
+}
+
+// decodeTextBytes decodes a PDF text string (UTF-16BE with BOM, UTF-8 or PDFDocEncoding).
+func decodeTextBytes(b []byte) string {
+	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		var sb strings.Builder
+		for i := 2; i+1 < len(b); i += 2 {
+			c := rune(b[i])<<8 | rune(b[i+1])
+			if c >= 0xD800 && c < 0xDC00 && i+3 < len(b) {
+				c2 := rune(b[i+2])<<8 | rune(b[i+3])
+				c = 0x10000 + (c-0xD800)<<10 + (c2 - 0xDC00)
+				i += 2
+			}
+			sb.WriteRune(c)
+		}
+		return sb.String()
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	rs := make([]rune, len(b))
+	for i, c := range b {
+		rs[i] = rune(c)
+	}
+	return string(rs)
+}
+
+func (b *builder) linkAnnotations() {}
+
+func (b *builder) resolveContentLang() {}

@@ -1,0 +1,366 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Font is a font used by the content streams, with the facts PDF/UA 7.21 needs.
+type Font struct {
+	Ref      string
+	ObjNum   int
+	Subtype  string // Type1, TrueType, Type0, Type3, MMType1
+	BaseFont string
+
+	Embedded     bool   // a FontFile, FontFile2 or FontFile3 (of the descendant for Type0)
+	FontFileKey  string // which one
+	Symbolic     bool
+	HasFlags     bool
+	Encoding     string // name of the encoding, or BaseEncoding of an encoding dictionary
+	HasEncoding  bool
+	EncodingDict bool
+	Differences  []string // glyph names of a Differences array
+
+	HasToUnicode bool
+	toUni        map[uint32]string
+	BadUnicode   []string // used codes mapped to U+0000, U+FFFE or U+FEFF
+
+	// Type0 and CIDFont facts.
+	CMapName        string // predefined CMap name, or the CMapName of an embedded CMap
+	CMapEmbedded    bool
+	CMapRegistry    string
+	CMapOrdering    string
+	CMapSupplement  int
+	CMapHasSysInfo  bool
+	CMapDictWMode   int
+	CMapStreamWMode int
+	CMapHasWMode    bool // WMode defined in the CMap program
+	UseCMap         string
+	UseCMapEmbedded bool
+	CIDSubtype      string
+	CIDRegistry     string
+	CIDOrdering     string
+	CIDSupplement   int
+	CIDHasSysInfo   bool
+	HasCIDToGIDMap  bool
+	CIDToGIDMapOK   bool // Identity or a stream
+	CharSet         string
+	HasCIDSet       bool
+
+	Used        bool
+	UsedVisible bool // used with a rendering mode other than 3 (invisible)
+	twoByte     bool
+}
+
+func sortFonts(fs []*Font) {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].ObjNum < fs[j].ObjNum })
+}
+
+func sortForms(fs []*XForm) {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].ObjNum < fs[j].ObjNum })
+}
+
+// font returns the model of a font dictionary, built once per object.
+func (b *builder) font(x types.Object) *Font {
+	n := refNum(x)
+	if n != 0 {
+		if f, ok := b.fonts[n]; ok {
+			return f
+		}
+	} else if len(b.inlineFonts) > 256 {
+		return nil
+	}
+	o := b.o
+	fd := o.dict(x)
+	if fd == nil {
+		if n != 0 {
+			b.fonts[n] = nil
+		}
+		return nil
+	}
+	f := &Font{Ref: refKey(x), ObjNum: n}
+	f.Subtype, _ = o.name(fd["Subtype"])
+	f.BaseFont, _ = o.name(fd["BaseFont"])
+	descFD := o.dict(fd["FontDescriptor"])
+	switch v := o.resolve(fd["Encoding"]).(type) {
+	case types.Name:
+		f.Encoding, f.HasEncoding = string(v), true
+	case types.Dict:
+		f.HasEncoding, f.EncodingDict = true, true
+		f.Encoding, _ = o.name(v["BaseEncoding"])
+		for i, d := range o.array(v["Differences"]) {
+			if i > 4096 {
+				break
+			}
+			if nm, ok := o.name(d); ok {
+				f.Differences = append(f.Differences, nm)
+			}
+		}
+	case types.StreamDict:
+		f.HasEncoding = true
+		f.CMapEmbedded = true
+		b.embeddedCMap(f, &v)
+	}
+	if f.Subtype == "Type0" {
+		f.twoByte = true
+		if nm, ok := o.name(fd["Encoding"]); ok {
+			f.CMapName = nm
+		}
+		if desc := o.array(fd["DescendantFonts"]); len(desc) > 0 {
+			cd := o.dict(desc[0])
+			if cd != nil {
+				f.CIDSubtype, _ = o.name(cd["Subtype"])
+				if si := o.dict(cd["CIDSystemInfo"]); si != nil {
+					f.CIDHasSysInfo = true
+					f.CIDRegistry, _ = o.text(si["Registry"])
+					f.CIDOrdering, _ = o.text(si["Ordering"])
+					f.CIDSupplement, _ = o.integer(si["Supplement"])
+				}
+				if m, ok := cd["CIDToGIDMap"]; ok && m != nil {
+					f.HasCIDToGIDMap = true
+					if nm, ok := o.name(m); ok {
+						f.CIDToGIDMapOK = nm == "Identity"
+					} else if o.stream(m) != nil {
+						f.CIDToGIDMapOK = true
+					}
+				}
+				descFD = o.dict(cd["FontDescriptor"])
+			}
+		}
+	}
+	if descFD != nil {
+		for _, k := range []string{"FontFile", "FontFile2", "FontFile3"} {
+			if o.stream(descFD[k]) != nil {
+				f.Embedded, f.FontFileKey = true, k
+				break
+			}
+		}
+		if fl, ok := o.integer(descFD["Flags"]); ok {
+			f.HasFlags = true
+			f.Symbolic = fl&4 != 0
+		}
+		f.CharSet, _ = o.text(descFD["CharSet"])
+		f.HasCIDSet = o.stream(descFD["CIDSet"]) != nil
+	}
+	if tu := o.stream(fd["ToUnicode"]); tu != nil {
+		f.HasToUnicode = true
+		f.toUni = parseToUnicode(o.content(tu))
+	} else if nm, ok := o.name(fd["ToUnicode"]); ok && strings.HasPrefix(nm, "Identity") {
+		f.HasToUnicode = true
+	}
+	if n != 0 {
+		b.fonts[n] = f
+	} else {
+		b.inlineFonts = append(b.inlineFonts, f)
+	}
+	return f
+}
+
+var reWMode = regexp.MustCompile(`/WMode\s+(\d+)\s+def`)
+var reUseCMap = regexp.MustCompile(`/([^\s/]+)\s+usecmap`)
+
+func (b *builder) embeddedCMap(f *Font, s *types.StreamDict) {
+	o := b.o
+	f.CMapName, _ = o.name(s.Dict["CMapName"])
+	if si := o.dict(s.Dict["CIDSystemInfo"]); si != nil {
+		f.CMapHasSysInfo = true
+		f.CMapRegistry, _ = o.text(si["Registry"])
+		f.CMapOrdering, _ = o.text(si["Ordering"])
+		f.CMapSupplement, _ = o.integer(si["Supplement"])
+	}
+	f.CMapDictWMode, _ = o.integer(s.Dict["WMode"])
+	data := o.content(s)
+	if m := reWMode.FindSubmatch(data); m != nil {
+		f.CMapHasWMode = true
+		f.CMapStreamWMode, _ = strconv.Atoi(string(m[1]))
+	}
+	if u, ok := s.Dict["UseCMap"]; ok {
+		if nm, ok := o.name(u); ok {
+			f.UseCMap = nm
+		} else if us := o.stream(u); us != nil {
+			f.UseCMapEmbedded = true
+		}
+	} else if m := reUseCMap.FindSubmatch(data); m != nil {
+		f.UseCMap = string(m[1])
+	}
+}
+
+// PredefinedCMaps are the CMaps of ISO 32000-1 Table 118.
+var PredefinedCMaps = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`GB-EUC-H GB-EUC-V GBpc-EUC-H GBpc-EUC-V GBK-EUC-H GBK-EUC-V
+		GBKp-EUC-H GBKp-EUC-V GBK2K-H GBK2K-V UniGB-UCS2-H UniGB-UCS2-V UniGB-UTF16-H UniGB-UTF16-V
+		B5pc-H B5pc-V HKscs-B5-H HKscs-B5-V ETen-B5-H ETen-B5-V ETenms-B5-H ETenms-B5-V CNS-EUC-H
+		CNS-EUC-V UniCNS-UCS2-H UniCNS-UCS2-V UniCNS-UTF16-H UniCNS-UTF16-V 83pv-RKSJ-H 90ms-RKSJ-H
+		90ms-RKSJ-V 90msp-RKSJ-H 90msp-RKSJ-V 90pv-RKSJ-H Add-RKSJ-H Add-RKSJ-V EUC-H EUC-V
+		Ext-RKSJ-H Ext-RKSJ-V H V UniJIS-UCS2-H UniJIS-UCS2-V UniJIS-UCS2-HW-H UniJIS-UCS2-HW-V
+		UniJIS-UTF16-H UniJIS-UTF16-V KSC-EUC-H KSC-EUC-V KSCms-UHC-H KSCms-UHC-V KSCms-UHC-HW-H
+		KSCms-UHC-HW-V KSCpc-EUC-H UniKS-UCS2-H UniKS-UCS2-V UniKS-UTF16-H UniKS-UTF16-V
+		Identity-H Identity-V`) {
+		PredefinedCMaps[n] = true
+	}
+}
+
+// noteCodes checks the codes of a shown string against the ToUnicode map.
+func (f *Font) noteCodes(s []byte) {
+	if f.toUni == nil || len(f.BadUnicode) >= 8 {
+		return
+	}
+	step := 1
+	if f.twoByte {
+		step = 2
+	}
+	for i := 0; i+step <= len(s); i += step {
+		c := uint32(s[i])
+		if step == 2 {
+			c = c<<8 | uint32(s[i+1])
+		}
+		if u, ok := f.toUni[c]; ok {
+			for _, r := range u {
+				if r == 0 || r == 0xFFFE || r == 0xFEFF {
+					f.BadUnicode = append(f.BadUnicode, strconv.FormatUint(uint64(c), 16))
+					if len(f.BadUnicode) >= 8 {
+						return
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// decode turns shown bytes into text for the reading view (best effort).
+func (f *Font) decode(s []byte) string {
+	if f == nil {
+		return decodeLatin1(s)
+	}
+	step := 1
+	if f.twoByte {
+		step = 2
+	}
+	if f.toUni == nil {
+		if f.twoByte {
+			return ""
+		}
+		return decodeLatin1(s)
+	}
+	var sb strings.Builder
+	for i := 0; i+step <= len(s); i += step {
+		c := uint32(s[i])
+		if step == 2 {
+			c = c<<8 | uint32(s[i+1])
+		}
+		if u, ok := f.toUni[c]; ok {
+			sb.WriteString(u)
+		}
+	}
+	return sb.String()
+}
+
+func decodeLatin1(s []byte) string {
+	rs := make([]rune, 0, len(s))
+	for _, c := range s {
+		if c >= 32 {
+			rs = append(rs, rune(c))
+		}
+	}
+	return string(rs)
+}
+
+// parseToUnicode reads the bfchar and bfrange mappings of a ToUnicode CMap (bounded).
+func parseToUnicode(data []byte) map[uint32]string {
+	m := map[uint32]string{}
+	lx := NewLexer(data)
+	lx.MaxOperands = 1024
+	var ops []Operand
+	mode := ""
+	var pending []Operand
+	for n := 0; n < 1<<20; n++ {
+		op, o, ok := lx.Next(ops[:0])
+		ops = o
+		if !ok {
+			break
+		}
+		switch op {
+		case "beginbfchar", "beginbfrange":
+			mode = op
+			pending = pending[:0]
+			continue
+		case "endbfchar":
+			for i := 0; i+1 < len(ops); i += 2 {
+				if ops[i].Kind == opStr && ops[i+1].Kind == opStr {
+					m[codeOf(ops[i].Str)] = utf16Text(ops[i+1].Str)
+				} else if ops[i].Kind == opStr && ops[i+1].Kind == opName {
+					m[codeOf(ops[i].Str)] = ""
+				}
+			}
+			mode = ""
+		case "endbfrange":
+			for i := 0; i+2 < len(ops); i += 3 {
+				if ops[i].Kind != opStr || ops[i+1].Kind != opStr {
+					continue
+				}
+				lo, hi := codeOf(ops[i].Str), codeOf(ops[i+1].Str)
+				if hi < lo || hi-lo > 65535 || len(m) > 1<<17 {
+					continue
+				}
+				dst := ops[i+2]
+				for c := lo; c <= hi; c++ {
+					switch dst.Kind {
+					case opStr:
+						base := append([]byte(nil), dst.Str...)
+						if len(base) >= 2 {
+							v := int(base[len(base)-2])<<8 | int(base[len(base)-1])
+							v += int(c - lo)
+							base[len(base)-2], base[len(base)-1] = byte(v>>8), byte(v)
+						}
+						m[c] = utf16Text(base)
+					case opArr:
+						if k := int(c - lo); k < len(dst.Arr) && dst.Arr[k].Kind == opStr {
+							m[c] = utf16Text(dst.Arr[k].Str)
+						}
+					}
+				}
+			}
+			mode = ""
+		}
+		_ = mode
+	}
+	return m
+}
+
+func codeOf(b []byte) uint32 {
+	var c uint32
+	for i, x := range b {
+		if i >= 4 {
+			break
+		}
+		c = c<<8 | uint32(x)
+	}
+	return c
+}
+
+func utf16Text(b []byte) string {
+	if len(b)%2 == 1 {
+		b = append([]byte{0}, b...)
+	}
+	rs := make([]rune, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		c := rune(b[i])<<8 | rune(b[i+1])
+		if c >= 0xD800 && c < 0xDC00 && i+3 < len(b) {
+			c2 := rune(b[i+2])<<8 | rune(b[i+3])
+			c = 0x10000 + (c-0xD800)<<10 + (c2 - 0xDC00)
+			i += 2
+		}
+		rs = append(rs, c)
+	}
+	return string(rs)
+}
+
+var _ = bytes.Equal

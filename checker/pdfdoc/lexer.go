@@ -1,0 +1,330 @@
+package pdfdoc
+
+import (
+	"strconv"
+)
+
+// Operand kinds of the content-stream lexer.
+const (
+	opNum   = 'n'
+	opName  = '/'
+	opStr   = 's'
+	opArr   = 'a'
+	opDict  = 'd'
+	opOther = 'o' // true, false, null, unknown keywords used as operands
+)
+
+// Operand is one operand of a content-stream operator.
+type Operand struct {
+	Kind byte
+	Num  float64
+	Str  []byte // name (without slash) or decoded string bytes
+	Arr  []Operand
+	Dict map[string]Operand
+}
+
+// Lexer splits a content stream into operands and operators. It never allocates more
+// than the stream size and bounds nesting of arrays and dictionaries.
+type Lexer struct {
+	b   []byte
+	pos int
+	// MaxOperands bounds the operands kept for one operator (64 by default; content
+	// operators take at most a handful, CMap blocks up to 300).
+	MaxOperands int
+}
+
+// NewLexer returns a lexer over a content stream.
+func NewLexer(b []byte) *Lexer { return &Lexer{b: b, MaxOperands: 64} }
+
+func isWhite(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func (l *Lexer) skipSpace() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isWhite(c) {
+			l.pos++
+		} else if c == '%' {
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+		} else {
+			return
+		}
+	}
+}
+
+// Next returns the next operator and appends its operands to ops (reset by the caller).
+// ok is false at the end of the stream.
+func (l *Lexer) Next(ops []Operand) (op string, operands []Operand, ok bool) {
+	operands = ops
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return "", operands, false
+		}
+		c := l.b[l.pos]
+		if isOperandStart(c) {
+			v, good := l.operand(0)
+			if !good {
+				return "", operands, false
+			}
+			if len(operands) < l.MaxOperands {
+				operands = append(operands, v)
+			}
+			continue
+		}
+		if c == ']' || c == '>' || c == ')' || c == '}' || c == '{' {
+			l.pos++
+			continue
+		}
+		start := l.pos
+		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		word := l.b[start:l.pos]
+		switch string(word) {
+		case "true", "false", "null":
+			if len(operands) < 64 {
+				operands = append(operands, Operand{Kind: opOther, Str: word})
+			}
+			continue
+		}
+		if string(word) == "ID" {
+			l.skipInlineImage()
+			return "EI", operands, true
+		}
+		return string(word), operands, true
+	}
+}
+
+func isOperandStart(c byte) bool {
+	return c == '/' || c == '(' || c == '[' || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
+		c == '<'
+}
+
+// skipInlineImage moves past the binary data of an inline image, to after "EI".
+func (l *Lexer) skipInlineImage() {
+	if l.pos < len(l.b) {
+		l.pos++ // the single white-space after ID
+	}
+	for i := l.pos; i+1 < len(l.b); i++ {
+		if l.b[i] == 'E' && l.b[i+1] == 'I' && (i == 0 || isWhite(l.b[i-1])) && (i+2 >= len(l.b) || isWhite(l.b[i+2]) || isDelim(l.b[i+2])) {
+			l.pos = i + 2
+			return
+		}
+	}
+	l.pos = len(l.b)
+}
+
+func (l *Lexer) operand(depth int) (Operand, bool) {
+	if depth > 32 {
+		return Operand{}, false
+	}
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return Operand{}, false
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '/':
+		l.pos++
+		start := l.pos
+		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		return Operand{Kind: opName, Str: decodeNameEscapes(l.b[start:l.pos])}, true
+	case c == '(':
+		return Operand{Kind: opStr, Str: l.literal()}, true
+	case c == '<':
+		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+			l.pos += 2
+			d := map[string]Operand{}
+			for n := 0; n < 4096; n++ {
+				l.skipSpace()
+				if l.pos >= len(l.b) {
+					return Operand{Kind: opDict, Dict: d}, true
+				}
+				if l.b[l.pos] == '>' {
+					l.pos += 2
+					return Operand{Kind: opDict, Dict: d}, true
+				}
+				k, ok := l.operand(depth + 1)
+				if !ok {
+					return Operand{}, false
+				}
+				if k.Kind != opName {
+					continue
+				}
+				v, ok := l.operand(depth + 1)
+				if !ok {
+					return Operand{}, false
+				}
+				d[string(k.Str)] = v
+			}
+			return Operand{Kind: opDict, Dict: d}, true
+		}
+		return Operand{Kind: opStr, Str: l.hex()}, true
+	case c == '[':
+		l.pos++
+		var arr []Operand
+		for n := 0; n < 1<<16; n++ {
+			l.skipSpace()
+			if l.pos >= len(l.b) {
+				break
+			}
+			if l.b[l.pos] == ']' {
+				l.pos++
+				break
+			}
+			v, ok := l.operand(depth + 1)
+			if !ok {
+				return Operand{}, false
+			}
+			arr = append(arr, v)
+		}
+		return Operand{Kind: opArr, Arr: arr}, true
+	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		start := l.pos
+		l.pos++
+		for l.pos < len(l.b) && (l.b[l.pos] == '.' || (l.b[l.pos] >= '0' && l.b[l.pos] <= '9') || l.b[l.pos] == '-') {
+			l.pos++
+		}
+		f, _ := strconv.ParseFloat(string(l.b[start:l.pos]), 64)
+		return Operand{Kind: opNum, Num: f}, true
+	default:
+		start := l.pos
+		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		if l.pos == start {
+			l.pos++
+		}
+		return Operand{Kind: opOther, Str: l.b[start:l.pos]}, true
+	}
+}
+
+func decodeNameEscapes(b []byte) []byte {
+	hasHash := false
+	for _, c := range b {
+		if c == '#' {
+			hasHash = true
+			break
+		}
+	}
+	if !hasHash {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '#' && i+2 < len(b) {
+			if v, err := strconv.ParseUint(string(b[i+1:i+3]), 16, 8); err == nil {
+				out = append(out, byte(v))
+				i += 2
+				continue
+			}
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+func (l *Lexer) literal() []byte {
+	l.pos++ // (
+	out := make([]byte, 0, 16)
+	depth := 1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+			out = append(out, c)
+		case ')':
+			depth--
+			if depth == 0 {
+				return out
+			}
+			out = append(out, c)
+		case '\\':
+			if l.pos >= len(l.b) {
+				return out
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+			case '\n':
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for k := 0; k < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+						v = v*8 + int(l.b[l.pos]-'0')
+						l.pos++
+					}
+					out = append(out, byte(v))
+				} else {
+					out = append(out, e)
+				}
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (l *Lexer) hex() []byte {
+	l.pos++ // <
+	out := make([]byte, 0, 8)
+	hi, half := byte(0), false
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		var v byte
+		switch {
+		case c == '>':
+			if half {
+				out = append(out, hi<<4)
+			}
+			return out
+		case c >= '0' && c <= '9':
+			v = c - '0'
+		case c >= 'a' && c <= 'f':
+			v = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			v = c - 'A' + 10
+		default:
+			continue
+		}
+		if half {
+			out = append(out, hi<<4|v)
+			half = false
+		} else {
+			hi, half = v, true
+		}
+	}
+	return out
+}
