@@ -144,14 +144,15 @@ func New(engine *checker.Engine, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		engine:   &eng,
-		cfg:      cfg,
-		log:      cfg.Logger,
-		cache:    newResultCache(cfg.CacheEntries, cfg.CacheBytes, cfg.CacheTTL),
-		metrics:  newMetrics(),
-		pages:    pages,
-		checks:   make(chan struct{}, cfg.MaxConcurrent),
-		previews: make(chan struct{}, max(runtime.NumCPU(), 1)),
+		engine:      &eng,
+		cfg:         cfg,
+		log:         cfg.Logger,
+		cache:       newResultCache(cfg.CacheEntries, cfg.CacheBytes, cfg.CacheTTL),
+		metrics:     newMetrics(),
+		pages:       pages,
+		checks:      make(chan struct{}, cfg.MaxConcurrent),
+		previews:    make(chan struct{}, max(runtime.NumCPU(), 1)),
+		RenderPages: renderPDFPages,
 	}
 	s.routes()
 	s.ready.Store(true)
