@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/pdfrender"
 )
 
 // Config holds the server's limits. The zero value of a field means its default.
@@ -218,6 +219,14 @@ func (s *Server) SetReady(ok bool) { s.ready.Store(ok) }
 // finish, new connections are refused.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := s.HTTPServer(ln.Addr().String())
+	if s.RenderPages != nil {
+		// Start the PDF renderer now, so the first PDF does not pay for it.
+		go func() {
+			if err := pdfrender.Warm(); err != nil {
+				s.log.Warn("PDF renderer unavailable", "err", err)
+			}
+		}()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	// Expired results leave memory even when nobody asks for a page.
