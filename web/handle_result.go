@@ -40,6 +40,7 @@ type severityGroup struct {
 
 type ruleCard struct {
 	L                         locale
+	Level                     int // heading level of the card: 5 under a severity, 4 for reviews
 	ID, Title, Tag, Class     string
 	Why, Who, Fix, Refs, More string
 	Instances                 []instanceView
@@ -106,6 +107,9 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 			return ""
 		}
 		pg := max(loc.Page, 1)
+		if findPreview(d, pg) == nil {
+			return "" // past the pages that have a preview
+		}
 		return fmt.Sprintf("%s/see%s#page-%d", base, q, pg)
 	}
 
@@ -133,10 +137,10 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 		v.Fix = append(v.Fix, severityGroup{
 			Label: fmt.Sprintf("%s (%d)", l.T("sev."+sev.String()), len(group)),
 			Class: sev.String(),
-			Rules: s.ruleCards(l, group, "tag."+sev.String(), sev.String(), pageURL),
+			Rules: s.ruleCards(l, group, "tag."+sev.String(), sev.String(), 5, pageURL),
 		})
 	}
-	v.Review = s.ruleCards(l, reviews, "tag.review", "review", pageURL)
+	v.Review = s.ruleCards(l, reviews, "tag.review", "review", 4, pageURL)
 
 	passed := 0
 	for _, row := range res.Checks {
@@ -156,13 +160,13 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 }
 
 // ruleCards groups findings by rule, keeping the order of the first finding of each.
-func (s *Server) ruleCards(l locale, fs []checker.Finding, tag, class string, pageURL func(checker.Location) string) []ruleCard {
+func (s *Server) ruleCards(l locale, fs []checker.Finding, tag, class string, level int, pageURL func(checker.Location) string) []ruleCard {
 	var cards []ruleCard
 	index := map[string]int{}
 	for _, f := range fs {
 		i, ok := index[f.Rule]
 		if !ok {
-			c := ruleCard{L: l, ID: f.Rule, Title: f.Rule, Tag: l.T(tag), Class: class, Fix: l.In(f.Fix)}
+			c := ruleCard{L: l, Level: level, ID: f.Rule, Title: f.Rule, Tag: l.T(tag), Class: class, Fix: l.In(f.Fix)}
 			if rule := s.engine.Rule(f.Rule); rule != nil {
 				c.Title, c.Why = l.In(rule.Title), l.In(rule.Why)
 				var who []string

@@ -758,3 +758,32 @@ func TestDrawMarkStaysInside(t *testing.T) {
 		t.Error("the mark was not drawn")
 	}
 }
+
+// Heading levels never skip on the result page (WCAG 1.3.1, and axe's heading-order),
+// whatever mix of failures and reviews a document has.
+func TestResultHeadingsDoNotSkipLevels(t *testing.T) {
+	s := newTestServer(t, Config{})
+	res := checker.Result{Name: "r.png", Format: checker.FormatPNG, Pages: 1, Score: checker.Score{Value: 40, Band: checker.BandMedium},
+		Findings: []checker.Finding{
+			{Rule: "IMG-FLASH", Outcome: checker.Failed, Severity: checker.Error, Message: tx("flash", "flash"), Location: checker.Location{Frame: 2}},
+			{Rule: "IMG-ANIMATION-LENGTH", Outcome: checker.Review, Severity: checker.Warning, Message: tx("maybe", "peut-être")},
+			{Rule: "IMG-EMBEDDED-DESCRIPTION", Outcome: checker.Failed, Severity: checker.Tip, Message: tx("none", "aucune"), Location: checker.Location{Page: 7}},
+		},
+		Checks: []checker.CheckRow{{Rule: "IMG-FLASH", Outcome: checker.Failed, Failed: 1}}}
+	for _, docs := range [][]*checkedDoc{{{Result: res}}, {{Result: res}, {Result: checker.Result{Name: "x", Err: &checker.LoadError{Msg: tx("bad", "mauvais")}}}}} {
+		id := s.cache.put(docs)
+		body := get(s.Handler(), "/results/"+id).Body.String()
+		last := 0
+		for _, m := range regexp.MustCompile(`<h([1-6])`).FindAllStringSubmatch(body, -1) {
+			n := int(m[1][0] - '0')
+			if n > last+1 {
+				t.Fatalf("heading level %d follows level %d", n, last)
+			}
+			last = n
+		}
+		// Page 7 has no preview: no link to it.
+		if strings.Contains(body, "#page-7") {
+			t.Error("a finding links to a page without a preview")
+		}
+	}
+}
