@@ -5,7 +5,9 @@ package rules
 
 import (
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/docxdoc"
 	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/rules/docx"
 	"github.com/lab110bis/focusplus/rules/images"
 )
 
@@ -13,6 +15,7 @@ import (
 func All() []*checker.Rule {
 	var all []*checker.Rule
 	all = append(all, images.Rules...)
+	all = append(all, docx.Rules...)
 	return all
 }
 
@@ -21,6 +24,7 @@ func NewEngine() *checker.Engine {
 	return &checker.Engine{
 		Loaders: map[checker.Kind]checker.Loader{
 			checker.KindImage: imagedoc.Load,
+			checker.KindDOCX:  docxdoc.Load,
 		},
 		Rules:  All(),
 		Limits: checker.DefaultLimits(),

@@ -1,0 +1,151 @@
+package docx
+
+import (
+	"fmt"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/docxdoc"
+)
+
+// Contrast measures the WCAG contrast ratio of every run of text against the background
+// it is really shown on: highlight or run shading, paragraph shading, cell shading (or the
+// table style's header-row shading), table shading, the page colour, else white paper.
+// Colours come resolved from direct formatting, styles and the theme (with tint/shade).
+var Contrast = &checker.Rule{
+	ID: "DOCX-CONTRAST",
+	Title: checker.Text{
+		En: "Text has enough contrast with its background",
+		Fr: "Le texte est suffisamment contrasté avec son fond",
+	},
+	Why: checker.Text{
+		En: "Pale text, or text on a coloured background, is hard or impossible to read for people with low vision, older readers and anyone reading on a phone in sunlight. WCAG asks for a contrast ratio of at least 4.5:1, or 3:1 for large text (18 pt, or 14 pt bold).",
+		Fr: "Un texte pâle, ou sur un fond coloré, est difficile voire impossible à lire pour les personnes malvoyantes, les personnes âgées et quiconque lit sur un téléphone en plein soleil. Le RGAA et les WCAG demandent un rapport de contraste d'au moins 4,5:1, ou 3:1 pour le grand texte (18 pt, ou 14 pt gras).",
+	},
+	Fix: checker.Text{
+		En: "Word: select the text, Home > Font Color > a darker colour (or Automatic); for the background, Home > Shading / Text Highlight Color, or Table Design > Shading. Change the style (Home > Styles > right-click > Modify) to fix every occurrence. LibreOffice Writer: Format > Character > Font Effects > Font color, and Format > Paragraph > Area, or Table Properties > Background.",
+		Fr: "Word : sélectionnez le texte, Accueil > Couleur de police > une couleur plus foncée (ou Automatique) ; pour le fond, Accueil > Trame de fond / Couleur de surbrillance, ou Création de tableau > Trame de fond. Modifiez le style (Accueil > Styles > clic droit > Modifier) pour tout corriger d'un coup. LibreOffice Writer : Format > Caractère > Effets de caractère > Couleur de police, et Format > Paragraphe > Remplissage, ou Propriétés du tableau > Arrière-plan.",
+	},
+	Affects:  []checker.Audience{checker.LowVision, checker.ColourBlind},
+	Severity: checker.Error,
+	Kinds:    docxOnly,
+	Standards: checker.Standards{
+		WCAG: []string{"1.4.3"}, EN301549: []string{"10.1.4.3"}, RGAA: []string{"3.2"},
+	},
+	Run: runContrast,
+}
+
+// background finds what a run is painted on and whether Focus+ can be sure of it.
+func background(d *docxdoc.Document, par *docxdoc.Paragraph, run *docxdoc.Run) (bg docxdoc.RGB, source string, sure bool) {
+	if run.Background != nil {
+		return *run.Background, "run", true
+	}
+	if par.Shading != nil {
+		return *par.Shading, "paragraph", true
+	}
+	sure = true
+	if par.TextBox != nil {
+		// The shape's fill is drawn behind its text; the model does not read shape fills.
+		sure = false
+	}
+	for cell, depth := par.Cell, 0; cell != nil && depth < 64; depth++ {
+		t := cell.Table
+		if cell.Shading != nil {
+			return *cell.Shading, "cell", sure
+		}
+		if t.LookFirstRow && t.StyleHeaderShading != nil && len(t.Rows) > 0 && cell.Row == t.Rows[0] {
+			return *t.StyleHeaderShading, "table style header row", sure
+		}
+		if t.StyleBanding {
+			// Banded rows or first-column shading of the table style are not resolved
+			// cell by cell.
+			sure = false
+		}
+		if t.Shading != nil {
+			return *t.Shading, "table", sure
+		}
+		cell = t.Parent
+	}
+	if d.Background != nil {
+		return *d.Background, "page", sure
+	}
+	return docxdoc.White, "paper", sure
+}
+
+// foreground is the run's colour; auto text is black, or white on a dark background,
+// as Word draws it. Table styles may colour header-row text.
+func foreground(par *docxdoc.Paragraph, run *docxdoc.Run, bg docxdoc.RGB) (docxdoc.RGB, bool) {
+	if !run.ColorAuto {
+		return run.Color, true
+	}
+	if c := par.Cell; c != nil {
+		t := c.Table
+		if t.LookFirstRow && t.StyleHeaderColor != nil && len(t.Rows) > 0 && c.Row == t.Rows[0] {
+			return *t.StyleHeaderColor, true
+		}
+	}
+	return docxdoc.RGB{}, false
+}
+
+func runContrast(p *checker.Pass) {
+	d := model(p)
+	if d == nil {
+		return
+	}
+	for i, par := range d.Paragraphs {
+		if i&1023 == 0 && p.Context().Err() != nil {
+			return
+		}
+		worst, worstRatio := -1, 99.0
+		var worstFG, worstBG docxdoc.RGB
+		var worstSure bool
+		var worstLarge bool
+		checked := false
+		for j := range par.Runs {
+			run := &par.Runs[j]
+			if run.Hidden || !docxdoc.HasVisibleText(run.Text) {
+				continue
+			}
+			bg, _, sure := background(d, par, run)
+			fg, known := foreground(par, run, bg)
+			if !known {
+				continue // automatic colour: Word picks black or white, always readable
+			}
+			checked = true
+			ratio := checker.ContrastRatio(fg, bg)
+			large := checker.IsLargeText(run.SizePt(), run.Bold)
+			need := checker.ContrastAA
+			if large {
+				need = checker.ContrastAALarge
+			}
+			if ratio < need && ratio < worstRatio {
+				worst, worstRatio, worstFG, worstBG, worstSure, worstLarge = j, ratio, fg, bg, sure, large
+			}
+		}
+		if !checked {
+			continue
+		}
+		if worst < 0 {
+			p.Pass(1)
+			continue
+		}
+		run := &par.Runs[worst]
+		need := "4.5"
+		if worstLarge {
+			need = "3"
+		}
+		data := map[string]string{
+			"ratio": checker.FormatRatio(worstRatio), "foreground": checker.Hex(worstFG), "background": checker.Hex(worstBG),
+			"size": fmt.Sprintf("%gpt", run.SizePt()), "required": need,
+		}
+		msg := checker.Textf("Contrast %s:1 (needs %s:1) for text %s on %s: %q",
+			"Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s : %q",
+			data["ratio"], need, data["foreground"], data["background"], snippet(run.Text))
+		if !worstSure {
+			msg.En += " — the background may differ (text box fill or banded table style): check it by eye"
+			msg.Fr += " — le fond peut être différent (remplissage de zone de texte ou style de tableau à bandes) : vérifiez à l'œil"
+			p.Review(paraLoc(par), msg, data)
+			continue
+		}
+		p.Fail(paraLoc(par), msg, data)
+	}
+}

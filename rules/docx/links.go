@@ -1,0 +1,85 @@
+package docx
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// LinkText checks that each link says where it goes: not empty, not a bare URL, not
+// "click here".
+var LinkText = &checker.Rule{
+	ID: "DOCX-LINK-TEXT",
+	Title: checker.Text{
+		En: "Link text says where the link goes",
+		Fr: "Le texte des liens indique leur destination",
+	},
+	Why: checker.Text{
+		En: "Screen-reader users often list all links of a document and pick one by its text: ten links called \"click here\" or \"en savoir plus\" are indistinguishable, a long URL is spelled out character by character, and an empty link is announced as just \"link\".",
+		Fr: "Les utilisateurs de lecteur d'écran affichent souvent la liste des liens et choisissent par leur texte : dix liens « cliquez ici » ou « en savoir plus » sont indiscernables, une longue adresse est épelée caractère par caractère et un lien vide est annoncé « lien » sans plus.",
+	},
+	Fix: checker.Text{
+		En: "Word: right-click the link > Edit Hyperlink and write in \"Text to display\" where it leads (\"2025 activity report (PDF)\"). LibreOffice Writer: right-click > Edit Hyperlink (or Insert > Hyperlink) and fill \"Text\". Keep the URL in the text only where the document will be printed, and then after a descriptive text.",
+		Fr: "Word : clic droit sur le lien > Modifier le lien hypertexte et écrivez dans « Texte à afficher » où il mène (« Rapport d'activité 2025 (PDF) »). LibreOffice Writer : clic droit > Éditer l'hyperlien (ou Insertion > Hyperlien) et remplissez « Texte ». Ne gardez l'adresse dans le texte que pour un document imprimé, et après un texte explicite.",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.Cognitive},
+	Severity: checker.Warning,
+	Kinds:    docxOnly,
+	Standards: checker.Standards{
+		WCAG: []string{"2.4.4"}, EN301549: []string{"10.2.4.4"}, RGAA: []string{"6.1", "6.2"},
+	},
+	Run: runLinkText,
+}
+
+var (
+	rawURL    = regexp.MustCompile(`(?i)^(https?://|ftp://|www\.)\S+$`)
+	vagueLink = map[string]bool{
+		"click here": true, "here": true, "click": true, "more": true, "read more": true, "learn more": true,
+		"link": true, "this link": true, "this": true, "more info": true, "more information": true, "details": true, "go": true,
+		"cliquez ici": true, "cliquer ici": true, "clique ici": true, "ici": true, "lien": true, "ce lien": true,
+		"en savoir plus": true, "savoir plus": true, "plus": true, "lire la suite": true, "la suite": true, "suite": true,
+		"voir": true, "voir plus": true, "détails": true, "plus d'infos": true, "plus d'informations": true, "cliquez": true,
+		"hier": true, "mehr": true, "aquí": true, "qui": true,
+	}
+)
+
+func runLinkText(p *checker.Pass) {
+	d := model(p)
+	if d == nil {
+		return
+	}
+	for _, l := range d.Links {
+		text := strings.TrimSpace(strings.Join(strings.Fields(l.Text), " "))
+		if text == "" {
+			for _, im := range l.Images {
+				if alt := strings.TrimSpace(im.AltText()); alt != "" {
+					text = alt
+					break
+				}
+			}
+		}
+		loc := checker.Location{Part: l.Part, Path: l.Path}
+		data := map[string]string{"text": text, "target": l.Target}
+		key := strings.ToLower(strings.TrimFunc(text, func(r rune) bool {
+			return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '»' || r == '«' || r == '>'
+		}))
+		switch {
+		case text == "":
+			if strings.HasPrefix(l.Target, "#_") {
+				continue // a hidden bookmark link Word leaves behind (_Toc, _Ref): nothing to read
+			}
+			p.Fail(loc, checker.Textf("A link to %q has no text: it is announced as just \"link\", near %q",
+				"Un lien vers %q n'a pas de texte : il est annoncé « lien » sans plus, près de %q", snippet(l.Target), snippet(l.Para.Text)), data)
+		case vagueLink[key]:
+			p.Fail(loc, checker.Textf("The link text %q does not say where it goes (%s), in %q",
+				"Le texte du lien %q ne dit pas où il mène (%s), dans %q", text, snippet(l.Target), snippet(l.Para.Text)), data)
+		case rawURL.MatchString(text):
+			p.Fail(loc, checker.Textf("The link text is a bare address (%q): a screen reader spells it out; say where it leads",
+				"Le texte du lien est une adresse brute (%q) : un lecteur d'écran l'épelle ; dites où il mène", snippet(text)), data)
+		default:
+			p.Pass(1)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+// Package docx holds the rules for Word documents (.docx): one rule per file, each a plain
+// *checker.Rule value with its metadata and logic side by side. They read the model of
+// checker/docxdoc, where styles, theme colours and numbering are already resolved.
+package docx
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/docxdoc"
+)
+
+// Rules lists the DOCX rules in the order they run and are shown.
+var Rules = []*checker.Rule{
+	Encrypted,
+	Title,
+	Language,
+	ImageAlt,
+	AltQuality,
+	Contrast,
+	HeadingsMissing,
+	HeadingOrder,
+	HeadingEmpty,
+	FakeHeading,
+	FakeList,
+	TableHeader,
+	TableMerged,
+	TableNested,
+	TableBlank,
+	LinkText,
+	Floating,
+	Blink,
+	ControlTitle,
+	LayoutBlanks,
+	FakeForm,
+}
+
+var docxOnly = []checker.Kind{checker.KindDOCX}
+
+// model returns the document, or nil when there is nothing to check (an encrypted file:
+// DOCX-ENCRYPTED reports it, the other rules are not applicable).
+func model(p *checker.Pass) *docxdoc.Document {
+	d, ok := p.Doc.Content.(*docxdoc.Document)
+	if !ok || d == nil || d.Encrypted {
+		return nil
+	}
+	return d
+}
+
+func paraLoc(par *docxdoc.Paragraph) checker.Location {
+	return checker.Location{Part: par.Part, Path: par.Path}
+}
+
+// snippet gives the first words of a text for a message, so the author finds the place.
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	const maxRunes = 60
+	if utf8.RuneCountInString(s) <= maxRunes {
+		return s
+	}
+	r := []rune(s)[:maxRunes]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > maxRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// where describes a paragraph's place for a message: its first words, or the element
+// after it when it has none.
+func where(par *docxdoc.Paragraph) checker.Text {
+	if s := snippet(par.Text); s != "" {
+		return checker.Textf("“%s”", "« %s »", s)
+	}
+	return checker.Textf("a paragraph with no text of its own", "un paragraphe sans texte propre")
+}
+
+// isMain reports whether the paragraph is in the main document body (not a header,
+// footer or note).
+func isMain(d *docxdoc.Document, par *docxdoc.Paragraph) bool { return par.Part == d.MainPart }
+
+// styleHas reports whether the paragraph's style name contains one of the words.
+func styleHas(par *docxdoc.Paragraph, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(par.StyleName, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTOC reports paragraphs of a table of contents or index, whose tabs and dot leaders
+// Word generates.
+func isTOC(par *docxdoc.Paragraph) bool {
+	return strings.HasPrefix(par.StyleName, "toc") || styleHas(par, "table of", "index", "tdm", "table des", "verzeichnis", "inhalt")
+}
+
+// isCode reports preformatted paragraphs, where spaces are content.
+func isCode(par *docxdoc.Paragraph) bool {
+	return styleHas(par, "code", "source", "preformatted", "plain text", "verbatim", "texte brut")
+}
+
+// tr formats an English and a French pattern; an argument that is a checker.Text gives
+// each language its own side, any other argument is the same in both.
+func tr(en, fr string, args ...any) checker.Text {
+	ea, fa := make([]any, len(args)), make([]any, len(args))
+	for i, a := range args {
+		if t, ok := a.(checker.Text); ok {
+			ea[i], fa[i] = t.En, t.Fr
+		} else {
+			ea[i], fa[i] = a, a
+		}
+	}
+	return checker.Text{En: fmt.Sprintf(en, ea...), Fr: fmt.Sprintf(fr, fa...)}
+}
