@@ -114,6 +114,10 @@ type BatchOptions struct {
 // order, as soon as that document and all before it are done, so reports can stream.
 // It always reports every input: an input that cannot be opened or read is a Result
 // with Err set.
+//
+// Memory stays flat however many inputs there are: at most reorderWindow(jobs) documents
+// are started but not yet emitted, so one slow document at the head of the batch holds
+// back a bounded number of finished results, not the rest of the batch.
 func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit func(Result)) {
 	jobs := opt.Jobs
 	if jobs <= 0 {
@@ -125,6 +129,8 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 	}
 	work := make(chan int)
 	results := make(chan done, jobs)
+	// slots holds one token per document started and not yet emitted.
+	slots := make(chan struct{}, reorderWindow(jobs))
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
@@ -139,6 +145,11 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 		defer close(work)
 		for i := range inputs {
 			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
 			case work <- i:
 			case <-ctx.Done():
 				return
@@ -148,7 +159,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 	go func() { wg.Wait(); close(results) }()
 
 	// Reorder: hold results that finish early until those before them are out.
-	pending := map[int]Result{}
+	pending := make(map[int]Result, cap(slots))
 	next, count := 0, 0
 	for d := range results {
 		count++
@@ -163,6 +174,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 			}
 			delete(pending, next)
 			emit(r)
+			<-slots
 			next++
 		}
 	}
@@ -175,6 +187,11 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 		emit(r)
 	}
 }
+
+// reorderWindow is how many documents may be in flight or waiting for an earlier one:
+// enough that workers rarely wait behind a slow document, few enough that the results
+// held stay small.
+func reorderWindow(jobs int) int { return max(64, 16*jobs) }
 
 func (e *Engine) checkInput(ctx context.Context, in Input) Result {
 	data, err := e.read(in)
