@@ -79,6 +79,11 @@ func (b *bodyParser) push(name string) {
 		}
 	}
 	seg := name + "[" + strconv.Itoa(idx) + "]"
+	switch name {
+	case "w:body", "w:sdtContent", "w:txbxContent":
+		// one per parent by the schema: no index, as in "/w:document/w:body/w:p[3]"
+		seg = name
+	}
 	if len(b.path) == 0 {
 		seg = name
 	}

@@ -1,0 +1,256 @@
+package docx
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/docxdoc"
+	fx "github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+func load(t *testing.T, d fx.DOCX) *checker.Document {
+	t.Helper()
+	doc, err := docxdoc.Load(context.Background(), "test.docx", d.Bytes(), checker.FormatDOCX, checker.DefaultLimits())
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return doc
+}
+
+type ruleCase struct {
+	name string
+	rule *checker.Rule
+	doc  fx.DOCX
+	want checker.Outcome
+	// contains, when set, must appear in the English message of the first finding.
+	contains string
+}
+
+// body wraps body XML in a titled, French document, so only the rule under test fails.
+func body(xml string) fx.DOCX { return fx.DOCX{Body: xml, Title: "Rapport"} }
+
+const red = `<w:color w:val="FF0000"/>`
+
+var picRel = []fx.Rel{{ID: "rIdImg", Type: "image", Target: "media/image1.png"}}
+
+func withRels(d fx.DOCX, rels ...fx.Rel) fx.DOCX { d.Rels = append(d.Rels, rels...); return d }
+
+func TestRules(t *testing.T) {
+	long := fx.Paragraphs(25)
+	cases := []ruleCase{
+		// Title and language
+		{"title present", Title, body(fx.P("", "Bonjour")), checker.Passed, ""},
+		{"title missing", Title, fx.DOCX{Body: fx.P("", "Bonjour")}, checker.Failed, "no title"},
+		{"language in defaults", Language, body(fx.P("", "x")), checker.Passed, ""},
+		{"language missing", Language, fx.DOCX{Title: "T", Body: fx.P("", "x"), Styles: `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>`}, checker.Failed, "no default language"},
+		{"language from settings", Language, fx.DOCX{Title: "T", Body: fx.P("", "x"), Styles: `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>`, Settings: `<w:themeFontLang w:val="fr-FR"/>`}, checker.Passed, ""},
+		{"language invalid", Language, fx.DOCX{Title: "T", Body: fx.P("", "x"), Styles: `<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="French!"/></w:rPr></w:rPrDefault></w:docDefaults>`}, checker.Failed, "not a valid"},
+
+		// Alternative text
+		{"picture with alt", ImageAlt, withRels(body(`<w:p>`+fx.Picture(1, `descr="Carte des 12 agences régionales"`, "")+`</w:p>`), picRel...), checker.Passed, ""},
+		{"picture without alt", ImageAlt, withRels(body(`<w:p>`+fx.Picture(1, ``, "")+`</w:p>`), picRel...), checker.Failed, "picture has no alternative text"},
+		{"decorative picture", ImageAlt, withRels(body(`<w:p>`+fx.Picture(1, ``, fx.DecorativeExt)+`</w:p>`), picRel...), checker.NotApplicable, ""},
+		{"chart without alt", ImageAlt, body(`<w:p><w:r><w:drawing><wp:inline><wp:docPr id="3" name="Graphique 3"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphic></wp:inline></w:drawing></w:r></w:p>`), checker.Failed, "chart"},
+		{"smartart without alt", ImageAlt, body(`<w:p><w:r><w:drawing><wp:inline><wp:docPr id="3" name="Diagramme 3"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"/></a:graphic></wp:inline></w:drawing></w:r></w:p>`), checker.Failed, "SmartArt"},
+		{"shape without text: review", ImageAlt, body(`<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="4" name="Flèche 4"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp/></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`), checker.Review, "shape"},
+		{"VML image without alt", ImageAlt, withRels(body(`<w:p><w:r><w:pict><v:shape id="_x0000_i1025" style="width:100pt;height:50pt"><v:imagedata r:id="rIdImg" o:title=""/></v:shape></w:pict></w:r></w:p>`), picRel...), checker.Failed, "VML"},
+		{"VML image with alt", ImageAlt, withRels(body(`<w:p><w:r><w:pict><v:shape id="s1" alt="Logo de la préfecture"><v:imagedata r:id="rIdImg"/></v:shape></w:pict></w:r></w:p>`), picRel...), checker.Passed, ""},
+		{"mc:Fallback not counted twice", ImageAlt, withRels(body(`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">`+strings.TrimSuffix(strings.TrimPrefix(fx.Picture(1, `descr="Plan du site"`, ""), "<w:r>"), "</w:r>")+`</mc:Choice><mc:Fallback><w:pict><v:shape id="s1"><v:imagedata r:id="rIdImg"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`), picRel...), checker.Passed, ""},
+
+		// Alternative text quality
+		{"alt is a file name", AltQuality, withRels(body(`<w:p>`+fx.Picture(1, `descr="IMG_2041.JPG"`, "")+`</w:p>`), picRel...), checker.Failed, "file name"},
+		{"alt is generic", AltQuality, withRels(body(`<w:p>`+fx.Picture(1, `descr="image"`, "")+`</w:p>`), picRel...), checker.Failed, "generic"},
+		{"alt auto-generated (en)", AltQuality, withRels(body(`<w:p>`+fx.Picture(1, `descr="A picture containing text&#10;&#10;Description automatically generated"`, "")+`</w:p>`), picRel...), checker.Failed, "automatically"},
+		{"alt auto-generated (fr)", AltQuality, withRels(body(`<w:p>`+fx.Picture(1, `descr="Une image contenant texte, capture d’écran&#10;&#10;Description générée automatiquement"`, "")+`</w:p>`), picRel...), checker.Failed, "automatically"},
+		{"alt very long: review", AltQuality, withRels(body(`<w:p>`+fx.Picture(1, `descr="`+strings.Repeat("Une description détaillée. ", 12)+`"`, "")+`</w:p>`), picRel...), checker.Review, "characters long"},
+		{"alt meaningful", AltQuality, withRels(body(`<w:p>`+fx.Picture(1, `descr="Courbe du chômage 2015-2025 : baisse de 10 % à 7 %"`, "")+`</w:p>`), picRel...), checker.Passed, ""},
+
+		// Contrast
+		{"black on white", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="000000"/>`, "Texte noir") + `</w:p>`), checker.Passed, ""},
+		{"light grey on white", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="AAAAAA"/>`, "Texte gris clair") + `</w:p>`), checker.Failed, "#aaaaaa on #ffffff"},
+		{"grey large text passes at 3:1", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="888888"/><w:sz w:val="36"/>`, "Grand texte") + `</w:p>`), checker.Passed, ""},
+		{"grey small bold fails", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="888888"/><w:b/><w:sz w:val="24"/>`, "Petit gras") + `</w:p>`), checker.Failed, "needs 4.5:1"},
+		{"white on theme accent shaded 50%", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="156082"/>`, "Blanc sur bleu") + `</w:p>`), checker.Passed, ""},
+		{"theme colour with tint on white", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="156082" w:themeColor="accent1" w:themeTint="66"/>`, "Bleu très clair") + `</w:p>`), checker.Failed, "on #ffffff"},
+		{"theme colour with shade on white", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="E97132" w:themeColor="accent2" w:themeShade="80"/>`, "Orange foncé") + `</w:p>`), checker.Passed, ""},
+		{"yellow highlight under white text", Contrast, body(`<w:p>` + fx.R(`<w:color w:val="FFFFFF"/><w:highlight w:val="yellow"/>`, "Surligné") + `</w:p>`), checker.Failed, "on #ffff00"},
+		{"paragraph shading", Contrast, body(`<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="000080"/></w:pPr>` + fx.R(`<w:color w:val="404040"/>`, "Gris sur bleu marine") + `</w:p>`), checker.Failed, "on #000080"},
+		{"cell shading", Contrast, body(`<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="333333"/></w:tcPr><w:p>` + fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc sur gris foncé") + `</w:p></w:tc></w:tr></w:tbl>`), checker.Passed, ""},
+		{"table shading behind cell", Contrast, body(`<w:tbl><w:tblPr><w:shd w:val="clear" w:color="auto" w:fill="FFCC00"/></w:tblPr><w:tr><w:tc><w:p>` + fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc sur jaune") + `</w:p></w:tc></w:tr></w:tbl>`), checker.Failed, "on #ffcc00"},
+		{"page background", Contrast, fx.DOCX{Title: "T", Before: `<w:background w:color="1F1F1F"/>`, Body: `<w:p>` + fx.R(`<w:color w:val="303030"/>`, "Gris sur noir") + `</w:p>`}, checker.Failed, "on #1f1f1f"},
+		{"colour from style", Contrast, fx.DOCX{Title: "T", Styles: fx.DefaultStyles + `<w:style w:type="paragraph" w:styleId="Pale"><w:name w:val="Pale"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="C0C0C0"/></w:rPr></w:style>`, Body: fx.P("Pale", "Texte pâle")}, checker.Failed, "#c0c0c0"},
+		{"auto colour never fails", Contrast, body(`<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:pPr>` + fx.R(`<w:color w:val="auto"/>`, "Automatique") + `</w:p>`), checker.NotApplicable, ""},
+		{"text box background unknown: review", Contrast, body(`<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="1" name="Zone de texte 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent><w:p>` + fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc dans une forme") + `</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`), checker.Review, "check it by eye"},
+
+		// Headings
+		{"long document without headings", HeadingsMissing, body(long), checker.Failed, "no heading"},
+		{"long document with headings", HeadingsMissing, body(fx.P("Titre1", "Introduction") + long), checker.Passed, ""},
+		{"short note without headings", HeadingsMissing, body(fx.Paragraphs(3)), checker.NotApplicable, ""},
+		{"heading by localised name", HeadingsMissing, fx.DOCX{Title: "T", Styles: `<w:style w:type="paragraph" w:styleId="Style1"><w:name w:val="Titre 1"/></w:style>`, Body: fx.P("Style1", "Introduction") + long}, checker.Passed, ""},
+		{"heading by outline level in basedOn chain", HeadingsMissing, fx.DOCX{Title: "T", Styles: `<w:style w:type="paragraph" w:styleId="A"><w:name w:val="Mon titre"/><w:basedOn w:val="B"/></w:style><w:style w:type="paragraph" w:styleId="B"><w:name w:val="Base"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>`, Body: fx.P("A", "Introduction") + long}, checker.Passed, ""},
+		{"basedOn cycle is not a heading", HeadingsMissing, fx.DOCX{Title: "T", Styles: `<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style><w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/></w:style>`, Body: fx.P("A", "Introduction") + long}, checker.Failed, ""},
+		{"style ID alone is not a heading", HeadingsMissing, fx.DOCX{Title: "T", Styles: `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Intro"/></w:style>`, Body: fx.P("Heading1", "Introduction") + long}, checker.Failed, ""},
+		{"headings in order", HeadingOrder, body(fx.P("Titre1", "A") + fx.P("Titre2", "B") + fx.P("Titre3", "C") + fx.P("Titre1", "D")), checker.Passed, ""},
+		{"skipped level", HeadingOrder, body(fx.P("Titre1", "A") + fx.P("Titre3", "C")), checker.Failed, "level 2 is skipped"},
+		{"first heading not 1", HeadingOrder, body(fx.P("Titre2", "B") + fx.P("Titre3", "C")), checker.Failed, "first heading is level 2"},
+		{"empty heading", HeadingEmpty, body(fx.P("Titre1", "A") + fx.P("Titre2", "")), checker.Failed, "empty paragraph"},
+		{"headings with text", HeadingEmpty, body(fx.P("Titre1", "A")), checker.Passed, ""},
+		{"large fake heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/><w:sz w:val="36"/>`, "Objectifs du projet") + `</w:p>` + fx.P("", "Le projet vise à rendre les documents accessibles à tous les usagers.")), checker.Failed, "looks like a heading"},
+		{"bold fake heading: review", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "Calendrier") + `</w:p>` + fx.P("", "Les travaux commencent en mars et finissent en juin.")), checker.Review, "short bold line"},
+		{"bold sentence is not a heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "Attention, le dossier est à rendre avant lundi.") + `</w:p>` + fx.P("", "Merci.")), checker.NotApplicable, ""},
+		{"real heading", FakeHeading, body(fx.P("Titre1", "Objectifs") + fx.P("", "Le projet vise à rendre les documents accessibles.")), checker.Passed, ""},
+
+		// Lists
+		{"typed numbers", FakeList, body(fx.P("", "1. Préparer le dossier") + fx.P("", "2. Envoyer le dossier")), checker.Failed, "2 paragraph(s)"},
+		{"typed bullets", FakeList, body(fx.P("", "• Premier point")), checker.Failed, "typed list marker"},
+		{"typed dashes", FakeList, body(fx.P("", "- Premier point") + fx.P("", "- Second point")), checker.Failed, ""},
+		{"single numbered line is not a list", FakeList, body(fx.P("", "1. Introduction")), checker.NotApplicable, ""},
+		{"real list", FakeList, fx.DOCX{Title: "T", Numbering: `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+			Body: `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>` + fx.R("", "Premier") + `</w:p>`}, checker.Passed, ""},
+
+		// Tables
+		{"repeated header row", TableHeader, body(fx.Table("", true, []string{"Année", "Budget"}, []string{"2025", "12 000"})), checker.Passed, ""},
+		{"header row style flag only: review", TableHeader, body(fx.Table(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0"/>`, false, []string{"Année", "Budget"}, []string{"2025", "12 000"})), checker.Review, "Header Row"},
+		{"legacy tblLook bit mask: review", TableHeader, body(fx.Table(`<w:tblLook w:val="04A0"/>`, false, []string{"Année", "Budget"}, []string{"2025", "12 000"})), checker.Review, ""},
+		{"no header row", TableHeader, body(fx.Table(`<w:tblLook w:firstRow="0"/>`, false, []string{"Année", "Budget"}, []string{"2025", "12 000"})), checker.Failed, "no header row"},
+		{"one-column layout table", TableHeader, body(fx.Table("", false, []string{"Texte"}, []string{"Suite"})), checker.NotApplicable, ""},
+		{"simple table", TableMerged, body(fx.Table("", true, []string{"A", "B"}, []string{"1", "2"})), checker.Passed, ""},
+		{"merged cells", TableMerged, body(`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>` + fx.P("", "Titre") + `</w:tc></w:tr><w:tr><w:tc>` + fx.P("", "1") + `</w:tc><w:tc>` + fx.P("", "2") + `</w:tc></w:tr></w:tbl>`), checker.Failed, "1 merged"},
+		{"vertically merged cells", TableMerged, body(`<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>` + fx.P("", "A") + `</w:tc><w:tc>` + fx.P("", "1") + `</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>` + fx.P("", "") + `</w:tc><w:tc>` + fx.P("", "2") + `</w:tc></w:tr></w:tbl>`), checker.Failed, "2 merged"},
+		{"nested table", TableNested, body(`<w:tbl><w:tr><w:tc>` + fx.Table("", false, []string{"x", "y"}) + fx.P("", "") + `</w:tc></w:tr></w:tbl>`), checker.Failed, "nested"},
+		{"flat table", TableNested, body(fx.Table("", true, []string{"A", "B"})), checker.Passed, ""},
+		{"blank row", TableBlank, body(fx.Table("", true, []string{"A", "B"}, []string{"", ""}, []string{"1", "2"})), checker.Failed, "blank rows [2]"},
+		{"blank column", TableBlank, body(fx.Table("", true, []string{"A", "", "B"}, []string{"1", "", "2"})), checker.Failed, "columns [2]"},
+		{"no blank rows", TableBlank, body(fx.Table("", true, []string{"A", "B"}, []string{"1", ""})), checker.Passed, ""},
+
+		// Links
+		{"descriptive link", LinkText, withRels(body(`<w:p><w:hyperlink r:id="rIdL">`+fx.R("", "Rapport d'activité 2025")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr/rapport.pdf", External: true}), checker.Passed, ""},
+		{"cliquez ici", LinkText, withRels(body(`<w:p>`+fx.R("", "Pour le rapport, ")+`<w:hyperlink r:id="rIdL">`+fx.R("", "cliquez ici")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr/r.pdf", External: true}), checker.Failed, "does not say where"},
+		{"en savoir plus", LinkText, withRels(body(`<w:p><w:hyperlink r:id="rIdL">`+fx.R("", "En savoir plus…")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr", External: true}), checker.Failed, ""},
+		{"raw URL", LinkText, withRels(body(`<w:p><w:hyperlink r:id="rIdL">`+fx.R("", "https://www.exemple.fr/documents/2025/rapport.pdf")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://www.exemple.fr/documents/2025/rapport.pdf", External: true}), checker.Failed, "bare address"},
+		{"empty link", LinkText, withRels(body(`<w:p><w:hyperlink r:id="rIdL"></w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr", External: true}), checker.Failed, "no text"},
+		{"HYPERLINK field", LinkText, body(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://exemple.fr" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + fx.R("", "ici") + `<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`), checker.Failed, "\"ici\""},
+
+		// Floating content
+		{"text box", Floating, body(`<w:p><w:r><w:drawing><wp:anchor><wp:wrapSquare/><wp:docPr id="1" name="Zone de texte 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>` + fx.P("", "Important : date limite le 3 mars") + `</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`), checker.Failed, "text box"},
+		{"floating picture: review", Floating, withRels(body(`<w:p><w:r><w:drawing><wp:anchor><wp:wrapSquare/><wp:docPr id="1" name="Image 1" descr="Logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"/></a:graphic></wp:anchor></w:drawing></w:r></w:p>`), picRel...), checker.Review, "floating"},
+		{"inline picture", Floating, withRels(body(`<w:p>`+fx.Picture(1, `descr="Logo"`, "")+`</w:p>`), picRel...), checker.Passed, ""},
+
+		// Blinking, content controls, layout, forms
+		{"blinking text", Blink, body(`<w:p>` + fx.R(`<w:effect w:val="blinkBackground"/>`, "Nouveau !") + `</w:p>`), checker.Failed, "blinkBackground"},
+		{"no animation", Blink, body(fx.P("", "Calme")), checker.Passed, ""},
+		{"control without title", ControlTitle, body(`<w:sdt><w:sdtPr><w:tag w:val="nom"/><w:text/></w:sdtPr><w:sdtContent>` + fx.P("", "Cliquez ici pour entrer du texte.") + `</w:sdtContent></w:sdt>`), checker.Failed, "no title"},
+		{"control with title", ControlTitle, body(`<w:p><w:sdt><w:sdtPr><w:alias w:val="Nom de famille"/><w:text/></w:sdtPr><w:sdtContent>` + fx.R("", "Nom") + `</w:sdtContent></w:sdt></w:p>`), checker.Passed, ""},
+		{"table of contents control is not a form field", ControlTitle, body(`<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>` + fx.P("", "Sommaire") + `</w:sdtContent></w:sdt>`), checker.NotApplicable, ""},
+		{"checkbox without title", ControlTitle, body(`<w:p><w:sdt><w:sdtPr><w14:checkbox/></w:sdtPr><w:sdtContent>` + fx.R("", "☐") + `</w:sdtContent></w:sdt></w:p>`), checker.Failed, "checkbox"},
+		{"empty paragraphs for spacing", LayoutBlanks, body(fx.P("", "Haut") + fx.P("", "") + fx.P("", "") + fx.P("", "") + fx.P("", "Bas")), checker.Failed, "3 empty paragraphs"},
+		{"tabs for alignment", LayoutBlanks, body(`<w:p><w:r><w:t>Nom</w:t><w:tab/><w:tab/><w:tab/><w:t>Prénom</w:t></w:r></w:p>`), checker.Failed, "3 tabs"},
+		{"spaces for alignment", LayoutBlanks, body(fx.P("", "Nom        Prénom")), checker.Failed, "spaces"},
+		{"clean layout", LayoutBlanks, body(fx.P("", "Un.") + fx.P("", "") + fx.P("", "Deux.")), checker.Passed, ""},
+		{"underscores to fill in", FakeForm, body(fx.P("", "Nom : ______________")), checker.Failed, "fill-in line"},
+		{"dots to fill in", FakeForm, body(fx.P("", "Adresse : ..................")), checker.Failed, ""},
+		{"no fill-in line", FakeForm, body(fx.P("", "Texte normal.")), checker.Passed, ""},
+		{"not encrypted", Encrypted, body(fx.P("", "x")), checker.Passed, ""},
+	}
+	covered := map[string]map[checker.Outcome]bool{}
+	for _, c := range cases {
+		t.Run(c.rule.ID+"/"+c.name, func(t *testing.T) {
+			doc := load(t, c.doc)
+			findings, row := checker.RunRule(context.Background(), c.rule, doc)
+			if row.Outcome != c.want {
+				t.Fatalf("outcome %s, want %s; findings: %+v", row.Outcome, c.want, findings)
+			}
+			if c.contains != "" && (len(findings) == 0 || !strings.Contains(findings[0].Message.En, c.contains)) {
+				t.Errorf("first finding %+v does not contain %q", findings, c.contains)
+			}
+			for _, f := range findings {
+				if f.Message.Fr == "" || f.Message.En == "" {
+					t.Errorf("finding without both languages: %+v", f)
+				}
+				if f.Rule != Encrypted.ID && f.Rule != Title.ID && f.Rule != Language.ID && f.Rule != HeadingsMissing.ID && (f.Location.Part == "" || f.Location.Path == "") {
+					t.Errorf("finding not located: %+v", f)
+				}
+			}
+		})
+		if covered[c.rule.ID] == nil {
+			covered[c.rule.ID] = map[checker.Outcome]bool{}
+		}
+		covered[c.rule.ID][c.want] = true
+	}
+	for _, r := range Rules {
+		if r == Encrypted {
+			continue // its failing case is the OLE test below
+		}
+		if !covered[r.ID][checker.Failed] && !covered[r.ID][checker.Review] || !covered[r.ID][checker.Passed] {
+			t.Errorf("%s: needs a failing (or review) and a passing fixture", r.ID)
+		}
+	}
+}
+
+// TestContrastData checks the measured values a report shows.
+func TestContrastData(t *testing.T) {
+	doc := load(t, body(`<w:p>`+fx.R(`<w:color w:val="777777"/>`, "Gris moyen sur blanc")+`</w:p>`))
+	findings, _ := checker.RunRule(context.Background(), Contrast, doc)
+	if len(findings) != 1 {
+		t.Fatalf("want 1 finding, got %+v", findings)
+	}
+	d := findings[0].Data
+	want := checker.FormatRatio(checker.ContrastRatio(docxdoc.RGB{R: 0x77, G: 0x77, B: 0x77}, docxdoc.White))
+	if d["ratio"] != want || d["foreground"] != "#777777" || d["background"] != "#ffffff" || d["required"] != "4.5" {
+		t.Errorf("data = %v, want ratio %s (#777777 on white is just under 4.5)", d, want)
+	}
+	if !strings.Contains(findings[0].Message.En, "Gris moyen") || findings[0].Location.Path != "/w:document/w:body/w:p[1]" {
+		t.Errorf("finding %+v should quote the text and locate the paragraph", findings[0])
+	}
+}
+
+// TestStrictNamespaces checks that a Strict OOXML document is read like a transitional one.
+func TestStrictNamespaces(t *testing.T) {
+	d := fx.DOCX{Strict: true, Title: "T", Body: fx.P("", "Texte") + `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Image 1"/><a:graphic><a:graphicData uri="http://purl.oclc.org/ooxml/drawingml/picture"/></a:graphic></wp:inline></w:drawing></w:r></w:p>`}
+	doc := load(t, d)
+	m := doc.Content.(*docxdoc.Document)
+	if !m.Strict || len(m.Paragraphs) != 2 || len(m.Drawings) != 1 || m.Drawings[0].Kind != docxdoc.Picture {
+		t.Fatalf("strict document read as %v strict=%v", m, m.Strict)
+	}
+	if m.Paragraphs[0].HeadingLevel != 0 || m.Language != "fr-FR" {
+		t.Errorf("styles not applied: %+v, language %q", m.Paragraphs[0], m.Language)
+	}
+	_, row := checker.RunRule(context.Background(), ImageAlt, doc)
+	if row.Outcome != checker.Failed {
+		t.Errorf("picture without alt in a Strict document: %s", row.Outcome)
+	}
+}
+
+// TestEncrypted: an encrypted .docx is an OLE file; it loads as a protected document and
+// DOCX-ENCRYPTED fails, blocking, while the other rules are not applicable.
+func TestEncrypted(t *testing.T) {
+	data := fx.OLE("EncryptionInfo", "EncryptedPackage")
+	doc, err := docxdoc.Load(context.Background(), "secret.docx", data, checker.FormatDOCX, checker.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &checker.Engine{Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: docxdoc.Load}, Rules: Rules, Limits: checker.DefaultLimits()}
+	res := e.Check(context.Background(), "secret.docx", data, false)
+	if res.Err != nil {
+		t.Fatalf("document error %v, want a finding", res.Err.Msg.En)
+	}
+	var found bool
+	for _, f := range res.Findings {
+		if f.Rule == Encrypted.ID {
+			found = f.Blocking && f.Outcome == checker.Failed && strings.Contains(f.Message.En, "encrypted / password protected")
+		} else {
+			t.Errorf("unexpected finding on an encrypted file: %+v", f)
+		}
+	}
+	if !found {
+		t.Errorf("no blocking DOCX-ENCRYPTED failure in %+v", res.Findings)
+	}
+	if res.Score.Value > 33 {
+		t.Errorf("score %v: a blocking failure caps the score", res.Score.Value)
+	}
+	if v, ok := doc.Content.(checker.ReadingViewer); !ok || len(v.ReadingView().Items) == 0 {
+		t.Error("the reading view of an encrypted file should say it cannot be read")
+	}
+}
