@@ -135,6 +135,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			file.Close()
 			os.Remove(opts.Output)
 		}
+		if !opts.Changed["format"] && cfg != nil && cfg.Format != nil {
+			return usageErrorf("configuration: %s: format: %v", cfg.Path, err)
+		}
 		return usageErrorf("--format: %v", err)
 	}
 
