@@ -178,7 +178,8 @@ func (b *boundedReader) Read(buf []byte) (int, error) {
 		// One more byte tells a lying header from the end of the part.
 		var one [1]byte
 		n, err := b.rc.Read(one[:])
-		if n > 0 {
+		// archive/zip itself answers ErrFormat once more than the declared size comes out.
+		if n > 0 || errors.Is(err, zip.ErrFormat) {
 			return 0, checker.Errorf("the part %s holds more data than its zip header declares (%d bytes): the file is damaged or hostile",
 				"la partie %s contient plus de données que son en-tête zip ne l'annonce (%d octets) : le fichier est endommagé ou malveillant", b.name, b.declared)
 		}

@@ -1,0 +1,182 @@
+package docxdoc
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lab110bis/focusplus/checker"
+	fx "github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+func parse(t *testing.T, d fx.DOCX) *Document {
+	t.Helper()
+	doc, err := Load(context.Background(), "t.docx", d.Bytes(), checker.FormatDOCX, checker.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Content.(*Document)
+}
+
+func TestHeadingLevels(t *testing.T) {
+	styles := `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="Überschrift 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Titre2"><w:name w:val="Titre 2"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/></w:style>
+<w:style w:type="paragraph" w:styleId="Chapitre"><w:name w:val="Chapitre"/><w:basedOn w:val="Titre2"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Not a heading"/></w:style>
+<w:style w:type="paragraph" w:styleId="Loop1"><w:name w:val="Loop1"/><w:basedOn w:val="Loop2"/></w:style>
+<w:style w:type="paragraph" w:styleId="Loop2"><w:name w:val="Loop2"/><w:basedOn w:val="Loop1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Corps"><w:name w:val="Corps"/><w:basedOn w:val="Heading3"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>`
+	d := parse(t, fx.DOCX{Styles: styles, Body: fx.P("berschrift1", "a") + fx.P("Titre2", "b") + fx.P("Heading3", "c") +
+		fx.P("Chapitre", "d") + fx.P("Heading1", "e") + fx.P("Loop1", "f") + fx.P("Corps", "g") +
+		`<w:p><w:pPr><w:outlineLvl w:val="3"/></w:pPr><w:r><w:t>h</w:t></w:r></w:p>`})
+	want := []int{1, 2, 3, 2, 0, 0, 0, 4}
+	for i, p := range d.Paragraphs {
+		if p.HeadingLevel != want[i] {
+			t.Errorf("paragraph %q (style %q): level %d, want %d", p.Text, p.StyleName, p.HeadingLevel, want[i])
+		}
+	}
+}
+
+func TestThemeColours(t *testing.T) {
+	for _, c := range []struct {
+		rpr  string
+		want RGB
+	}{
+		{`<w:color w:val="123456"/>`, RGB{0x12, 0x34, 0x56}},
+		{`<w:color w:val="000000" w:themeColor="accent1"/>`, RGB{0x15, 0x60, 0x82}},
+		{`<w:color w:val="000000" w:themeColor="text1"/>`, RGB{0, 0, 0}},
+		{`<w:color w:val="FFFFFF" w:themeColor="background1" w:themeShade="80"/>`, RGB{0x80, 0x80, 0x80}},
+		{`<w:color w:val="000000" w:themeColor="text1" w:themeTint="80"/>`, RGB{0x7f, 0x7f, 0x7f}},
+	} {
+		d := parse(t, fx.DOCX{Body: `<w:p>` + fx.R(c.rpr, "x") + `</w:p>`})
+		r := d.Paragraphs[0].Runs[0]
+		if r.ColorAuto || r.Color != c.want {
+			t.Errorf("%s: colour %v auto=%v, want %v", c.rpr, r.Color, r.ColorAuto, c.want)
+		}
+	}
+	// settings.xml can swap text and background.
+	d := parse(t, fx.DOCX{Settings: `<w:clrSchemeMapping w:bg1="dark1" w:t1="light1"/>`, Body: `<w:p>` + fx.R(`<w:color w:val="000000" w:themeColor="text1"/>`, "x") + `</w:p>`})
+	if got := d.Paragraphs[0].Runs[0].Color; got != White {
+		t.Errorf("mapped text1 = %v, want white", got)
+	}
+}
+
+func TestShadingPatterns(t *testing.T) {
+	d := parse(t, fx.DOCX{Body: `<w:p>` + fx.R(`<w:shd w:val="pct50" w:color="000000" w:fill="FFFFFF"/>`, "x") + `</w:p>` +
+		`<w:p>` + fx.R(`<w:shd w:val="solid" w:color="FF0000" w:fill="FFFFFF"/>`, "x") + `</w:p>` +
+		`<w:p>` + fx.R(`<w:shd w:val="clear" w:color="auto" w:fill="auto"/>`, "x") + `</w:p>`})
+	if bg := d.Paragraphs[0].Runs[0].Background; bg == nil || *bg != (RGB{128, 128, 128}) {
+		t.Errorf("pct50 black on white = %v, want mid grey", bg)
+	}
+	if bg := d.Paragraphs[1].Runs[0].Background; bg == nil || *bg != (RGB{255, 0, 0}) {
+		t.Errorf("solid red = %v", bg)
+	}
+	if bg := d.Paragraphs[2].Runs[0].Background; bg != nil {
+		t.Errorf("auto fill paints nothing, got %v", *bg)
+	}
+}
+
+func TestStructure(t *testing.T) {
+	d := parse(t, fx.DOCX{
+		Title:     "Rapport",
+		Numbering: `<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>`,
+		Rels:      []fx.Rel{{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr", External: true}},
+		Body: fx.P("Titre1", "Introduction") +
+			`<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr>` + fx.R("", "Point") + `</w:p>` +
+			`<w:p><w:hyperlink r:id="rIdL">` + fx.R("", "Site de la mairie") + `</w:hyperlink></w:p>` +
+			fx.Table("", true, []string{"A", "B"}, []string{"1", "2"}) +
+			`<w:p>` + fx.Picture(1, `descr="Plan d'accès"`, "") + fx.Picture(2, ``, "") + `</w:p>`,
+	})
+	if d.Title != "Rapport" || d.Language != "fr-FR" {
+		t.Errorf("title %q language %q", d.Title, d.Language)
+	}
+	li := d.Paragraphs[1]
+	if !li.Numbered || li.NumLevel != 1 || li.NumFormat != "bullet" {
+		t.Errorf("list item %+v", li)
+	}
+	if len(d.Links) != 1 || d.Links[0].Target != "https://exemple.fr" || d.Links[0].Text != "Site de la mairie" || !d.Links[0].External {
+		t.Errorf("link %+v", d.Links)
+	}
+	tb := d.Tables[0]
+	if len(tb.Rows) != 2 || !tb.Rows[0].Header || tb.Columns() != 2 || tb.Path != "/w:document/w:body/w:tbl[1]" {
+		t.Errorf("table %+v", tb)
+	}
+	if p := d.Paragraphs[3]; p.Cell == nil || p.Path != "/w:document/w:body/w:tbl[1]/w:tr[1]/w:tc[1]/w:p[1]" {
+		t.Errorf("cell paragraph path %q", p.Path)
+	}
+	v := d.ReadingView()
+	var roles []string
+	for _, it := range v.Items {
+		s := it.Role
+		if it.Missing {
+			s += "!"
+		}
+		roles = append(roles, s)
+	}
+	want := "heading list-item paragraph link table row header-cell header-cell row cell cell figure figure!"
+	if got := strings.Join(roles, " "); got != want {
+		t.Errorf("reading view\n got %s\nwant %s", got, want)
+	}
+	if v.Items[0].Level != 1 || v.Items[0].Text != "Introduction" || v.Items[len(v.Items)-2].Text != "Plan d'accès" {
+		t.Errorf("reading items %+v", v.Items)
+	}
+}
+
+func TestHeadersFootersAndNotes(t *testing.T) {
+	d := parse(t, fx.DOCX{
+		Body: fx.P("", "Corps"),
+		Rels: []fx.Rel{{ID: "rIdH", Type: "header", Target: "header1.xml"}, {ID: "rIdF", Type: "footnotes", Target: "footnotes.xml"}},
+		Parts: map[string]string{
+			"word/header1.xml":   `<w:hdr WORDNS>` + fx.P("", "Préfecture de la Loire") + `</w:hdr>`,
+			"word/footnotes.xml": `<w:footnotes WORDNS><w:footnote w:id="1">` + fx.P("", "Source : INSEE") + `</w:footnote></w:footnotes>`,
+		},
+	})
+	if len(d.Extra) != 2 {
+		t.Fatalf("parts %+v", d.Extra)
+	}
+	texts := map[string]string{}
+	for _, p := range d.Paragraphs {
+		texts[p.Part] = p.Text
+	}
+	if texts["word/header1.xml"] != "Préfecture de la Loire" || texts["word/footnotes.xml"] != "Source : INSEE" {
+		t.Errorf("texts by part %v", texts)
+	}
+}
+
+// FuzzLoad feeds arbitrary bytes to the loader: it must return a document or an error,
+// never panic (Load has its own recover; the fuzzer sees through it with a tight limit)
+// or run away.
+func FuzzLoad(f *testing.F) {
+	f.Add(fx.DOCX{Body: fx.P("Titre1", "Titre") + fx.Table("", true, []string{"a", "b"}, []string{"1", "2"}), Title: "t"}.Bytes())
+	f.Add(fx.DOCX{Strict: true, Body: fx.P("", "x")}.Bytes())
+	f.Add(fx.OLE("EncryptionInfo"))
+	f.Add(fx.OLE("WordDocument"))
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	if files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "docx", "*.docx")); len(files) > 0 {
+		for _, name := range files[:min(len(files), 8)] {
+			if b, err := os.ReadFile(name); err == nil && len(b) < 64<<10 {
+				f.Add(b)
+			}
+		}
+	}
+	lim := checker.DefaultLimits()
+	lim.MaxInflated = 16 << 20
+	lim.MaxElements = 200_000
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Load(context.Background(), "f.docx", data, checker.FormatDOCX, lim)
+		if err != nil {
+			if le, ok := err.(*checker.LoadError); ok && strings.HasPrefix(le.Msg.En, "internal error") {
+				t.Fatalf("loader panicked: %v", err)
+			}
+			return
+		}
+		if d, ok := doc.Content.(*Document); ok {
+			d.ReadingView()
+		}
+	})
+}

@@ -1,0 +1,178 @@
+package docxdoc
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lab110bis/focusplus/checker"
+	fx "github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+// repeatedDeflate returns a raw deflate stream that inflates to head, then chunk
+// repeated n times, then tail, while staying small: each piece is compressed once on
+// its own (its back-references stay inside it) and the compressed chunk is repeated.
+func repeatedDeflate(head, chunk []byte, n int, tail []byte) []byte {
+	piece := func(b []byte) []byte {
+		var buf bytes.Buffer
+		fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+		fw.Write(b)
+		fw.Flush() // byte-aligned, not final
+		return buf.Bytes()
+	}
+	var out bytes.Buffer
+	out.Write(piece(head))
+	c := piece(chunk)
+	for i := 0; i < n; i++ {
+		out.Write(c)
+	}
+	out.Write(piece(tail))
+	out.Write([]byte{0x03, 0x00}) // final empty fixed-Huffman block
+	return out.Bytes()
+}
+
+// zipWithRaw writes a minimal .docx package whose word/document.xml is the given raw
+// deflate stream, declaring size bytes once inflated.
+func zipWithRaw(raw []byte, declared uint64) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	add := func(name, body string) {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	add("[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`)
+	add("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CompressedSize64: uint64(len(raw)), UncompressedSize64: declared, CRC32: 0})
+	if err != nil {
+		panic(err)
+	}
+	w.Write(raw)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// hostileCheck loads data through the engine, with its deadline and recover, and
+// checks it ends in a document error that says what is wrong, with little memory.
+func hostileCheck(t *testing.T, data []byte, wantErr string) {
+	t.Helper()
+	e := &checker.Engine{Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: Load}, Limits: checker.DefaultLimits()}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	res := e.Check(context.Background(), "hostile.docx", data, false)
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if res.Err == nil {
+		t.Fatalf("no document error; findings %v", res.Findings)
+	}
+	if !strings.Contains(res.Err.Msg.En, wantErr) {
+		t.Errorf("error %q, want it to mention %q", res.Err.Msg.En, wantErr)
+	}
+	if res.Err.Msg.Fr == "" || res.Err.Msg.Fr == res.Err.Msg.En {
+		t.Errorf("error not translated: %+v", res.Err.Msg)
+	}
+	if elapsed > e.Limits.DocumentTimeout {
+		t.Errorf("took %v, over the document deadline", elapsed)
+	}
+	// Generous: the point is that nothing near the inflated size is ever allocated.
+	const budget = 64 << 20
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > budget {
+		t.Errorf("allocated %s while refusing the file, want under %s", checker.HumanBytes(int64(alloc)), checker.HumanBytes(budget))
+	}
+	t.Logf("%s in %v: %s", checker.HumanBytes(int64(len(data))), elapsed.Round(time.Millisecond), res.Err.Msg.En)
+}
+
+const gib = 1 << 30
+
+func TestZipBombHonestHeader(t *testing.T) {
+	raw := repeatedDeflate(nil, make([]byte, 1<<20), gib>>20, nil)
+	hostileCheck(t, zipWithRaw(raw, gib), "zip bomb")
+}
+
+func TestZipBombLyingHeader(t *testing.T) {
+	head := []byte(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	chunk := bytes.Repeat([]byte(`<w:p><w:r><w:t>zzzzzzzzzzzzzzzz</w:t></w:r></w:p>`), 1<<14)
+	raw := repeatedDeflate(head, chunk, gib/len(chunk), []byte(`</w:body></w:document>`))
+	hostileCheck(t, zipWithRaw(raw, 4096), "more data than its zip header declares")
+}
+
+func TestZipBombOfZerosLyingHeader(t *testing.T) {
+	raw := repeatedDeflate(nil, make([]byte, 1<<20), gib>>20, nil)
+	// Zeros are not XML: refused at the first byte, whatever the header says.
+	hostileCheck(t, zipWithRaw(raw, 1000), "XML")
+}
+
+func TestHundredThousandEntries(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := 0; i < 100_000; i++ {
+		if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("f%d", i), Method: zip.Store}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zw.Close()
+	hostileCheck(t, buf.Bytes(), "100000 entries")
+}
+
+func TestMillionNestedElements(t *testing.T) {
+	head := []byte(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	open := bytes.Repeat([]byte(`<w:sdt><w:sdtContent>`), 1000)
+	raw := repeatedDeflate(head, open, 500, nil) // 1,000,000 nested elements
+	declared := uint64(len(head) + len(open)*500)
+	hostileCheck(t, zipWithRaw(raw, declared), "nests elements more than")
+}
+
+func TestElementLimit(t *testing.T) {
+	d := fx.DOCX{Body: fx.Paragraphs(2000)}.Bytes()
+	lim := checker.DefaultLimits()
+	lim.MaxElements = 1000
+	_, err := Load(context.Background(), "x.docx", d, checker.FormatDOCX, lim)
+	if err == nil || !strings.Contains(err.Error(), "more than 1000 XML elements") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestInflatedBudget(t *testing.T) {
+	d := fx.DOCX{Body: fx.Paragraphs(2000)}.Bytes()
+	lim := checker.DefaultLimits()
+	lim.MaxInflated = 10_000
+	_, err := Load(context.Background(), "x.docx", d, checker.FormatDOCX, lim)
+	if err == nil {
+		t.Fatal("a document over the inflated budget loaded")
+	}
+}
+
+func TestOLEFiles(t *testing.T) {
+	doc, err := Load(context.Background(), "secret.docx", fx.OLE("EncryptionInfo", "EncryptedPackage"), checker.FormatDOCX, checker.DefaultLimits())
+	if err != nil || !doc.Content.(*Document).Encrypted {
+		t.Fatalf("encrypted file: %v %+v", err, doc)
+	}
+	hostileCheck(t, fx.OLE("WordDocument", "1Table"), "legacy Word 97-2003 document (.doc)")
+	hostileCheck(t, fx.OLE("Workbook"), "Excel")
+	hostileCheck(t, fx.OLE("Something"), "OLE compound file")
+}
+
+func TestNotWordZips(t *testing.T) {
+	xlsx := fx.Zip(map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>",
+		"_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`})
+	hostileCheck(t, xlsx, "Excel workbook")
+	odt := fx.Zip(map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"})
+	hostileCheck(t, odt, "OpenDocument text")
+	hostileCheck(t, fx.Zip(map[string]string{"a.txt": "hello"}), "a zip archive, not a Word document")
+	good := fx.DOCX{Body: fx.P("", "x")}.Bytes()
+	hostileCheck(t, good[:len(good)/2], "damaged zip")
+}
+
+func TestDTDRefused(t *testing.T) {
+	d := fx.DOCX{Body: fx.P("", "x")}
+	d.Parts = map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]><w:document WORDNS><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>`}
+	hostileCheck(t, d.Bytes(), "DTD")
+}
