@@ -1,0 +1,97 @@
+// Package pdf holds the PDF accessibility rules: every machine-checkable failure
+// condition of the Matterhorn Protocol for PDF/UA-1 (ISO 14289-1), grouped into rules a
+// person understands, and the document-level checks known from Acrobat's Full Check.
+// Each finding names the precise PDF/UA clause it breaks.
+package pdf
+
+import (
+	"strconv"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/pdfdoc"
+)
+
+// Rules lists the PDF rules in report order.
+var Rules = []*checker.Rule{
+	Tagged, UAIdentifier, Title, Language, ContentTagged, StructureTypes,
+	FigureAlt, FormulaAlt, AltQuality, Headings, Tables, TableHeaders, Lists, TOC, Notes,
+	Annotations, Links, Forms, TabOrder, Media, EmbeddedFiles, OptionalContent, XObjects,
+	XFA, AccessPermission, Fonts, Bookmarks,
+}
+
+func model(p *checker.Pass) *pdfdoc.Doc {
+	d, _ := p.Doc.Content.(*pdfdoc.Doc)
+	return d
+}
+
+// std returns the rule's references narrowed to one PDF/UA clause and Matterhorn ids.
+func std(r *checker.Rule, clause string, matterhorn ...string) checker.Standards {
+	s := r.Standards
+	s.PDFUA = []string{clause}
+	if len(matterhorn) > 0 {
+		s.Matterhorn = matterhorn
+	}
+	return s
+}
+
+// failAt reports a failure naming its PDF/UA clause and Matterhorn failure conditions.
+func failAt(p *checker.Pass, clause string, mh []string, loc checker.Location, msg checker.Text, data map[string]string) {
+	p.Report(checker.Finding{Outcome: checker.Failed, Location: loc, Message: msg, Data: data, Standards: std(p.Rule, clause, mh...)})
+}
+
+func reviewAt(p *checker.Pass, clause string, mh []string, loc checker.Location, msg checker.Text, data map[string]string) {
+	p.Report(checker.Finding{Outcome: checker.Review, Location: loc, Message: msg, Data: data, Standards: std(p.Rule, clause, mh...)})
+}
+
+func elemLoc(e *pdfdoc.Elem) checker.Location {
+	return checker.Location{Page: e.Page, Object: e.Ref, Path: e.Path}
+}
+
+func annotLoc(a *pdfdoc.Annot) checker.Location {
+	return checker.Location{Page: a.Page, Object: a.Ref, Box: []float64{a.Rect[0], a.Rect[1], a.Rect[2] - a.Rect[0], a.Rect[3] - a.Rect[1]}}
+}
+
+func mh(ids ...string) []string { return ids }
+
+// tagged reports whether the document has a structure tree: structure rules are
+// not applicable otherwise (PDF-TAGGED reports it once).
+func tagged(d *pdfdoc.Doc) bool { return d != nil && d.Root != nil }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// typeName shows a structure type as written and, when role-mapped, its standard type.
+func typeName(e *pdfdoc.Elem) string {
+	if e.Raw != e.Type && e.Type != "" {
+		return e.Raw + " (" + e.Type + ")"
+	}
+	return e.Raw
+}
+
+// parentType is the standard type of the parent element, "" for the root.
+func parentType(e *pdfdoc.Elem) string {
+	if e.Parent == nil || e.Parent.Raw == "StructTreeRoot" {
+		return ""
+	}
+	return e.Parent.Type
+}
+
+// kidTypes lists the standard types of the element's children that map to one.
+func kidTypes(e *pdfdoc.Elem) []string {
+	out := make([]string, 0, len(e.Kids))
+	for _, k := range e.Kids {
+		if k.Type != "" {
+			out = append(out, k.Type)
+		}
+	}
+	return out
+}
+
+func count(ts []string, t string) int {
+	n := 0
+	for _, x := range ts {
+		if x == t {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,58 @@
+package pdf
+
+import "github.com/lab110bis/focusplus/checker"
+
+// ContentTagged checks every painted item is either tagged real content or an artifact,
+// never both (ISO 14289-1, 7.1; Matterhorn 01-003, 01-004, 01-005).
+var ContentTagged = &checker.Rule{
+	ID:    "PDF-CONTENT-TAGGED",
+	Title: checker.Text{En: "All content is tagged or marked as an artifact", Fr: "Tout le contenu est balisé ou marqué comme artefact"},
+	Why: checker.Text{
+		En: "Text or images outside the tags are skipped or read out of order by screen readers; decoration that is not marked as an artifact (page numbers, rules, backgrounds) is read as if it were content.",
+		Fr: "Le texte ou les images hors balises sont ignorés ou lus dans le désordre par les lecteurs d'écran ; la décoration non marquée comme artefact (numéros de page, filets, fonds) est lue comme du contenu.",
+	},
+	Fix: checker.Text{
+		En: "Acrobat: open Accessibility > Reading Order (or the Content panel), tag the untagged items as text or figures, and mark headers, footers and decoration as Background/Artifact. At the source, use real headers and footers in Word or LibreOffice and export again with tags.",
+		Fr: "Acrobat : ouvrez Accessibilité > Ordre de lecture (ou le panneau Contenu), balisez les éléments non balisés comme texte ou figure, et marquez en-têtes, pieds de page et décorations comme Arrière-plan/Artefact. À la source, utilisez de vrais en-têtes et pieds de page dans Word ou LibreOffice et réexportez avec les balises.",
+	},
+	Affects:  []checker.Audience{checker.Blind},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.1"},
+		PDFUA: []string{"7.1"}, Matterhorn: []string{"01-003", "01-004", "01-005"},
+	},
+	Run: runContentTagged,
+}
+
+func runContentTagged(p *checker.Pass) {
+	d := model(p)
+	if !tagged(d) {
+		return
+	}
+	for _, pg := range d.Pages {
+		c := pg.Content
+		loc := checker.Location{Page: pg.Num, Object: pg.Ref}
+		ok := true
+		if c.Untagged > 0 {
+			ok = false
+			failAt(p, "7.1", mh("01-005"), loc, checker.Textf(
+				"%d content items (first: %s) are neither tagged nor marked as artifacts",
+				"%d éléments de contenu (le premier : %s) ne sont ni balisés ni marqués comme artefacts", c.Untagged, c.UntaggedKind),
+				map[string]string{"count": itoa(c.Untagged)})
+		}
+		if c.ArtifactTagged > 0 {
+			ok = false
+			failAt(p, "7.1", mh("01-003"), loc, checker.Textf(
+				"%d artifacts are nested inside tagged content", "%d artefacts sont imbriqués dans du contenu balisé", c.ArtifactTagged), nil)
+		}
+		if c.TaggedArtifact > 0 {
+			ok = false
+			failAt(p, "7.1", mh("01-004"), loc, checker.Textf(
+				"%d tagged content sequences are nested inside an artifact", "%d séquences de contenu balisé sont imbriquées dans un artefact", c.TaggedArtifact), nil)
+		}
+		if ok {
+			p.Pass(1)
+		}
+	}
+}

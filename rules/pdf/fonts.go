@@ -1,0 +1,138 @@
+package pdf
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/pdfdoc"
+)
+
+// Fonts checks the fonts used are embedded, their encodings and CMaps are valid and
+// their text maps to Unicode (ISO 14289-1, 7.21; Matterhorn 31-001 to 31-030).
+var Fonts = &checker.Rule{
+	ID:    "PDF-FONTS",
+	Title: checker.Text{En: "Fonts are embedded and map to Unicode", Fr: "Les polices sont incorporées et associées à Unicode"},
+	Why: checker.Text{
+		En: "Text is only readable aloud, searchable and reflowable when each glyph maps to a Unicode character; a font that is not embedded may be replaced by another that shows different characters.",
+		Fr: "Le texte n'est lisible à voix haute, cherchable et redistribuable que si chaque glyphe correspond à un caractère Unicode ; une police non incorporée peut être remplacée par une autre qui affiche d'autres caractères.",
+	},
+	Fix: checker.Text{
+		En: "Word: File > Options > Save > \"Embed fonts in the file\", and save as PDF with \"PDF/A\" or \"PDF/UA\" checked; LibreOffice: Export as PDF > General > \"PDF/A\" or \"PDF/UA\" (fonts are embedded). Avoid symbol or decorative fonts for text. In Acrobat, Preflight > \"Embed fonts\" and \"Fix ToUnicode\" fixups.",
+		Fr: "Word : Fichier > Options > Enregistrement > « Incorporer les polices dans le fichier », et enregistrer en PDF avec « PDF/A » ou « PDF/UA » coché ; LibreOffice : Exporter au format PDF > Général > « PDF/A » ou « PDF/UA » (les polices sont incorporées). Évitez les polices de symboles ou décoratives pour le texte. Dans Acrobat, correctifs du Contrôle en amont « Incorporer les polices » et « Corriger ToUnicode ».",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.LowVision},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"13.3"},
+		PDFUA:      []string{"7.21.3.1", "7.21.3.2", "7.21.3.3", "7.21.4.1", "7.21.6", "7.21.7"},
+		Matterhorn: []string{"31-001", "31-002", "31-003", "31-004", "31-005", "31-006", "31-007", "31-008", "31-009", "31-016", "31-017", "31-018", "31-019", "31-027", "31-028", "31-030"},
+	},
+	Run: runFonts,
+}
+
+// reIndexGlyph matches glyph names that carry no character meaning (g12, glyph7, cid34).
+var reIndexGlyph = regexp.MustCompile(`^(g|glyph|cid|index|G|GID|gid)\d+$`)
+
+func runFonts(p *checker.Pass) {
+	d := model(p)
+	for _, f := range d.Fonts {
+		if !f.Used {
+			continue
+		}
+		loc := checker.Location{Object: f.Ref}
+		name := f.BaseFont
+		if name == "" {
+			name = f.Ref
+		}
+		bad := false
+		fail := func(clause, mhID, en, fr string, args ...any) {
+			bad = true
+			failAt(p, clause, mh(mhID), loc, checker.Textf(en, fr, args...), map[string]string{"font": name})
+		}
+		if f.UsedVisible && f.Subtype != "Type3" && !f.Embedded {
+			fail("7.21.4.1", "31-009", "The font %s is not embedded", "La police %s n'est pas incorporée", name)
+		}
+		if f.Subtype == "Type0" {
+			checkType0(p, f, name, fail)
+		}
+		if f.Subtype == "TrueType" && f.HasFlags {
+			if !f.Symbolic {
+				if f.Encoding != "MacRomanEncoding" && f.Encoding != "WinAnsiEncoding" {
+					enc := f.Encoding
+					if enc == "" {
+						enc = "none"
+					}
+					fail("7.21.6", "31-017", "The non-symbolic TrueType font %s has the encoding %s; it needs MacRomanEncoding or WinAnsiEncoding",
+						"La police TrueType non symbolique %s a l'encodage %s ; il faut MacRomanEncoding ou WinAnsiEncoding", name, enc)
+				}
+			} else if f.HasEncoding {
+				fail("7.21.6", "31-019", "The symbolic TrueType font %s has an Encoding entry", "La police TrueType symbolique %s a une entrée Encoding", name)
+			}
+		}
+		if len(f.BadUnicode) > 0 {
+			fail("7.21.7", "31-030", "The font %s maps character codes to U+0000, U+FEFF or U+FFFE (codes %s)",
+				"La police %s associe des codes à U+0000, U+FEFF ou U+FFFE (codes %s)", name, strings.Join(f.BadUnicode, ", "))
+		}
+		if !f.HasToUnicode && noUnicode(f) {
+			fail("7.21.7", "31-027", "The text in font %s cannot be mapped to Unicode (no ToUnicode map)", "Le texte en police %s ne peut pas être converti en Unicode (pas de table ToUnicode)", name)
+		}
+		if !bad {
+			p.Pass(1)
+		}
+	}
+}
+
+// noUnicode reports fonts whose characters have no Unicode value without a ToUnicode map.
+func noUnicode(f *pdfdoc.Font) bool {
+	switch f.Subtype {
+	case "Type0":
+		switch f.CIDOrdering {
+		case "GB1", "CNS1", "Japan1", "Korea1":
+			return f.CIDRegistry != "Adobe"
+		}
+		return true
+	case "Type3":
+		if len(f.Differences) == 0 {
+			return true
+		}
+	}
+	for _, g := range f.Differences {
+		if reIndexGlyph.MatchString(g) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkType0(p *checker.Pass, f *pdfdoc.Font, name string, fail func(clause, mhID, en, fr string, args ...any)) {
+	identity := f.CMapName == "Identity-H" || f.CMapName == "Identity-V"
+	if !identity && f.CMapEmbedded {
+		if !(f.CIDHasSysInfo && f.CMapHasSysInfo && f.CIDRegistry == f.CMapRegistry && f.CIDOrdering == f.CMapOrdering && f.CIDSupplement <= f.CMapSupplement) {
+			fail("7.21.3.1", "31-001", "The CIDSystemInfo of font %s (%s-%s-%d) does not match its CMap (%s-%s-%d)",
+				"Le CIDSystemInfo de la police %s (%s-%s-%d) ne correspond pas à sa CMap (%s-%s-%d)",
+				name, f.CIDRegistry, f.CIDOrdering, f.CIDSupplement, f.CMapRegistry, f.CMapOrdering, f.CMapSupplement)
+		}
+	}
+	if f.CIDSubtype == "CIDFontType2" && f.Embedded && !f.CIDToGIDMapOK {
+		fail("7.21.3.2", "31-003", "The embedded CIDFontType2 font %s has no valid CIDToGIDMap", "La police CIDFontType2 incorporée %s n'a pas de CIDToGIDMap valide", name)
+	}
+	if !f.CMapEmbedded && f.CMapName != "" && !pdfdoc.PredefinedCMaps[f.CMapName] {
+		fail("7.21.3.3", "31-004", "The CMap %s of font %s is neither predefined nor embedded", "La CMap %s de la police %s n'est ni prédéfinie ni incorporée", f.CMapName, name)
+	}
+	if f.CMapEmbedded {
+		wm := 0
+		if f.CMapHasWMode {
+			wm = f.CMapStreamWMode
+		}
+		if wm != f.CMapDictWMode {
+			fail("7.21.3.3", "31-005", "The WMode of the CMap of font %s differs between its dictionary (%d) and its program (%d)",
+				"Le WMode de la CMap de la police %s diffère entre son dictionnaire (%d) et son programme (%d)", name, f.CMapDictWMode, wm)
+		}
+		if f.UseCMap != "" && !f.UseCMapEmbedded && !pdfdoc.PredefinedCMaps[f.UseCMap] {
+			fail("7.21.3.3", "31-006", "The CMap of font %s uses the CMap %s, neither predefined nor embedded",
+				"La CMap de la police %s s'appuie sur la CMap %s, ni prédéfinie ni incorporée", name, f.UseCMap)
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package pdf
+
+import (
+	"regexp"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/pdfdoc"
+)
+
+// Language checks the language of every text can be determined and every language tag
+// is well formed (ISO 14289-1, 7.2; Matterhorn 11-001 to 11-006).
+var Language = &checker.Rule{
+	ID:    "PDF-LANGUAGE",
+	Title: checker.Text{En: "The language of the text is declared", Fr: "La langue du texte est déclarée"},
+	Why: checker.Text{
+		En: "Screen readers and read-aloud pick their voice and pronunciation rules from the declared language; without it French text is read with an English voice, or the reverse, and becomes hard to understand.",
+		Fr: "Les lecteurs d'écran et la lecture à voix haute choisissent leur voix et leur prononciation d'après la langue déclarée ; sans elle, un texte français est lu avec une voix anglaise, ou l'inverse, et devient difficile à comprendre.",
+	},
+	Fix: checker.Text{
+		En: "Set the document language before exporting: Word: Review > Language > Set Proofing Language (and File > Options > Language); LibreOffice: Tools > Options > Language Settings > Languages > Default languages for documents. In Acrobat: File > Properties > Advanced > Reading Options > Language; for a passage in another language, set Lang on its tag (Tags panel > Properties).",
+		Fr: "Définissez la langue du document avant l'export : Word : Révision > Langue > Définir la langue de vérification (et Fichier > Options > Langue) ; LibreOffice : Outils > Options > Paramètres linguistiques > Langues > Langues par défaut des documents. Dans Acrobat : Fichier > Propriétés > Avancé > Options de lecture > Langue ; pour un passage dans une autre langue, renseignez Lang sur sa balise (panneau Balises > Propriétés).",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.Cognitive},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"3.1.1", "3.1.2"}, EN301549: []string{"10.3.1.1", "10.3.1.2"}, RGAA: []string{"8.3", "8.4", "8.7"},
+		PDFUA: []string{"7.2"}, Matterhorn: []string{"11-001", "11-002", "11-003", "11-004", "11-005", "11-006"},
+	},
+	Run: runLanguage,
+}
+
+var reLang = regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
+
+// ValidLang reports whether a Lang value is a well-formed BCP 47 tag as PDF/UA checks it.
+func ValidLang(s string) bool { return reLang.MatchString(s) }
+
+func runLanguage(p *checker.Pass) {
+	d := model(p)
+	bad := func(loc checker.Location, where, v string) {
+		failAt(p, "7.2", mh("11-006"), loc, checker.Textf(
+			"%s has the language %q, which is not a valid language tag (such as fr-FR or en)",
+			"%s a la langue %q, qui n'est pas un code de langue valide (comme fr-FR ou en)", where, v), map[string]string{"lang": v})
+	}
+	catalog := d.HasLang && d.Lang != ""
+	if d.HasLang {
+		if !ValidLang(d.Lang) {
+			bad(checker.Location{}, "The document", d.Lang)
+		} else {
+			p.Pass(1)
+		}
+	}
+	for _, e := range d.Elems {
+		if e.HasLang && !ValidLang(e.Lang) {
+			bad(elemLoc(e), "Element "+typeName(e), e.Lang)
+		}
+	}
+	for _, pg := range d.Pages {
+		for _, l := range pg.Content.Langs {
+			if !ValidLang(l) {
+				bad(checker.Location{Page: pg.Num}, "Marked content", l)
+			}
+		}
+	}
+	if catalog {
+		return
+	}
+	missing := func(loc checker.Location, mhID string, en, fr string, args ...any) {
+		failAt(p, "7.2", mh(mhID), loc, checker.Textf(en, fr, args...), nil)
+	}
+	if !d.HasLang {
+		missing(checker.Location{}, "11-001", "The document does not declare its language (catalog Lang)", "Le document ne déclare pas sa langue (Lang du catalogue)")
+	} else {
+		missing(checker.Location{}, "11-001", "The document's language (catalog Lang) is empty", "La langue du document (Lang du catalogue) est vide")
+	}
+	if len(d.Outlines) > 0 {
+		missing(checker.Location{}, "11-004", "The bookmarks' language cannot be determined: declare the document language", "La langue des signets ne peut pas être déterminée : déclarez la langue du document")
+	}
+	for _, e := range d.Elems {
+		if !(e.HasAlt || e.HasActualText || e.HasE) {
+			continue
+		}
+		if _, ok := e.InheritedLang(); !ok {
+			missing(elemLoc(e), "11-003", "The alternative text of %s has no language", "L'alternative textuelle de %s n'a pas de langue", typeName(e))
+		}
+	}
+	for _, pg := range d.Pages {
+		for _, a := range pg.Annots {
+			if a.HasContents && !hasLang(a.Parent) {
+				missing(annotLoc(a), "11-005", "The description (Contents) of a %s annotation has no language", "La description (Contents) d'une annotation %s n'a pas de langue", a.Subtype)
+			}
+		}
+		if pg.Content.TextNoLang > 0 {
+			missing(checker.Location{Page: pg.Num}, "11-002", "%d text runs have no language", "%d passages de texte n'ont pas de langue", pg.Content.TextNoLang)
+		}
+		if pg.Content.SpanNoLang > 0 {
+			missing(checker.Location{Page: pg.Num}, "11-003", "%d marked-content spans with an alternative or replacement text have no language", "%d séquences avec texte de remplacement n'ont pas de langue", pg.Content.SpanNoLang)
+		}
+	}
+	for _, f := range d.Fields {
+		if f.HasTU {
+			missing(checker.Location{Object: f.Ref}, "11-005", "The tooltip (TU) of a form field has no language", "L'infobulle (TU) d'un champ de formulaire n'a pas de langue")
+		}
+	}
+}
+
+func hasLang(e *pdfdoc.Elem) bool {
+	if e == nil {
+		return false
+	}
+	_, ok := e.InheritedLang()
+	return ok
+}

@@ -1,0 +1,130 @@
+package pdf
+
+import "github.com/lab110bis/focusplus/checker"
+
+// Links checks link annotations sit in Link tags and have a description (ISO 14289-1,
+// 7.18.5; Matterhorn 28-011, 28-012).
+var Links = &checker.Rule{
+	ID:    "PDF-LINKS",
+	Title: checker.Text{En: "Links are tagged and described", Fr: "Les liens sont balisés et décrits"},
+	Why: checker.Text{
+		En: "A screen reader lists and announces links only when each link annotation sits in a Link tag with its text; a description (Contents) tells where it goes.",
+		Fr: "Un lecteur d'écran liste et annonce les liens seulement si chaque annotation de lien est dans une balise Link avec son texte ; une description (Contents) dit où il mène.",
+	},
+	Fix: checker.Text{
+		En: "Create links with Word (Insert > Link) or LibreOffice (Insert > Hyperlink) and export with tags; in Acrobat, Accessibility > Reading Order, or Tags panel > Find > Unmarked Links, and set each link's description.",
+		Fr: "Créez les liens avec Word (Insertion > Lien) ou LibreOffice (Insertion > Hyperlien) et exportez avec les balises ; dans Acrobat, Accessibilité > Ordre de lecture, ou panneau Balises > Rechercher > Liens non marqués, et donnez une description à chaque lien.",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.Motor},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"2.4.4", "4.1.2"}, EN301549: []string{"10.2.4.4", "10.4.1.2"}, RGAA: []string{"6.1", "6.2"},
+		PDFUA: []string{"7.18.5"}, Matterhorn: []string{"28-011", "28-012"},
+	},
+	Run: runLinks,
+}
+
+func runLinks(p *checker.Pass) {
+	d := model(p)
+	for _, pg := range d.Pages {
+		for _, a := range pg.Annots {
+			if a.Subtype != "Link" || a.Hidden() {
+				continue
+			}
+			loc := annotLoc(a)
+			ok := true
+			if tagged(d) && (a.Parent == nil || a.Parent.Type != "Link") {
+				ok = false
+				failAt(p, "7.18.5", mh("28-011"), loc, checker.Textf("A link is not nested in a Link tag", "Un lien n'est pas imbriqué dans une balise Link"), nil)
+			}
+			if !a.HasContents || a.Contents == "" {
+				ok = false
+				failAt(p, "7.18.5", mh("28-012"), loc, checker.Textf("A link has no description (Contents)", "Un lien n'a pas de description (Contents)"), nil)
+			}
+			if ok {
+				p.Pass(1)
+			}
+		}
+	}
+}
+
+// Forms checks form fields sit in Form tags (ISO 14289-1, 7.18.4; Matterhorn 28-010).
+var Forms = &checker.Rule{
+	ID:    "PDF-FORMS",
+	Title: checker.Text{En: "Form fields are tagged", Fr: "Les champs de formulaire sont balisés"},
+	Why: checker.Text{
+		En: "A form field outside a Form tag is skipped or read out of order: a screen-reader user cannot tell which label goes with which field.",
+		Fr: "Un champ hors d'une balise Form est ignoré ou lu dans le désordre : la personne utilisant un lecteur d'écran ne sait pas quelle étiquette va avec quel champ.",
+	},
+	Fix: checker.Text{
+		En: "In Acrobat: Prepare Form, then Accessibility > Reading Order or Tags panel > Find > Unmarked Annotations > Tag element (as Form). Give each field a tooltip (Properties > General > Tooltip).",
+		Fr: "Dans Acrobat : Préparer un formulaire, puis Accessibilité > Ordre de lecture ou panneau Balises > Rechercher > Annotations non marquées > Baliser l'élément (en Form). Donnez une info-bulle à chaque champ (Propriétés > Général > Info-bulle).",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.Motor},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"1.3.1", "4.1.2"}, EN301549: []string{"10.1.3.1", "10.4.1.2"}, RGAA: []string{"11.1"},
+		PDFUA: []string{"7.18.4"}, Matterhorn: []string{"28-010"},
+	},
+	Run: runForms,
+}
+
+func runForms(p *checker.Pass) {
+	d := model(p)
+	if !tagged(d) {
+		return
+	}
+	for _, pg := range d.Pages {
+		for _, a := range pg.Annots {
+			if a.Subtype != "Widget" || a.Hidden() {
+				continue
+			}
+			if a.Parent == nil || a.Parent.Type != "Form" {
+				failAt(p, "7.18.4", mh("28-010"), annotLoc(a), checker.Textf("A form field is not nested in a Form tag", "Un champ de formulaire n'est pas imbriqué dans une balise Form"), nil)
+				continue
+			}
+			p.Pass(1)
+		}
+	}
+}
+
+// TabOrder checks pages with annotations use the structure order for tabbing
+// (ISO 14289-1, 7.18.3; Matterhorn 28-009).
+var TabOrder = &checker.Rule{
+	ID:    "PDF-TAB-ORDER",
+	Title: checker.Text{En: "Tab order follows the document structure", Fr: "L'ordre de tabulation suit la structure du document"},
+	Why: checker.Text{
+		En: "Keyboard users move between links and fields with Tab; unless the page's tab order follows the structure, the focus jumps around the page.",
+		Fr: "Les personnes naviguant au clavier passent d'un lien ou champ à l'autre avec Tab ; si l'ordre de tabulation ne suit pas la structure, le focus saute dans la page.",
+	},
+	Fix: checker.Text{
+		En: "Acrobat: Page Thumbnails > select all pages > Page Properties > Tab Order > Use Document Structure. Word and LibreOffice set it when exporting with tags.",
+		Fr: "Acrobat : Vignettes de page > sélectionner toutes les pages > Propriétés de la page > Ordre de tabulation > Utiliser la structure du document. Word et LibreOffice le règlent à l'export avec balises.",
+	},
+	Affects:  []checker.Audience{checker.Motor, checker.Blind},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"2.4.3"}, EN301549: []string{"10.2.4.3"}, RGAA: []string{"12.8"},
+		PDFUA: []string{"7.18.3"}, Matterhorn: []string{"28-009"},
+	},
+	Run: runTabOrder,
+}
+
+func runTabOrder(p *checker.Pass) {
+	d := model(p)
+	for _, pg := range d.Pages {
+		if len(pg.Annots) == 0 {
+			continue
+		}
+		if pg.Tabs != "S" {
+			failAt(p, "7.18.3", mh("28-009"), checker.Location{Page: pg.Num, Object: pg.Ref}, checker.Textf(
+				"Page %d has annotations but its tab order is not the structure order (Tabs is %q)",
+				"La page %d a des annotations mais son ordre de tabulation n'est pas celui de la structure (Tabs vaut %q)", pg.Num, pg.Tabs), nil)
+			continue
+		}
+		p.Pass(1)
+	}
+}

@@ -1,0 +1,50 @@
+package pdf
+
+import "github.com/lab110bis/focusplus/checker"
+
+// Tagged checks the document is a tagged PDF: a structure tree, MarkInfo Marked true and
+// no Suspects (ISO 14289-1, 7.1).
+var Tagged = &checker.Rule{
+	ID:    "PDF-TAGGED",
+	Title: checker.Text{En: "The PDF is tagged", Fr: "Le PDF est balisé"},
+	Why: checker.Text{
+		En: "Tags are the structure screen readers, reflow and read-aloud follow: headings, paragraphs, lists, tables, alternative texts. An untagged PDF is read as one undifferentiated stream of text, often in the wrong order.",
+		Fr: "Les balises sont la structure que suivent les lecteurs d'écran, la redistribution et la lecture à voix haute : titres, paragraphes, listes, tableaux, alternatives textuelles. Un PDF non balisé se lit comme un flot de texte indifférencié, souvent dans le désordre.",
+	},
+	Fix: checker.Text{
+		En: "Export again with tags: Word: File > Save As > PDF > Options > \"Document structure tags for accessibility\"; LibreOffice: File > Export as PDF > General > \"Universal Accessibility (PDF/UA)\" (or \"Tagged PDF\"). In Acrobat: Accessibility > Autotag Document, then check the tags.",
+		Fr: "Exportez de nouveau avec les balises : Word : Fichier > Enregistrer sous > PDF > Options > « Balises de structure de document pour l'accessibilité » ; LibreOffice : Fichier > Exporter au format PDF > Général > « Accessibilité universelle (PDF/UA) » (ou « PDF balisé »). Dans Acrobat : Accessibilité > Ajouter automatiquement des balises, puis vérifiez-les.",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.Cognitive, checker.LowVision},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.1"},
+		PDFUA: []string{"7.1"}, Matterhorn: []string{"01-005", "01-006", "01-007"},
+	},
+	Run: runTagged,
+}
+
+func runTagged(p *checker.Pass) {
+	d := model(p)
+	if d.Root == nil {
+		failAt(p, "7.1", mh("01-006"), checker.Location{}, checker.Textf(
+			"The document has no structure tree (StructTreeRoot): it is not tagged",
+			"Le document n'a pas d'arbre de structure (StructTreeRoot) : il n'est pas balisé"), nil)
+	} else {
+		p.Pass(1)
+	}
+	switch {
+	case !d.HasMarkInfo || !d.Marked:
+		failAt(p, "7.1", mh("01-006"), checker.Location{}, checker.Textf(
+			"The catalog does not declare the document as tagged (MarkInfo Marked is not true)",
+			"Le catalogue ne déclare pas le document comme balisé (MarkInfo Marked n'est pas vrai)"), nil)
+	default:
+		p.Pass(1)
+	}
+	if d.Suspects {
+		failAt(p, "7.1", mh("01-007"), checker.Location{}, checker.Textf(
+			"MarkInfo Suspects is true: the producer says the tags may be wrong",
+			"MarkInfo Suspects est vrai : le logiciel producteur signale que les balises peuvent être fausses"), nil)
+	}
+}

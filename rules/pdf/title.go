@@ -1,0 +1,56 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// Title checks the document has a title in its metadata, shown in the title bar
+// (ISO 14289-1, 7.1; Matterhorn 06-001, 06-003, 06-004, 07-001, 07-002).
+var Title = &checker.Rule{
+	ID:    "PDF-TITLE",
+	Title: checker.Text{En: "The document has a title, shown in the window title", Fr: "Le document a un titre, affiché dans la barre de titre"},
+	Why: checker.Text{
+		En: "The title is the first thing a screen reader announces and what every reader sees in the window and tab; a file name like \"export_final2.pdf\" tells nothing.",
+		Fr: "Le titre est la première chose qu'annonce un lecteur d'écran et ce que chacun voit dans la fenêtre et l'onglet ; un nom de fichier comme « export_final2.pdf » ne dit rien.",
+	},
+	Fix: checker.Text{
+		En: "Word: File > Info > Properties > Title, then export with \"Document structure tags\"; LibreOffice: File > Properties > Description > Title, and in the PDF export options > Initial View, choose \"Display: Document title\". Acrobat: File > Properties > Description > Title, and Initial View > Show: Document Title.",
+		Fr: "Word : Fichier > Informations > Propriétés > Titre, puis exporter avec les « Balises de structure » ; LibreOffice : Fichier > Propriétés > Description > Titre, et dans les options d'export PDF > Vue initiale, « Afficher : titre du document ». Acrobat : Fichier > Propriétés > Description > Titre, et Vue initiale > Afficher : Titre du document.",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.Cognitive, checker.Everyone},
+	Severity: checker.Error,
+	Kinds:    []checker.Kind{checker.KindPDF},
+	Standards: checker.Standards{
+		WCAG: []string{"2.4.2"}, EN301549: []string{"10.2.4.2"}, RGAA: []string{"8.5"},
+		PDFUA: []string{"7.1"}, Matterhorn: []string{"06-001", "06-003", "06-004", "07-001", "07-002"},
+	},
+	Run: runTitle,
+}
+
+func runTitle(p *checker.Pass) {
+	d := model(p)
+	if !d.HasMetadata {
+		failAt(p, "7.1", mh("06-001"), checker.Location{}, checker.Textf(
+			"The document has no XMP metadata stream, so no title",
+			"Le document n'a pas de flux de métadonnées XMP, donc pas de titre"), nil)
+	} else if !d.XMP.HasTitle || strings.TrimSpace(d.XMP.Title) == "" {
+		failAt(p, "7.1", mh("06-003", "06-004"), checker.Location{}, checker.Textf(
+			"The metadata has no document title (dc:title)", "Les métadonnées n'ont pas de titre de document (dc:title)"), nil)
+	} else {
+		p.Pass(1)
+	}
+	switch {
+	case !d.HasViewerPrefs:
+		failAt(p, "7.1", mh("07-001"), checker.Location{}, checker.Textf(
+			"No ViewerPreferences: the window shows the file name, not the title (DisplayDocTitle)",
+			"Pas de ViewerPreferences : la fenêtre affiche le nom du fichier, pas le titre (DisplayDocTitle)"), nil)
+	case !d.HasDisplayDocTitle || !d.DisplayDocTitle:
+		failAt(p, "7.1", mh("07-002"), checker.Location{}, checker.Textf(
+			"DisplayDocTitle is not true: the window shows the file name, not the title",
+			"DisplayDocTitle n'est pas vrai : la fenêtre affiche le nom du fichier, pas le titre"), nil)
+	default:
+		p.Pass(1)
+	}
+}
