@@ -95,13 +95,16 @@ func (p *Page) InvisibleChars() int {
 
 // Options choose what Walk computes and bound what it may spend.
 type Options struct {
-	Render      bool    // render each page
-	DPI         float64 // resolution of the rendering (ContrastDPI when 0)
-	Text        bool    // read text runs
-	Images      bool    // measure image coverage
-	MaxPages    int     // pages walked (DefaultMaxPages when 0)
-	PagePixels  int64   // pixels of one rendered page (DefaultPagePixels when 0)
-	TotalPixels int64   // pixels rendered for the whole document (DefaultTotalPixels when 0)
+	Render bool // render each page
+	// RenderOnlyText renders only the pages that have visible text (enough for
+	// contrast), which skips the costly scanned pages.
+	RenderOnlyText bool
+	DPI            float64 // resolution of the rendering (ContrastDPI when 0)
+	Text           bool    // read text runs
+	Images         bool    // measure image coverage
+	MaxPages       int     // pages walked (DefaultMaxPages when 0)
+	PagePixels     int64   // pixels of one rendered page (DefaultPagePixels when 0)
+	TotalPixels    int64   // pixels rendered for the whole document (DefaultTotalPixels when 0)
 }
 
 // Summary says how much of the document Walk covered.
@@ -250,18 +253,6 @@ func (w *walker) page(i int, spent *int64) (*Page, error) {
 	p := &w.page_
 	*p = Page{Number: i + 1, WidthPt: wpt, HeightPt: hpt, Runs: p.Runs[:0]}
 	pw, ph := pixelSize(wpt, hpt, w.opt.DPI, w.opt.PagePixels)
-	if w.opt.Render {
-		if *spent+int64(pw)*int64(ph) > w.opt.TotalPixels {
-			return nil, errBudget
-		}
-		*spent += int64(pw) * int64(ph)
-		w.img, err = s.render(pg, pw, ph, w.img)
-		if err != nil {
-			return nil, err
-		}
-		p.Image = w.img
-		pw, ph = w.img.Rect.Dx(), w.img.Rect.Dy()
-	}
 	p.Scale = float64(pw) / wpt
 	m, err := w.toDevice(pg, pw, ph)
 	if err != nil {
@@ -277,7 +268,36 @@ func (w *walker) page(i int, spent *int64) (*Page, error) {
 			return nil, err
 		}
 	}
+	if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) {
+		if *spent+int64(pw)*int64(ph) > w.opt.TotalPixels {
+			return nil, errBudget
+		}
+		*spent += int64(pw) * int64(ph)
+		w.img, err = s.render(pg, pw, ph, w.img)
+		if err != nil {
+			return nil, err
+		}
+		p.Image = w.img
+		if iw, ih := w.img.Rect.Dx(), w.img.Rect.Dy(); iw != pw || ih != ph {
+			// PDFium rounded the size differently: bring the boxes to the image.
+			w.rescale(p, float64(iw)/float64(pw), float64(ih)/float64(ph))
+			p.Scale = float64(iw) / wpt
+		}
+	}
 	return p, nil
+}
+
+func (w *walker) rescale(p *Page, sx, sy float64) {
+	f := func(r image.Rectangle) image.Rectangle {
+		return image.Rect(int(math.Floor(float64(r.Min.X)*sx)), int(math.Floor(float64(r.Min.Y)*sy)),
+			int(math.Ceil(float64(r.Max.X)*sx)), int(math.Ceil(float64(r.Max.Y)*sy)))
+	}
+	for i := range w.glyphs {
+		w.glyphs[i] = f(w.glyphs[i])
+	}
+	for i := range p.Runs {
+		p.Runs[i].Box = f(p.Runs[i].Box)
+	}
 }
 
 // text reads the page's characters into runs: consecutive characters on one line with
@@ -351,7 +371,7 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 		if fw, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: t, Index: i}); err == nil {
 			st.weight = fw.FontWeight
 		}
-		if run == nil || st != cur || !sameLine(last, g) {
+		if run == nil || st != cur || !sameLine(run.Box, last, g) {
 			flush()
 			cur = st
 			p.Runs = append(p.Runs, TextRun{Fill: st.fill, Size: st.size})
@@ -384,14 +404,20 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 	return nil
 }
 
-// sameLine reports whether glyph g continues the line of glyph last: its vertical
-// middle lies within last's height and it does not jump back to the left.
-func sameLine(last, g image.Rectangle) bool {
+// sameLine reports whether glyph g continues the run whose glyphs span box and whose
+// last glyph is last: its vertical middle lies within the run's band, it does not jump
+// back to the left, and the gap from the last glyph is not wider than about an em (a
+// column or a tab stop starts a new run).
+func sameLine(box, last, g image.Rectangle) bool {
 	if last.Empty() || g.Empty() {
 		return true
 	}
 	mid := (g.Min.Y + g.Max.Y) / 2
-	return mid >= last.Min.Y && mid <= last.Max.Y && g.Max.X >= last.Min.X
+	if mid < box.Min.Y || mid > box.Max.Y || g.Max.X < last.Min.X {
+		return false
+	}
+	em := max(last.Dy(), g.Dy(), box.Dy()*2/3)
+	return g.Min.X-last.Max.X <= em*3/2
 }
 
 // runStyle completes the style of the run whose first character is index i: render

@@ -1,0 +1,121 @@
+package pdfvisual
+
+import (
+	"context"
+	"image/color"
+	"runtime"
+	"sync"
+	"weak"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/pdfrender"
+)
+
+// runResult is one text run whose contrast was measured.
+type runResult struct {
+	page   int
+	fg, bg color.RGBA
+	// lo, mid, hi are the 10th, 50th and 90th percentiles of the contrast ratio between
+	// the text colour and the background samples: equal on a uniform background.
+	lo, mid, hi float64
+	large       bool
+	chars       int
+	text        string
+	box         []float64 // [x, y, w, h] in points from the top-left corner
+}
+
+// pageResult is what the scanned-page rule needs of a page.
+type pageResult struct {
+	coverage  float64 // fraction painted by images, -1 unknown
+	visible   int     // characters that paint
+	invisible int     // characters in invisible mode (an OCR layer)
+}
+
+// analysis is computed once per document and shared by the rules of this package.
+type analysis struct {
+	runs    []runResult
+	pages   []pageResult
+	hidden  int // runs not visible in the rendering (covered or clipped)
+	summary pdfrender.Summary
+	err     error
+}
+
+type cacheEntry struct {
+	once sync.Once
+	a    *analysis
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[weak.Pointer[checker.Document]]*cacheEntry{}
+)
+
+// analyse returns the document's analysis, walking its pages on the first call. The
+// cache holds the document weakly: the entry goes when the document does.
+func analyse(p *checker.Pass) *analysis {
+	doc := p.Doc
+	key := weak.Make(doc)
+	cacheMu.Lock()
+	e, ok := cache[key]
+	if !ok {
+		e = &cacheEntry{}
+		cache[key] = e
+		runtime.AddCleanup(doc, func(k weak.Pointer[checker.Document]) {
+			cacheMu.Lock()
+			delete(cache, k)
+			cacheMu.Unlock()
+		}, key)
+	}
+	cacheMu.Unlock()
+	e.once.Do(func() { e.a = walk(p.Context(), doc) })
+	return e.a
+}
+
+// walk renders the pages with text and measures each visible run against what is
+// painted around it.
+func walk(ctx context.Context, doc *checker.Document) *analysis {
+	a := &analysis{}
+	if len(doc.Source) == 0 {
+		a.err = checker.Errorf("the PDF's bytes are not available to the renderer", "les octets du PDF ne sont pas disponibles pour le rendu")
+		return a
+	}
+	lim := checker.DefaultLimits()
+	opt := pdfrender.Options{
+		Render: true, RenderOnlyText: true, DPI: pdfrender.ContrastDPI, Text: true, Images: true,
+		MaxPages: lim.MaxPages,
+		// A page is sampled at 144 dpi up to 4 Mpx (an A3 page); larger pages are
+		// scaled down, still leaving a few pixels between glyphs of body text.
+		PagePixels: min(int64(pdfrender.DefaultPagePixels), lim.MaxPixels),
+	}
+	var s sampler
+	a.summary, a.err = pdfrender.Walk(ctx, doc.Source, opt, func(pg *pdfrender.Page) error {
+		a.pages = append(a.pages, pageResult{coverage: pg.ImageCoverage, visible: pg.VisibleChars(), invisible: pg.InvisibleChars()})
+		if pg.Image == nil {
+			return nil
+		}
+		for i := range pg.Runs {
+			r := &pg.Runs[i]
+			if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() {
+				continue
+			}
+			m, ok := s.measure(pg.Image, r)
+			if !ok {
+				continue
+			}
+			if m.hidden {
+				a.hidden++
+				continue
+			}
+			a.runs = append(a.runs, runResult{
+				page: pg.Number, fg: m.fg, bg: m.bg, lo: m.lo, mid: m.mid, hi: m.hi,
+				large: checker.IsLargeText(r.Size, r.Bold), chars: r.Chars, text: r.Text,
+				box: []float64{
+					float64(r.Box.Min.X) / pg.Scale, float64(r.Box.Min.Y) / pg.Scale,
+					float64(r.Box.Dx()) / pg.Scale, float64(r.Box.Dy()) / pg.Scale,
+				},
+			})
+		}
+		return nil
+	})
+	return a
+}

@@ -1,0 +1,265 @@
+package pdfvisual
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"strings"
+	"testing"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+func hex(s string) color.RGBA {
+	var c color.RGBA
+	c.A = 255
+	for i, p := range []*uint8{&c.R, &c.G, &c.B} {
+		v := 0
+		for _, ch := range s[1+2*i : 3+2*i] {
+			v *= 16
+			switch {
+			case ch >= '0' && ch <= '9':
+				v += int(ch - '0')
+			case ch >= 'a' && ch <= 'f':
+				v += int(ch-'a') + 10
+			case ch >= 'A' && ch <= 'F':
+				v += int(ch-'A') + 10
+			}
+		}
+		*p = uint8(v)
+	}
+	return c
+}
+
+// pdfDoc is what the engine gives rules for a PDF: the bytes in Source. The PDF loader
+// fills the rest; these rules only need the bytes and the page count.
+func pdfDoc(d fixtures.VisualPDF) *checker.Document {
+	return &checker.Document{Name: "test.pdf", Format: checker.FormatPDF, Source: d.Bytes(), Pages: len(d.Pages)}
+}
+
+func run(t *testing.T, r *checker.Rule, d fixtures.VisualPDF) ([]checker.Finding, checker.CheckRow) {
+	t.Helper()
+	return checker.RunRule(context.Background(), r, pdfDoc(d))
+}
+
+func page(bg color.Color, texts ...fixtures.VisualText) fixtures.VisualPage {
+	p := fixtures.VisualPage{Texts: texts}
+	if bg != nil {
+		p.Rects = []fixtures.VisualRect{{X: 36, Y: 36, W: 540, H: 720, Fill: bg}}
+	}
+	return p
+}
+
+func body(fg color.Color, size float64, bold bool) fixtures.VisualText {
+	return fixtures.VisualText{X: 72, Y: 700, Size: size, Bold: bold, Fill: fg,
+		Text: "Accessible documents let everyone read the same words."}
+}
+
+// TestTextContrastThresholds is the done-when list: tagged PDFs with text in
+// given colours on white or on a coloured background.
+func TestTextContrastThresholds(t *testing.T) {
+	cases := []struct {
+		name     string
+		fg, bg   string // bg "" is the white paper
+		size     float64
+		bold     bool
+		want     checker.Outcome
+		ratio    string // expected ratio in the finding, when failing ("" computes it)
+		wantAAA  checker.Outcome
+		required string
+	}{
+		{"#777777 body text on white", "#777777", "", 12, false, checker.Failed, "4.48", checker.NotApplicable, "4.5"},
+		{"#767676 body text on white", "#767676", "", 12, false, checker.Passed, "", checker.Failed, ""},
+		{"18 pt #949494 is large text", "#949494", "", 18, false, checker.Passed, "", checker.Failed, ""},
+		{"12 pt #949494 is body text", "#949494", "", 12, false, checker.Failed, "", checker.NotApplicable, "4.5"},
+		{"14 pt bold #949494 is large text", "#949494", "", 14, true, checker.Passed, "", checker.Failed, ""},
+		{"14 pt regular #949494 is body text", "#949494", "", 14, false, checker.Failed, "", checker.NotApplicable, "4.5"},
+		{"white on #7FBFFF", "#ffffff", "#7FBFFF", 12, false, checker.Failed, "", checker.NotApplicable, "4.5"},
+		{"white on #0050A0", "#ffffff", "#0050A0", 12, false, checker.Passed, "", checker.Passed, ""},
+		{"black on white", "#000000", "", 10, false, checker.Passed, "", checker.Passed, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var bg color.Color
+			if c.bg != "" {
+				bg = hex(c.bg)
+			}
+			doc := fixtures.VisualPDF{Tagged: true, Pages: []fixtures.VisualPage{page(bg, body(hex(c.fg), c.size, c.bold))}}
+			findings, row := run(t, TextContrast, doc)
+			if row.Outcome != c.want {
+				t.Fatalf("1.4.3: outcome %v, want %v; findings %+v", row.Outcome, c.want, findings)
+			}
+			if c.want == checker.Failed {
+				if len(findings) != 1 {
+					t.Fatalf("%d findings, want 1: %+v", len(findings), findings)
+				}
+				f := findings[0]
+				wantBg := "#ffffff"
+				if c.bg != "" {
+					wantBg = strings.ToLower(c.bg)
+				}
+				if c.ratio == "" {
+					c.ratio = checker.FormatRatio(checker.ContrastRatio(hex(c.fg), hex(wantBg)))
+				}
+				if f.Data["ratio"] != c.ratio || f.Data["foreground"] != strings.ToLower(c.fg) || f.Data["background"] != wantBg || f.Data["required"] != c.required {
+					t.Errorf("data %v, want ratio %s fg %s bg %s", f.Data, c.ratio, c.fg, wantBg)
+				}
+				for _, want := range []string{c.ratio + ":1", strings.ToLower(c.fg), wantBg, "page 1"} {
+					if !strings.Contains(f.Message.En, want) {
+						t.Errorf("message %q lacks %q", f.Message.En, want)
+					}
+				}
+				if !strings.Contains(f.Message.Fr, strings.ReplaceAll(c.ratio, ".", ",")+":1") {
+					t.Errorf("French message %q lacks the ratio with a decimal comma", f.Message.Fr)
+				}
+				if f.Location.Page != 1 || len(f.Location.Box) != 4 {
+					t.Errorf("location %+v", f.Location)
+				}
+			}
+			_, row = run(t, TextContrastAAA, doc)
+			if row.Outcome != c.wantAAA {
+				t.Errorf("1.4.6: outcome %v, want %v", row.Outcome, c.wantAAA)
+			}
+		})
+	}
+}
+
+// A grey footer on every page is one finding with a count and the page list.
+func TestTextContrastGroupsAcrossPages(t *testing.T) {
+	grey, black := hex("#999999"), hex("#000000")
+	var pages []fixtures.VisualPage
+	for i := 0; i < 6; i++ {
+		pages = append(pages, page(nil,
+			fixtures.VisualText{X: 72, Y: 700, Size: 11, Fill: black, Text: "Body of the page, dark enough."},
+			fixtures.VisualText{X: 72, Y: 40, Size: 9, Fill: grey, Text: "Footer: internal document"},
+			fixtures.VisualText{X: 400, Y: 40, Size: 9, Fill: grey, Text: "Page number"},
+		))
+	}
+	findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: pages})
+	if row.Outcome != checker.Failed || len(findings) != 1 {
+		t.Fatalf("outcome %v with %d findings, want one grouped failure: %+v", row.Outcome, len(findings), findings)
+	}
+	f := findings[0]
+	if f.Data["count"] != "12" || f.Data["pages"] != "1–6" {
+		t.Errorf("count %s pages %s, want 12 on 1–6", f.Data["count"], f.Data["pages"])
+	}
+	if !strings.Contains(f.Message.En, "12 runs of text on pages 1–6") {
+		t.Errorf("message %q", f.Message.En)
+	}
+	if row.Passed != 6 {
+		t.Errorf("passed %d, want the 6 body lines", row.Passed)
+	}
+}
+
+// gradient is a horizontal gradient from a to b, w × h pixels.
+func gradient(w, h int, a, b color.RGBA) *image.RGBA {
+	im := image.NewRGBA(image.Rect(0, 0, w, h))
+	for x := 0; x < w; x++ {
+		t := float64(x) / float64(w-1)
+		c := color.RGBA{uint8(float64(a.R)*(1-t) + float64(b.R)*t), uint8(float64(a.G)*(1-t) + float64(b.G)*t), uint8(float64(a.B)*(1-t) + float64(b.B)*t), 255}
+		for y := 0; y < h; y++ {
+			im.SetRGBA(x, y, c)
+		}
+	}
+	return im
+}
+
+// Text over a gradient that goes from failing to passing needs a person.
+func TestTextContrastVariedBackgroundReview(t *testing.T) {
+	doc := fixtures.VisualPDF{Pages: []fixtures.VisualPage{{
+		Images: []fixtures.VisualImage{{X: 60, Y: 680, W: 480, H: 50, Img: gradient(480, 50, hex("#ffffff"), hex("#202020"))}},
+		Texts: []fixtures.VisualText{{X: 72, Y: 700, Size: 14, Fill: hex("#000000"),
+			Text: "Text over a photograph that goes from light to dark"}},
+	}}}
+	findings, row := run(t, TextContrast, doc)
+	if row.Outcome != checker.Review || len(findings) != 1 {
+		t.Fatalf("outcome %v, want review: %+v", row.Outcome, findings)
+	}
+	f := findings[0]
+	if !strings.Contains(f.Message.En, "varies") || f.Data["ratio_min"] == "" || f.Data["ratio_max"] == "" {
+		t.Errorf("review does not give the reason and range: %q %v", f.Message.En, f.Data)
+	}
+}
+
+// Invisible text (the OCR layer) and text hidden under an image are not checked.
+func TestTextContrastSkipsInvisibleAndCoveredText(t *testing.T) {
+	pale := hex("#dddddd")
+	doc := fixtures.VisualPDF{Pages: []fixtures.VisualPage{
+		{
+			Images: []fixtures.VisualImage{{W: 612, H: 792, Img: fixtures.ScanImage(100, 130)}},
+			Texts:  []fixtures.VisualText{{X: 72, Y: 700, Size: 12, Fill: pale, Mode: 3, Text: "OCR layer, invisible"}},
+		},
+	}}
+	if _, row := run(t, TextContrast, doc); row.Outcome != checker.NotApplicable {
+		t.Errorf("invisible text: outcome %v, want not-applicable", row.Outcome)
+	}
+}
+
+func TestScannedPage(t *testing.T) {
+	scan := fixtures.VisualImage{W: 612, H: 792, Img: fixtures.ScanImage(170, 220)}
+	text := fixtures.TextPage(color.Black, nil, 20)
+	ocr := fixtures.VisualPage{Images: []fixtures.VisualImage{scan}}
+	for i := 0; i < 20; i++ {
+		ocr.Texts = append(ocr.Texts, fixtures.VisualText{X: 72, Y: 720 - float64(i)*18, Size: 12, Mode: 3, Text: "Recognised words of the scanned line"})
+	}
+	poster := fixtures.VisualPage{Images: []fixtures.VisualImage{{X: 0, Y: 200, W: 612, H: 420, Img: fixtures.ScanImage(60, 40)}}}
+	photoWithCaption := fixtures.VisualPage{
+		Images: []fixtures.VisualImage{{X: 0, Y: 200, W: 612, H: 420, Img: fixtures.ScanImage(60, 40)}},
+		Texts:  []fixtures.VisualText{{X: 72, Y: 150, Size: 12, Text: "Figure 1: the harbour at dawn, seen from the lighthouse."}},
+	}
+	cases := []struct {
+		name  string
+		pages []fixtures.VisualPage
+		want  checker.Outcome
+		msg   string
+		on    string
+	}{
+		{"image-only document", []fixtures.VisualPage{{Images: []fixtures.VisualImage{scan}}, {Images: []fixtures.VisualImage{scan}}}, checker.Failed, "needs OCR", "1–2"},
+		{"one scanned page among text", []fixtures.VisualPage{text, {Images: []fixtures.VisualImage{scan}}, text}, checker.Failed, "needs OCR", "2"},
+		{"its text version", []fixtures.VisualPage{text, text}, checker.Passed, "", ""},
+		{"scan with an OCR layer", []fixtures.VisualPage{ocr}, checker.Review, "OCR", "1"},
+		{"half-page image, no text", []fixtures.VisualPage{poster}, checker.Review, "mostly an image", "1"},
+		{"photo with a caption", []fixtures.VisualPage{photoWithCaption}, checker.Passed, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			findings, row := run(t, ScannedPage, fixtures.VisualPDF{Pages: c.pages})
+			if row.Outcome != c.want {
+				t.Fatalf("outcome %v, want %v: %+v", row.Outcome, c.want, findings)
+			}
+			if c.want == checker.Passed {
+				return
+			}
+			f := findings[0]
+			if !strings.Contains(f.Message.En, c.msg) || f.Data["pages"] != c.on {
+				t.Errorf("finding %q %v, want %q on pages %s", f.Message.En, f.Data, c.msg, c.on)
+			}
+			if c.want == checker.Failed && (!f.Blocking || f.Severity != checker.Error) {
+				t.Errorf("an image-only page must be a blocking error: %+v", f)
+			}
+		})
+	}
+}
+
+func TestBrokenPDFIsReviewedNotCrashed(t *testing.T) {
+	doc := &checker.Document{Format: checker.FormatPDF, Source: []byte("%PDF-1.7\nnot really"), Pages: 1}
+	for _, r := range Rules {
+		findings, row := checker.RunRule(context.Background(), r, doc)
+		if row.Outcome != checker.Review || len(findings) != 1 {
+			t.Errorf("%s: %v %+v, want one review", r.ID, row.Outcome, findings)
+		}
+	}
+}
+
+func TestPageList(t *testing.T) {
+	for in, want := range map[string]string{"1": "1", "1 2 3": "1–3", "1 2 4 6 7": "1–2, 4, 6–7"} {
+		var pages []int
+		for _, f := range strings.Fields(in) {
+			pages = append(pages, int(f[0]-'0'))
+		}
+		if got := pageList(pages); got != want {
+			t.Errorf("pageList(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,245 @@
+package pdfvisual
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/pdfrender"
+)
+
+// Sampling geometry, in pixels of the page rendered at 144 dpi.
+const (
+	ringInner = 2 // the ring starts this far outside the glyphs' box (anti-aliasing)
+	ringOuter = 5 // and ends here
+	glyphPad  = 1 // glyph boxes are grown by this much before sampling between them
+	minSample = 12
+	// bins of the contrast-ratio histogram: 1.00 to 21.00 by 0.01
+	nbins = 2001
+)
+
+// linear is the sRGB decoding curve of WCAG 2.x relative luminance, per 8-bit value.
+var linear = func() (t [256]float64) {
+	for i := range t {
+		x := float64(i) / 255
+		if x <= 0.04045 {
+			t[i] = x / 12.92
+		} else {
+			t[i] = math.Pow((x+0.055)/1.055, 2.4)
+		}
+	}
+	return
+}()
+
+func lum(r, g, b uint8) float64 {
+	return 0.2126*linear[r] + 0.7152*linear[g] + 0.0722*linear[b]
+}
+
+// measurement is the contrast of one run against its sampled background.
+type measurement struct {
+	fg, bg      color.RGBA // text colour (after its opacity) and median background
+	lo, mid, hi float64    // 10th, 50th and 90th percentile ratios
+	hidden      bool       // the glyphs do not show their colour: covered or clipped
+}
+
+// sampler holds the buffers reused from run to run, so that measuring allocates nothing.
+type sampler struct {
+	hist   [nbins]int32
+	colour [nbins]color.RGBA // the last sample seen in each bin
+	top    []int             // per column of the run's box: glyph rows covered [top, bot)
+	bot    []int
+}
+
+// measure samples the background of run r on the rendered page img: a ring just
+// outside the glyphs' box, and the pixels inside the box that lie between glyphs (the
+// glyphs themselves excluded). Pixels of the text's own colour are never background.
+func (s *sampler) measure(img *image.RGBA, r *pdfrender.TextRun) (m measurement, ok bool) {
+	fg := r.Colour()
+	alpha := fg.A
+	fg.A = 255
+	m.fg = fg
+	if alpha == 0 {
+		return m, false
+	}
+	if !s.collect(img, r, fg) {
+		return m, false
+	}
+	m.bg = s.median()
+	if alpha < 255 {
+		// Translucent text shows a mix of its colour and the background.
+		a := float64(alpha) / 255
+		mix := func(f, b uint8) uint8 { return uint8(math.Round(a*float64(f) + (1-a)*float64(b))) }
+		fg = color.RGBA{mix(fg.R, m.bg.R), mix(fg.G, m.bg.G), mix(fg.B, m.bg.B), 255}
+		m.fg = fg
+		if !s.collect(img, r, fg) {
+			return m, false
+		}
+		m.bg = s.median()
+	}
+	m.lo, m.hi = s.percentile(0.10), s.percentile(0.90)
+	m.mid = checker.ContrastRatio(fg, m.bg)
+	m.hidden = !s.inked(img, r, fg, m.bg)
+	return m, true
+}
+
+func near(c color.RGBA, r, g, b uint8, tol int) bool {
+	d := func(x, y uint8) int {
+		if x > y {
+			return int(x - y)
+		}
+		return int(y - x)
+	}
+	return d(c.R, r) <= tol && d(c.G, g) <= tol && d(c.B, b) <= tol
+}
+
+// collect fills the ratio histogram with the background samples of r.
+func (s *sampler) collect(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA) bool {
+	clear(s.hist[:])
+	bounds := img.Rect
+	box := r.Box
+	outer := box.Inset(-ringOuter).Intersect(bounds)
+	inner := box.Inset(-ringInner)
+	lf := lum(fg.R, fg.G, fg.B)
+	n := 0
+	add := func(i int) {
+		pr, pg, pb := img.Pix[i], img.Pix[i+1], img.Pix[i+2]
+		if near(fg, pr, pg, pb, 2) {
+			return
+		}
+		lb := lum(pr, pg, pb)
+		hi, lo := lf, lb
+		if lo > hi {
+			hi, lo = lo, hi
+		}
+		ratio := (hi + 0.05) / (lo + 0.05)
+		// Floor, so that a ratio of 4.499 never lands in the 4.50 bin.
+		bin := int((ratio - 1) * 100)
+		bin = min(max(bin, 0), nbins-1)
+		s.hist[bin]++
+		s.colour[bin] = color.RGBA{pr, pg, pb, 255}
+		n++
+	}
+	// The ring.
+	for y := outer.Min.Y; y < outer.Max.Y; y++ {
+		row := (y - bounds.Min.Y) * img.Stride
+		inRows := y >= inner.Min.Y && y < inner.Max.Y
+		for x := outer.Min.X; x < outer.Max.X; x++ {
+			if inRows && x >= inner.Min.X && x < inner.Max.X {
+				x = inner.Max.X - 1
+				continue
+			}
+			add(row + (x-bounds.Min.X)*4)
+		}
+	}
+	// Between the glyphs: per column of the box, the rows the glyphs cover.
+	in := box.Intersect(bounds)
+	if !in.Empty() {
+		w := box.Dx()
+		if cap(s.top) < w {
+			s.top, s.bot = make([]int, w), make([]int, w)
+		}
+		top, bot := s.top[:w], s.bot[:w]
+		for i := range top {
+			top[i], bot[i] = math.MaxInt, math.MinInt
+		}
+		for _, g := range r.Glyphs {
+			g = g.Inset(-glyphPad)
+			for x := max(g.Min.X, box.Min.X); x < min(g.Max.X, box.Max.X); x++ {
+				c := x - box.Min.X
+				top[c] = min(top[c], g.Min.Y)
+				bot[c] = max(bot[c], g.Max.Y)
+			}
+		}
+		for y := in.Min.Y; y < in.Max.Y; y++ {
+			row := (y - bounds.Min.Y) * img.Stride
+			for x := in.Min.X; x < in.Max.X; x++ {
+				c := x - box.Min.X
+				if y >= top[c] && y < bot[c] {
+					continue
+				}
+				add(row + (x-bounds.Min.X)*4)
+			}
+		}
+	}
+	return n >= minSample
+}
+
+func (s *sampler) total() int {
+	t := 0
+	for _, c := range s.hist {
+		t += int(c)
+	}
+	return t
+}
+
+// percentile returns the ratio below which fraction q of the samples lie.
+func (s *sampler) percentile(q float64) float64 {
+	want := int(math.Ceil(q * float64(s.total())))
+	want = max(want, 1)
+	acc := 0
+	for i, c := range s.hist {
+		acc += int(c)
+		if acc >= want {
+			return 1 + float64(i)/100
+		}
+	}
+	return 21
+}
+
+// median returns a background colour at the median ratio.
+func (s *sampler) median() color.RGBA {
+	want := max((s.total()+1)/2, 1)
+	acc := 0
+	for i, c := range s.hist {
+		acc += int(c)
+		if acc >= want {
+			return s.colour[i]
+		}
+	}
+	return color.RGBA{255, 255, 255, 255}
+}
+
+// inked reports whether the glyph boxes show the text's colour: at least 2 % of their
+// pixels nearer the text colour than halfway to the background. Text painted over by
+// an image or clipped away shows none, and is not what a reader sees.
+func (s *sampler) inked(img *image.RGBA, r *pdfrender.TextRun, fg, bg color.RGBA) bool {
+	dist := func(a color.RGBA, r, g, b uint8) int {
+		dr, dg, db := int(a.R)-int(r), int(a.G)-int(g), int(a.B)-int(b)
+		return dr*dr + dg*dg + db*db
+	}
+	span := dist(fg, bg.R, bg.G, bg.B)
+	if span < 3*16*16 {
+		// Text and background are nearly the same colour: nothing to tell them apart,
+		// and the contrast check reports it.
+		return true
+	}
+	area, ink := 0, 0
+	for _, g := range r.Glyphs {
+		g = g.Intersect(img.Rect)
+		for y := g.Min.Y; y < g.Max.Y; y++ {
+			row := (y - img.Rect.Min.Y) * img.Stride
+			for x := g.Min.X; x < g.Max.X; x++ {
+				i := row + (x-img.Rect.Min.X)*4
+				area++
+				if dist(fg, img.Pix[i], img.Pix[i+1], img.Pix[i+2])*4 <= span {
+					ink++
+				}
+			}
+		}
+	}
+	return area == 0 || ink*50 >= area
+}
+
+// verdict applies a threshold to a measured run: Failed when even the most favourable
+// samples are below it, Passed when even the least favourable are above it, Review
+// when the background varies across the threshold.
+func verdict(lo, hi, threshold float64) checker.Outcome {
+	switch {
+	case hi < threshold:
+		return checker.Failed
+	case lo >= threshold:
+		return checker.Passed
+	}
+	return checker.Review
+}
