@@ -76,7 +76,7 @@ func (b *builder) mediaClip(x types.Object) {
 		if len(alt) >= 2 && len(alt)%2 == 0 {
 			m.AltOK = true
 			for i := 1; i < len(alt); i += 2 {
-				if _, ok := o.text(alt[i]); !ok {
+				if s, ok := o.text(alt[i]); !ok || s == "" {
 					m.AltOK = false
 				}
 			}

@@ -274,11 +274,11 @@ func readContext(ctx context.Context, data []byte, conf *model.Configuration) (p
 
 // builder holds the state of one model build.
 type builder struct {
-	o     *objects
-	d     *Doc
-	lim   checker.Limits
-	fonts map[int]*Font
-	forms map[int]*XForm
+	o           *objects
+	d           *Doc
+	lim         checker.Limits
+	fonts       map[int]*Font
+	forms       map[int]*XForm
 	inlineFonts []*Font
 
 	pageNum    map[int]int

@@ -34,9 +34,9 @@ type Elem struct {
 	Index int // position in document order
 	Page  int // page of the element (Pg), 0 if unknown
 
-	Alt, ActualText, E, Lang, ID             string
+	Alt, ActualText, E, Lang, ID                string
 	HasAlt, HasActualText, HasE, HasLang, HasID bool
-	HasParent                                bool // P entry present
+	HasParent                                   bool // P entry present
 
 	Scope    string
 	Headers  []string

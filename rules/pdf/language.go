@@ -68,11 +68,6 @@ func runLanguage(p *checker.Pass) {
 	missing := func(loc checker.Location, mhID string, en, fr string, args ...any) {
 		failAt(p, "7.2", mh(mhID), loc, checker.Textf(en, fr, args...), nil)
 	}
-	if !d.HasLang {
-		missing(checker.Location{}, "11-001", "The document does not declare its language (catalog Lang)", "Le document ne déclare pas sa langue (Lang du catalogue)")
-	} else {
-		missing(checker.Location{}, "11-001", "The document's language (catalog Lang) is empty", "La langue du document (Lang du catalogue) est vide")
-	}
 	if len(d.Outlines) > 0 {
 		missing(checker.Location{}, "11-004", "The bookmarks' language cannot be determined: declare the document language", "La langue des signets ne peut pas être déterminée : déclarez la langue du document")
 	}
@@ -89,17 +84,15 @@ func runLanguage(p *checker.Pass) {
 			if a.HasContents && !hasLang(a.Parent) {
 				missing(annotLoc(a), "11-005", "The description (Contents) of a %s annotation has no language", "La description (Contents) d'une annotation %s n'a pas de langue", a.Subtype)
 			}
+			if a.Subtype == "Widget" && a.HasTU && !hasLang(a.Parent) {
+				missing(annotLoc(a), "11-005", "The tooltip (TU) of a form field has no language", "L'infobulle (TU) d'un champ de formulaire n'a pas de langue")
+			}
 		}
 		if pg.Content.TextNoLang > 0 {
 			missing(checker.Location{Page: pg.Num}, "11-002", "%d text runs have no language", "%d passages de texte n'ont pas de langue", pg.Content.TextNoLang)
 		}
 		if pg.Content.SpanNoLang > 0 {
 			missing(checker.Location{Page: pg.Num}, "11-003", "%d marked-content spans with an alternative or replacement text have no language", "%d séquences avec texte de remplacement n'ont pas de langue", pg.Content.SpanNoLang)
-		}
-	}
-	for _, f := range d.Fields {
-		if f.HasTU {
-			missing(checker.Location{Object: f.Ref}, "11-005", "The tooltip (TU) of a form field has no language", "L'infobulle (TU) d'un champ de formulaire n'a pas de langue")
 		}
 	}
 }
