@@ -33,6 +33,8 @@ func TestGoldenFormats(t *testing.T) {
 		{"html", checker.French, "batch.fr.html"},
 		{"jsonl", checker.English, "batch.jsonl"},
 		{"json", checker.English, "batch.json"},
+		{"text", checker.English, "batch.txt"},
+		{"text", checker.French, "batch.fr.txt"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -426,5 +428,14 @@ func TestHTMLContrast(t *testing.T) {
 		if r := checker.ContrastRatio(vars[p[0]], vars[p[1]]); r < 3 {
 			t.Errorf("--%s on --%s: contrast %.2f, under 3", p[0], p[1], r)
 		}
+	}
+}
+
+func TestTextNeutralisesTerminalEscapes(t *testing.T) {
+	var buf bytes.Buffer
+	w, _ := New("text", &buf, Meta{Lang: checker.English})
+	w.Document(checker.Result{Name: "evil\x1b]0;pwned\x07.png", Err: &checker.LoadError{Msg: checker.Text{En: "bad\x1b[2J"}}})
+	if strings.ContainsAny(buf.String(), "\x1b\x07") {
+		t.Errorf("control characters from a document reached the terminal: %q", buf.String())
 	}
 }

@@ -44,9 +44,9 @@ func (t *textWriter) Begin() error { return nil }
 
 func (t *textWriter) Document(r checker.Result) error {
 	var b strings.Builder
-	b.WriteString(t.style(ansiBold, r.Name))
+	b.WriteString(t.style(ansiBold, terminalSafe(r.Name)))
 	if r.Err != nil {
-		fmt.Fprintf(&b, "\n  %s %s\n\n", t.style(ansiRed, t.tr("cannot be read:", "illisible :")), r.Err.Msg.In(t.m.Lang))
+		fmt.Fprintf(&b, "\n  %s %s\n\n", t.style(ansiRed, t.tr("cannot be read:", "illisible :")), terminalSafe(r.Err.Msg.In(t.m.Lang)))
 		_, err := io.WriteString(t.w, b.String())
 		return err
 	}
@@ -85,8 +85,8 @@ func (t *textWriter) Document(r checker.Result) error {
 		fmt.Fprintf(&b, "  %s (%d)\n", t.style(g.color+ansiBold, g.title), len(fs))
 		lastFix := ""
 		for _, f := range fs {
-			fmt.Fprintf(&b, "    %s %s  %s\n", t.style(g.color, g.mark), t.style(ansiBold, f.Rule), f.Message.In(t.m.Lang))
-			if where := t.where(f.Location); where != "" || !f.Standards.IsZero() {
+			fmt.Fprintf(&b, "    %s %s  %s\n", t.style(g.color, g.mark), t.style(ansiBold, f.Rule), terminalSafe(f.Message.In(t.m.Lang)))
+			if where := terminalSafe(t.where(f.Location)); where != "" || !f.Standards.IsZero() {
 				fmt.Fprintf(&b, "      %s\n", t.style(ansiDim, strings.Trim(where+" · "+standardsLine(f.Standards), " ·")))
 			}
 			// Say the fix once per run of findings of the same rule.
@@ -151,7 +151,7 @@ func (t *textWriter) End(s Summary) error {
 	if len(s.Skipped) > 0 {
 		fmt.Fprintf(&b, "%s (%d)\n", t.tr("Skipped", "Ignorés"), len(s.Skipped))
 		for _, sk := range s.Skipped {
-			fmt.Fprintf(&b, "  %s: %s\n", sk.Path, sk.Reason)
+			fmt.Fprintf(&b, "  %s: %s\n", terminalSafe(sk.Path), terminalSafe(sk.Reason))
 		}
 		b.WriteString("\n")
 	}
@@ -177,4 +177,16 @@ func bandName(b checker.Band, lang checker.Lang) string {
 		checker.BandPerfect: {En: "perfect", Fr: "parfait"},
 	}
 	return names[b].In(lang)
+}
+
+// terminalSafe replaces control characters in text that comes from documents (file
+// names, titles, alternate texts): an escape sequence in a file name must not drive the
+// terminal that shows the report.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return '?'
+		}
+		return r
+	}, s)
 }
