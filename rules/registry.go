@@ -7,14 +7,17 @@ import (
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/checker/docxdoc"
 	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/checker/pdfdoc"
 	"github.com/lab110bis/focusplus/rules/docx"
 	"github.com/lab110bis/focusplus/rules/images"
+	"github.com/lab110bis/focusplus/rules/pdf"
 )
 
 // All returns every rule, in the order reports list them.
 func All() []*checker.Rule {
 	var all []*checker.Rule
 	all = append(all, images.Rules...)
+	all = append(all, pdf.Rules...)
 	all = append(all, docx.Rules...)
 	return all
 }
@@ -24,6 +27,7 @@ func NewEngine() *checker.Engine {
 	return &checker.Engine{
 		Loaders: map[checker.Kind]checker.Loader{
 			checker.KindImage: imagedoc.Load,
+			checker.KindPDF:   pdfdoc.Load,
 			checker.KindDOCX:  docxdoc.Load,
 		},
 		Rules:  All(),
