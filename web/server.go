@@ -153,6 +153,7 @@ func New(engine *checker.Engine, cfg Config) (*Server, error) {
 		pages:       pages,
 		checks:      make(chan struct{}, cfg.MaxConcurrent),
 		previews:    make(chan struct{}, max(runtime.NumCPU(), 1)),
+		Simulate:    simulateImage,
 		RenderPages: renderPDFPages,
 	}
 	s.routes()
