@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -36,7 +38,14 @@ func recipe(t *testing.T, name string) []byte {
 	return m[1]
 }
 
-// buildFocus builds the command into a temporary bin folder once per test.
+var (
+	focusBinOnce sync.Once
+	focusBinDir  string
+	focusBinErr  error
+)
+
+// buildFocus builds the command once for all recipe tests, into a temporary bin folder
+// that TestMain removes.
 func buildFocus(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
@@ -45,12 +54,28 @@ func buildFocus(t *testing.T) string {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash not on PATH")
 	}
-	bin := filepath.Join(t.TempDir(), "bin")
-	cmd := exec.Command("go", "build", "-o", filepath.Join(bin, "focus"), ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	focusBinOnce.Do(func() {
+		focusBinDir, focusBinErr = os.MkdirTemp("", "focus-recipe-bin-")
+		if focusBinErr != nil {
+			return
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(focusBinDir, "focus"), ".").CombinedOutput()
+		if err != nil {
+			focusBinErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if focusBinErr != nil {
+		t.Fatal(focusBinErr)
 	}
-	return bin
+	return focusBinDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if focusBinDir != "" {
+		os.RemoveAll(focusBinDir)
+	}
+	os.Exit(code)
 }
 
 // workspace is a checkout with docs/ holding the given samples.
