@@ -23,6 +23,9 @@ type ContentFacts struct {
 	PathPaints      int
 	Ops             int
 	MarkedSequences int
+	// Text is the page's text outside structure elements (untagged documents), for a
+	// guessed reading view; bounded.
+	Text string
 }
 
 type mcFrame struct {
@@ -360,6 +363,17 @@ func (r *contentRun) text(op string, ops []Operand, gs gstate, top mcFrame, cata
 		for _, s := range strs {
 			f.noteCodes(s)
 		}
+	}
+	if top.elem == nil && !top.artifact && len(r.facts.Text) < 4000 {
+		var sb strings.Builder
+		for _, s := range strs {
+			if s == nil {
+				sb.WriteByte(' ')
+				continue
+			}
+			sb.WriteString(f.decode(s))
+		}
+		r.facts.Text += sb.String() + " "
 	}
 	if top.elem != nil && top.elem.textSize < 4000 && !top.artifact {
 		var sb strings.Builder
