@@ -209,4 +209,14 @@ func TestGeneratedAuditDocuments(t *testing.T) {
 	if !strings.HasPrefix(pdf[off:], "xref\n") {
 		t.Error("startxref does not point at the cross-reference table")
 	}
+	// Once the engine reads PDF and DOCX, the generated files must load without error.
+	e := rules.NewEngine()
+	for name, data := range map[string][]byte{"a.pdf": minimalPDF("T", 2), "a.docx": minimalDOCX("T", 2)} {
+		if e.Loaders[checker.Sniff(data).Kind()] == nil {
+			continue
+		}
+		if r := e.Check(context.Background(), name, data, false); r.Err != nil {
+			t.Errorf("%s: %s", name, r.Err.Msg.En)
+		}
+	}
 }
