@@ -44,7 +44,7 @@ type TextRun struct {
 	Bold   bool    // weight ≥ 600, a ForceBold font or a bold font name
 	Font   string
 	Box    image.Rectangle   // union of the glyph boxes, in pixels of the rendered page
-	Glyphs []image.Rectangle // each glyph's box, in pixels
+	Glyphs []image.Rectangle // each glyph's box (advance × ascent–descent), in pixels
 }
 
 // Colour is the colour the run paints its glyphs with.
@@ -148,7 +148,7 @@ func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (
 			return err
 		}
 		sum.Pages = n
-		w := walker{s: s, opt: opt, handles: maxHandles}
+		w := walker{ctx: ctx, s: s, opt: opt, handles: maxHandles}
 		spent := int64(0)
 		for i := 0; i < n; i++ {
 			if err := ctx.Err(); err != nil {
@@ -180,11 +180,14 @@ func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (
 var errBudget = errors.New("pixel budget spent")
 
 type walker struct {
+	ctx    context.Context
 	s      *session
 	opt    Options
 	page_  Page
 	img    *image.RGBA
 	glyphs []image.Rectangle
+	rects  []image.Rectangle
+	runes  []rune
 	grid   [coverageGrid * coverageGrid]bool
 	// handles counts down the page-object handles go-pdfium may still register for this
 	// document: it keeps each one until the renderer is released.
@@ -318,14 +321,44 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 	}
 	n := min(cnt.Count, maxCharsPage)
 	w.glyphs = w.glyphs[:0]
-	type style struct {
-		fill   color.RGBA
-		size   float64
-		weight int
+	if n == 0 {
+		return nil
+	}
+	// The page's text in one call; per-character calls only if it does not map one
+	// character to one rune.
+	w.runes = w.runes[:0]
+	if txt, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: t, StartIndex: 0, Count: n}); err == nil {
+		for _, r := range txt.Text {
+			w.runes = append(w.runes, r)
+		}
+	}
+	if len(w.runes) != n {
+		w.runes = w.runes[:0]
+		for i := 0; i < n; i++ {
+			u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: t, Index: i})
+			if err != nil {
+				return err
+			}
+			w.runes = append(w.runes, rune(u.Unicode))
+		}
+	}
+	// PDFium's text rectangles: one per text object and line. A character that enters
+	// the next rectangle starts a new run, which is how runs follow text objects
+	// without asking for each character's object.
+	w.rects = w.rects[:0]
+	if nr, err := inst.FPDFText_CountRects(&requests.FPDFText_CountRects{TextPage: t, StartIndex: 0, Count: -1}); err == nil {
+		for j := 0; j < min(nr.Count, maxCharsPage); j++ {
+			r, err := inst.FPDFText_GetRect(&requests.FPDFText_GetRect{TextPage: t, Index: j})
+			if err != nil {
+				break
+			}
+			w.rects = append(w.rects, m.rect(r.Left, r.Bottom, r.Right, r.Top))
+		}
 	}
 	var (
 		run   *TextRun
-		cur   style
+		size  float64
+		rect  = -1
 		last  image.Rectangle // previous glyph of the run
 		start int             // first glyph of run in w.glyphs
 		sb    strings.Builder
@@ -343,46 +376,45 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 		sb.Reset()
 	}
 	for i := 0; i < n; i++ {
-		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: t, Index: i})
-		if err != nil {
-			return err
+		if i%512 == 511 && w.ctx.Err() != nil {
+			return w.ctx.Err()
 		}
-		r := rune(u.Unicode)
-		if unicode.IsSpace(r) || r == 0xfffe {
+		r := w.runes[i]
+		if unicode.IsSpace(r) || r == 0xfffe || r == 0 {
 			if run != nil && sb.Len() < maxRunText && r == ' ' {
 				sb.WriteByte(' ')
 			}
 			continue
 		}
-		box, err := inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: t, Index: i})
+		box, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: t, Index: i})
 		if err != nil {
 			return err
 		}
-		g := m.rect(box.Left, box.Bottom, box.Right, box.Top)
-		fc, err := inst.FPDFText_GetFillColor(&requests.FPDFText_GetFillColor{TextPage: t, Index: i})
-		if err != nil {
-			return err
-		}
+		g := m.rect(float64(box.Rect.Left), float64(box.Rect.Bottom), float64(box.Rect.Right), float64(box.Rect.Top))
 		fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: t, Index: i})
 		if err != nil {
 			return err
 		}
-		st := style{fill: color.RGBA{uint8(fc.R), uint8(fc.G), uint8(fc.B), uint8(fc.A)}, size: fs.FontSize}
-		if fw, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: t, Index: i}); err == nil {
-			st.weight = fw.FontWeight
-		}
-		if run == nil || st != cur || !sameLine(run.Box, last, g) {
-			flush()
-			cur = st
-			p.Runs = append(p.Runs, TextRun{Fill: st.fill, Size: st.size})
-			if st.weight > 0 {
-				p.Runs[len(p.Runs)-1].Weight = st.weight
+		nextRect := rect
+		if rect < 0 || rect >= len(w.rects) || !holds(w.rects[rect], g) {
+			for k := rect + 1; k < min(rect+8, len(w.rects)); k++ {
+				if holds(w.rects[k], g) {
+					nextRect = k
+					break
+				}
 			}
+		}
+		if run == nil || fs.FontSize != size || nextRect != rect || !sameLine(run.Box, last, g) {
+			flush()
+			size, rect = fs.FontSize, nextRect
+			p.Runs = append(p.Runs, TextRun{Size: size})
 			run = &p.Runs[len(p.Runs)-1]
 			start = len(w.glyphs)
-			w.runStyle(t, i, run)
+			if err := w.runStyle(t, i, run); err != nil {
+				return err
+			}
 		}
-		if sb.Len() < maxRunText && r != 0 {
+		if sb.Len() < maxRunText {
 			sb.WriteRune(r)
 		}
 		run.Chars++
@@ -423,8 +455,16 @@ func sameLine(box, last, g image.Rectangle) bool {
 // runStyle completes the style of the run whose first character is index i: render
 // mode, stroke colour, effective size and boldness. Values it cannot read keep their
 // defaults (fill mode, Tf size), which check the text rather than skip it.
-func (w *walker) runStyle(t references.FPDF_TEXTPAGE, i int, run *TextRun) {
+func (w *walker) runStyle(t references.FPDF_TEXTPAGE, i int, run *TextRun) error {
 	inst := w.s.inst
+	fc, err := inst.FPDFText_GetFillColor(&requests.FPDFText_GetFillColor{TextPage: t, Index: i})
+	if err != nil {
+		return err
+	}
+	run.Fill = color.RGBA{uint8(fc.R), uint8(fc.G), uint8(fc.B), uint8(fc.A)}
+	if fw, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: t, Index: i}); err == nil && fw.FontWeight > 0 {
+		run.Weight = fw.FontWeight
+	}
 	if w.handles > 0 {
 		w.handles--
 		if obj, err := inst.FPDFText_GetTextObject(&requests.FPDFText_GetTextObject{TextPage: t, Index: i}); err == nil {
@@ -450,6 +490,14 @@ func (w *walker) runStyle(t references.FPDF_TEXTPAGE, i int, run *TextRun) {
 		flags = fi.Flags
 	}
 	run.Bold = run.Weight >= 600 || flags&forceBold != 0 || boldName(run.Font)
+	return nil
+}
+
+// holds reports whether text rectangle r holds glyph g: g's middle lies in r, allowing
+// for rounding.
+func holds(r, g image.Rectangle) bool {
+	cx, cy := (g.Min.X+g.Max.X)/2, (g.Min.Y+g.Max.Y)/2
+	return cx >= r.Min.X-1 && cx <= r.Max.X+1 && cy >= r.Min.Y-1 && cy <= r.Max.Y+1
 }
 
 // boldName recognises bold faces by name (Helvetica-Bold, Arial,Bold, Roboto-Black…).

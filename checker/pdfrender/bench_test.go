@@ -1,0 +1,93 @@
+package pdfrender
+
+import (
+	"context"
+	"image/color"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+// startup measures what a process pays before its first page: compiling (or loading
+// from the cache) PDFium's module, instantiating one renderer and opening a document.
+func startup(b *testing.B, useCache bool) {
+	doc := fixtures.VisualPDF{Pages: []fixtures.VisualPage{fixtures.TextPage(color.Black, nil, 1)}}.Bytes()
+	if useCache {
+		// Fill the cache once, as the first run of focus does.
+		p, _, err := newPool(1, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.Close()
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		p, _, err := newPool(1, useCache)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inst, err := p.GetInstanceWithContext(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := inst.OpenDocument(&requests.OpenDocument{File: &doc}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms/start")
+		inst.Close()
+		p.Close()
+	}
+}
+
+// BenchmarkStartupCold compiles the module in memory, as the very first run does (or a
+// run without a writable cache directory).
+func BenchmarkStartupCold(b *testing.B) { startup(b, false) }
+
+// BenchmarkStartupWarm loads the compiled module from the cache under
+// os.UserCacheDir()/focusplus/wazero.
+func BenchmarkStartupWarm(b *testing.B) {
+	if _, dir := compilationCache(); dir == "" {
+		b.Skip("no writable user cache directory")
+	}
+	startup(b, true)
+}
+
+func benchWalk(b *testing.B, doc []byte, opt Options) {
+	if err := Warm(); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(doc)))
+	pages := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sum, err := Walk(context.Background(), doc, opt, func(*Page) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages += sum.Walked
+	}
+	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+}
+
+func textDoc(n int) []byte {
+	var pages []fixtures.VisualPage
+	for i := 0; i < n; i++ {
+		pages = append(pages, fixtures.TextPage(color.Gray{Y: 0x55}, nil, 38))
+	}
+	return fixtures.VisualPDF{Pages: pages}.Bytes()
+}
+
+// BenchmarkRender144 renders 50 pages of text at 144 dpi, nothing else.
+func BenchmarkRender144(b *testing.B) { benchWalk(b, textDoc(50), Options{Render: true}) }
+
+// BenchmarkText reads the text runs of 50 pages of text (38 lines each).
+func BenchmarkText(b *testing.B) { benchWalk(b, textDoc(50), Options{Text: true}) }
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	os.Exit(code)
+}
