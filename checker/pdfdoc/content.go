@@ -101,7 +101,7 @@ func (b *builder) pages(cat types.Dict) {
 			}
 		}
 		base := []mcFrame{{mcid: -1}}
-		run.interpret(data, inh.res, base, p.Num, 0)
+		run.interpret(data, inh.res, base, p.Num, 0, nil)
 	}
 }
 
@@ -116,7 +116,7 @@ func normBox(b *[4]float64) {
 
 // interpret runs one content stream. owner is the page number, or -objnum for a form
 // XObject with its own marked-content identifiers.
-func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner int, depth int) {
+func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner int, depth int, form *XForm) {
 	b, o := r.b, r.b.o
 	if len(data) == 0 {
 		return
@@ -202,10 +202,8 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 						f.lang = true
 					}
 				}
-				if owner < 0 {
-					if x := b.forms[-owner]; x != nil {
-						x.HasMCID = true
-					}
+				if form != nil {
+					form.HasMCID = true
 				}
 			}
 			isTagged := f.mcid >= 0 || top.tagged
@@ -288,7 +286,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 				if has(xs.Dict, "StructParents") && n != 0 {
 					fowner = -n
 				}
-				r.interpret(o.content(xs), fres, []mcFrame{inner}, fowner, depth+1)
+				r.interpret(o.content(xs), fres, []mcFrame{inner}, fowner, depth+1, xf)
 				if n != 0 {
 					delete(r.stack, n)
 				}
