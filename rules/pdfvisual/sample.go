@@ -49,6 +49,12 @@ type sampler struct {
 	colour [nbins]color.RGBA // the last sample seen in each bin
 	top    []int             // per column of the run's box: glyph rows covered [top, bot)
 	bot    []int
+
+	fg      color.RGBA // the run being measured
+	lf      float64    // its luminance
+	n       int        // samples so far
+	last    color.RGBA // the previous sample and its bin
+	lastBin int
 }
 
 // measure samples the background of run r on the rendered page img: a ring just
@@ -93,33 +99,15 @@ func near(c color.RGBA, r, g, b uint8, tol int) bool {
 	return d(c.R, r) <= tol && d(c.G, g) <= tol && d(c.B, b) <= tol
 }
 
-// collect fills the ratio histogram with the background samples of r.
+// collect fills the ratio histogram with the background samples of r: every pixel of
+// the ring, and every other pixel (both ways) between the glyphs.
 func (s *sampler) collect(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA) bool {
 	clear(s.hist[:])
+	s.fg, s.lf, s.n, s.lastBin = fg, lum(fg.R, fg.G, fg.B), 0, -1
 	bounds := img.Rect
 	box := r.Box
 	outer := box.Inset(-ringOuter).Intersect(bounds)
 	inner := box.Inset(-ringInner)
-	lf := lum(fg.R, fg.G, fg.B)
-	n := 0
-	add := func(i int) {
-		pr, pg, pb := img.Pix[i], img.Pix[i+1], img.Pix[i+2]
-		if near(fg, pr, pg, pb, 2) {
-			return
-		}
-		lb := lum(pr, pg, pb)
-		hi, lo := lf, lb
-		if lo > hi {
-			hi, lo = lo, hi
-		}
-		ratio := (hi + 0.05) / (lo + 0.05)
-		// Floor, so that a ratio of 4.499 never lands in the 4.50 bin.
-		bin := int((ratio - 1) * 100)
-		bin = min(max(bin, 0), nbins-1)
-		s.hist[bin]++
-		s.colour[bin] = color.RGBA{pr, pg, pb, 255}
-		n++
-	}
 	// The ring.
 	for y := outer.Min.Y; y < outer.Max.Y; y++ {
 		row := (y - bounds.Min.Y) * img.Stride
@@ -129,7 +117,7 @@ func (s *sampler) collect(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA) 
 				x = inner.Max.X - 1
 				continue
 			}
-			add(row + (x-bounds.Min.X)*4)
+			s.add(img.Pix[row+(x-bounds.Min.X)*4:])
 		}
 	}
 	// Between the glyphs: per column of the box, the rows the glyphs cover.
@@ -151,18 +139,44 @@ func (s *sampler) collect(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA) 
 				bot[c] = max(bot[c], g.Max.Y)
 			}
 		}
-		for y := in.Min.Y; y < in.Max.Y; y++ {
+		for y := in.Min.Y; y < in.Max.Y; y += 2 {
 			row := (y - bounds.Min.Y) * img.Stride
-			for x := in.Min.X; x < in.Max.X; x++ {
+			for x := in.Min.X; x < in.Max.X; x += 2 {
 				c := x - box.Min.X
 				if y >= top[c] && y < bot[c] {
 					continue
 				}
-				add(row + (x-bounds.Min.X)*4)
+				s.add(img.Pix[row+(x-bounds.Min.X)*4:])
 			}
 		}
 	}
-	return n >= minSample
+	return s.n >= minSample
+}
+
+// add counts one background pixel (its first three bytes are R, G, B). A run of equal
+// pixels, the common case on a plain background, costs one comparison each.
+func (s *sampler) add(px []byte) {
+	pr, pg, pb := px[0], px[1], px[2]
+	if s.lastBin >= 0 && pr == s.last.R && pg == s.last.G && pb == s.last.B {
+		s.hist[s.lastBin]++
+		s.n++
+		return
+	}
+	if near(s.fg, pr, pg, pb, 2) {
+		return
+	}
+	lb := lum(pr, pg, pb)
+	hi, lo := s.lf, lb
+	if lo > hi {
+		hi, lo = lo, hi
+	}
+	ratio := (hi + 0.05) / (lo + 0.05)
+	// Floor, so that a ratio of 4.499 never lands in the 4.50 bin.
+	bin := min(max(int((ratio-1)*100), 0), nbins-1)
+	s.hist[bin]++
+	s.colour[bin] = color.RGBA{pr, pg, pb, 255}
+	s.last, s.lastBin = s.colour[bin], bin
+	s.n++
 }
 
 func (s *sampler) total() int {
@@ -214,21 +228,28 @@ func (s *sampler) inked(img *image.RGBA, r *pdfrender.TextRun, fg, bg color.RGBA
 		// and the contrast check reports it.
 		return true
 	}
-	area, ink := 0, 0
+	area := 0
+	for _, g := range r.Glyphs {
+		g = g.Intersect(img.Rect)
+		area += g.Dx() * g.Dy()
+	}
+	need := (area + 49) / 50
+	ink := 0
 	for _, g := range r.Glyphs {
 		g = g.Intersect(img.Rect)
 		for y := g.Min.Y; y < g.Max.Y; y++ {
 			row := (y - img.Rect.Min.Y) * img.Stride
 			for x := g.Min.X; x < g.Max.X; x++ {
 				i := row + (x-img.Rect.Min.X)*4
-				area++
 				if dist(fg, img.Pix[i], img.Pix[i+1], img.Pix[i+2])*4 <= span {
-					ink++
+					if ink++; ink >= need {
+						return true
+					}
 				}
 			}
 		}
 	}
-	return area == 0 || ink*50 >= area
+	return area == 0
 }
 
 // verdict applies a threshold to a measured run: Failed when even the most favourable
