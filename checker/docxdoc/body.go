@@ -59,6 +59,7 @@ type bodyParser struct {
 
 	pageBreaks    int
 	renderedPages int
+	sections      int
 }
 
 func (b *bodyParser) push(name string) {
@@ -222,6 +223,8 @@ func (b *bodyParser) block(se xml.StartElement, add func(Block)) error {
 			err := b.blocks(add)
 			b.pop()
 			return err
+		case "sectPr":
+			b.sections++
 		}
 	case nsMC:
 		if se.Name.Local == "AlternateContent" {
@@ -419,6 +422,7 @@ func (b *bodyParser) resolve(ps *paraState) {
 	p.Frame, p.DropCap = ps.props.frame, ps.props.dropCap
 	if ps.props.sectPr {
 		p.PageBreak = true
+		b.sections++
 	}
 }
 

@@ -180,3 +180,11 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestSectionsAndPages(t *testing.T) {
+	d := parse(t, fx.DOCX{Body: fx.P("", "un") + `<w:p><w:pPr><w:sectPr/></w:pPr></w:p>` + fx.P("", "deux") +
+		`<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + fx.P("", "trois") + `<w:sectPr/>`})
+	if d.Sections != 2 || d.Pages != 2 {
+		t.Errorf("sections %d pages %d, want 2 and 2", d.Sections, d.Pages)
+	}
+}

@@ -211,6 +211,7 @@ func (ld *loader) load() (*Document, error) {
 	if doc.Pages == 0 {
 		doc.Pages = 1 + max(bp.pageBreaks, bp.renderedPages)
 	}
+	doc.Sections = bp.sections
 
 	// Headers, footers and notes, in a stable order.
 	for _, r := range sortedRels(mainRels) {

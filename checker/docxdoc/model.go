@@ -31,6 +31,7 @@ type Document struct {
 	Language     string // default language (docDefaults, default paragraph style or settings)
 	LanguageFrom string // where Language was found
 	Pages        int    // from docProps/app.xml, or an estimate from page breaks
+	Sections     int    // w:sectPr in the body: section breaks plus the final section
 
 	Background *RGB // page background colour (w:background), nil when none
 

@@ -106,6 +106,7 @@ func TestRules(t *testing.T) {
 		{"typed numbers", FakeList, body(fx.P("", "1. Préparer le dossier") + fx.P("", "2. Envoyer le dossier")), checker.Failed, "2 paragraph(s)"},
 		{"typed bullets", FakeList, body(fx.P("", "• Premier point")), checker.Failed, "typed list marker"},
 		{"typed dashes", FakeList, body(fx.P("", "- Premier point") + fx.P("", "- Second point")), checker.Failed, ""},
+		{"dialogue dash is not a list", FakeList, body(fx.P("", "— Bonjour, dit-elle.")), checker.NotApplicable, ""},
 		{"single numbered line is not a list", FakeList, body(fx.P("", "1. Introduction")), checker.NotApplicable, ""},
 		{"real list", FakeList, fx.DOCX{Title: "T", Numbering: `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
 			Body: `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>` + fx.R("", "Premier") + `</w:p>`}, checker.Passed, ""},

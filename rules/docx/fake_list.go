@@ -35,11 +35,11 @@ var FakeList = &checker.Rule{
 
 var (
 	// bulletStart: a bullet character is a list item on its own.
-	bulletStart = regexp.MustCompile(`^[•●▪■◦○➢➤►▶✓✔□❖◆–—]\s*\S`)
+	bulletStart = regexp.MustCompile(`^[•●▪■◦○➢➤►▶✓✔□❖◆]\s*\S`)
 	// markerStart: numbers, letters, roman numerals and dashes need two paragraphs in a
-	// row, as in LibreOffice's check, because "1. Introduction" or "A. Martin" alone is
-	// not a list.
-	markerStart = regexp.MustCompile(`^(\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[-*+>])\s+\S`)
+	// row, as in LibreOffice's check, because "1. Introduction", "A. Martin" or a line of
+	// dialogue opened by a French "— " alone is not a list.
+	markerStart = regexp.MustCompile(`^(\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[-*+>–—])\s+\S`)
 )
 
 func runFakeList(p *checker.Pass) {
