@@ -11,6 +11,7 @@ import (
 	"github.com/lab110bis/focusplus/rules/docx"
 	"github.com/lab110bis/focusplus/rules/images"
 	"github.com/lab110bis/focusplus/rules/pdf"
+	"github.com/lab110bis/focusplus/rules/pdfvisual"
 )
 
 // All returns every rule, in the order reports list them.
@@ -18,6 +19,7 @@ func All() []*checker.Rule {
 	var all []*checker.Rule
 	all = append(all, images.Rules...)
 	all = append(all, pdf.Rules...)
+	all = append(all, pdfvisual.Rules...)
 	all = append(all, docx.Rules...)
 	return all
 }
