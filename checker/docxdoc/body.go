@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // rel is one relationship of a part.
@@ -60,6 +61,7 @@ type bodyParser struct {
 	pageBreaks    int
 	renderedPages int
 	sections      int
+	lastText      string // first words of the last paragraph with text
 }
 
 func (b *bodyParser) push(name string) {
@@ -352,7 +354,7 @@ func (b *bodyParser) sdtPr(c *Control) error {
 
 // newParagraph registers a paragraph at the current location.
 func (b *bodyParser) newParagraph() *Paragraph {
-	p := &Paragraph{Part: b.part, Path: b.where(), Table: b.table, Cell: b.cell, TextBox: b.textBox}
+	p := &Paragraph{Part: b.part, Path: b.where(), Table: b.table, Cell: b.cell, TextBox: b.textBox, After: b.lastText}
 	b.doc.Paragraphs = append(b.doc.Paragraphs, p)
 	for _, c := range b.collectors {
 		if c.ctl != nil && c.ctl.Para == nil {
@@ -429,6 +431,25 @@ func (b *bodyParser) resolve(ps *paraState) {
 func (b *bodyParser) finishParagraph(ps *paraState) {
 	b.resolve(ps)
 	ps.p.Text = ps.text.String()
+	if hasVisibleText(ps.p.Text) {
+		b.lastText = firstWords(ps.p.Text, 80)
+	}
+}
+
+// firstWords keeps at most n bytes of s, cut at a word and rune boundary.
+func firstWords(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := s[:n]
+	for len(cut) > 0 && !utf8.RuneStart(s[len(cut)]) {
+		cut = cut[:len(cut)-1]
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }
 
 // appendText adds visible text to the paragraph and to every open link or control.

@@ -96,6 +96,10 @@ type Paragraph struct {
 	Drawings []*Drawing
 
 	Shading *RGB // paragraph shading, nil when none
+	// After holds the first words of the closest paragraph before this one (in the same
+	// part) that has text, so a finding on an empty paragraph or a picture can say where
+	// it is.
+	After string
 
 	Table     *Table // innermost table holding the paragraph, nil outside tables
 	Cell      *Cell

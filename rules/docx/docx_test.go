@@ -38,7 +38,7 @@ var picRel = []fx.Rel{{ID: "rIdImg", Type: "image", Target: "media/image1.png"}}
 func withRels(d fx.DOCX, rels ...fx.Rel) fx.DOCX { d.Rels = append(d.Rels, rels...); return d }
 
 func TestRules(t *testing.T) {
-	long := fx.Paragraphs(25)
+	long := fx.Paragraphs(50)
 	cases := []ruleCase{
 		// Title and language
 		{"title present", Title, body(fx.P("", "Bonjour")), checker.Passed, ""},
@@ -88,6 +88,7 @@ func TestRules(t *testing.T) {
 		{"long document without headings", HeadingsMissing, body(long), checker.Failed, "no heading"},
 		{"long document with headings", HeadingsMissing, body(fx.P("Titre1", "Introduction") + long), checker.Passed, ""},
 		{"short note without headings", HeadingsMissing, body(fx.Paragraphs(3)), checker.NotApplicable, ""},
+		{"many short lines are not a long document", HeadingsMissing, body(strings.Repeat(fx.P("", "Ligne courte."), 40)), checker.NotApplicable, ""},
 		{"heading by localised name", HeadingsMissing, fx.DOCX{Title: "T", Styles: `<w:style w:type="paragraph" w:styleId="Style1"><w:name w:val="Titre 1"/></w:style>`, Body: fx.P("Style1", "Introduction") + long}, checker.Passed, ""},
 		{"heading by outline level in basedOn chain", HeadingsMissing, fx.DOCX{Title: "T", Styles: `<w:style w:type="paragraph" w:styleId="A"><w:name w:val="Mon titre"/><w:basedOn w:val="B"/></w:style><w:style w:type="paragraph" w:styleId="B"><w:name w:val="Base"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>`, Body: fx.P("A", "Introduction") + long}, checker.Passed, ""},
 		{"basedOn cycle is not a heading", HeadingsMissing, fx.DOCX{Title: "T", Styles: `<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style><w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/></w:style>`, Body: fx.P("A", "Introduction") + long}, checker.Failed, ""},

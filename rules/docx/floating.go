@@ -50,9 +50,13 @@ func runFloating(p *checker.Pass) {
 			// Inline, or floating with text above and below only: read where it is seen.
 			p.Pass(1)
 		default:
+			wrap := dr.Wrap
+			if wrap == "" {
+				wrap = "positioned"
+			}
 			p.Review(loc, tr("A floating %s (%s), in %s, is read where it is anchored: check that this is where it belongs in the reading order, or put it in line with text",
 				"Un(e) %s flottant(e) (%s), dans %s, est lu(e) là où il est ancré : vérifiez que c'est sa place dans l'ordre de lecture, ou placez-le aligné sur le texte",
-				kindName[dr.Kind], dr.Wrap, where(dr.Para)), data)
+				kindName[dr.Kind], wrap, where(dr.Para)), data)
 		}
 	}
 	for _, par := range d.Paragraphs {

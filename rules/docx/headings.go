@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/checker/docxdoc"
@@ -50,9 +51,13 @@ var HeadingsMissing = &checker.Rule{
 	Run:       runHeadingsMissing,
 }
 
-// longDocument: at about this many paragraphs of text (roughly two pages), a document
-// needs headings to be navigable.
-const longDocument = 20
+// A document is long, and needs headings to be navigable, from about two pages of text:
+// 20 paragraphs and 3,000 characters (code lines do not count), or 3 pages with 10
+// paragraphs.
+const (
+	longParagraphs = 20
+	longChars      = 3000
+)
 
 func runHeadingsMissing(p *checker.Pass) {
 	d := model(p)
@@ -63,13 +68,14 @@ func runHeadingsMissing(p *checker.Pass) {
 		p.Pass(1)
 		return
 	}
-	n := 0
+	n, chars := 0, 0
 	for _, par := range d.Paragraphs {
-		if isMain(d, par) && par.Table == nil && par.TextBox == nil && docxdoc.HasVisibleText(par.Text) {
+		if isMain(d, par) && par.Table == nil && par.TextBox == nil && !isCode(par) && docxdoc.HasVisibleText(par.Text) {
 			n++
+			chars += utf8.RuneCountInString(par.Text)
 		}
 	}
-	if n < longDocument && d.Pages < 3 {
+	if (n < longParagraphs || chars < longChars) && (d.Pages < 3 || n < longParagraphs/2) {
 		return // a short note or letter: headings are optional
 	}
 	p.Fail(checker.Location{Part: d.MainPart, Path: "/w:document/w:body"}, checker.Textf(

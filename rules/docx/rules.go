@@ -74,7 +74,10 @@ func where(par *docxdoc.Paragraph) checker.Text {
 	if s := snippet(par.Text); s != "" {
 		return checker.Textf("“%s”", "« %s »", s)
 	}
-	return checker.Textf("a paragraph with no text of its own", "un paragraphe sans texte propre")
+	if par.After != "" {
+		return checker.Textf("the paragraph after “%s”", "le paragraphe qui suit « %s »", snippet(par.After))
+	}
+	return checker.Textf("a paragraph with no text, at the start", "un paragraphe sans texte, au début")
 }
 
 // isMain reports whether the paragraph is in the main document body (not a header,
