@@ -383,6 +383,25 @@ async function main() {
     check((await page.locator("ol.reading li").count()) >= 1, "the reading view lists what is announced");
     await axe(page, "reading view");
 
+    // Every document's own views: the PDF's rendered pages, the DOCX's reading order.
+    await page.goto(resultURL);
+    const links = await page.$$eval("ul.doc-links a", (as) => as.map((a) => ({ href: a.href, text: a.textContent, doc: a.closest("section").querySelector("h2").textContent })));
+    for (const l of links) {
+      if (l.doc === path.basename(docs[0])) continue; // seen above
+      await page.goto(l.href);
+      if (l.href.includes("/see")) {
+        await page.evaluate(() => document.querySelectorAll(".views img").forEach((i) => (i.loading = "eager")));
+        await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 60000 }).catch(() => {});
+        const n = await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth > 0).length);
+        const bad = await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth === 0).length);
+        check(n > 0 && bad === 0, `${l.doc}: ${n} page previews load`);
+        await axe(page, `see it as others do (${path.extname(l.doc).slice(1)})`);
+      } else {
+        check((await page.locator("ol.reading li").count()) >= 1, `${l.doc}: the reading view lists what is announced`);
+        await axe(page, `reading view (${path.extname(l.doc).slice(1)})`);
+      }
+    }
+
     // Escaping: a file named like a script, with a script as its description.
     await page.goto(`${base}/`);
     const evil = writeTmp("<script>alert(1)<\/script>.png".replace(/\//g, "_"), scriptPNG());
