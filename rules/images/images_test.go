@@ -122,3 +122,30 @@ func TestEmbeddedDescription(t *testing.T) {
 		t.Fatalf("with description: %+v, want pass", row)
 	}
 }
+
+func TestColourOnly(t *testing.T) {
+	red, green := color.RGBA{0xd6, 0x27, 0x28, 255}, color.RGBA{0x2c, 0xa0, 0x2c, 255}
+	blue, orange := color.RGBA{0x1f, 0x77, 0xb4, 255}, color.RGBA{0xff, 0x7f, 0x0e, 255}
+
+	findings, row := runOn(t, ColourOnly, fixtures.PNG(fixtures.Bars(300, 200, red, green), ""))
+	if row.Outcome != checker.Review || row.Failed != 0 {
+		t.Fatalf("red/green chart: %+v, want review (never fail: only a person knows if colour carries meaning)", row)
+	}
+	d := findings[0].Data
+	if !strings.Contains(d["deficiencies"], "deutan") {
+		t.Errorf("red/green must collide for deutan readers: %v", d)
+	}
+	if d["colour_a"] == "" || !strings.Contains(findings[0].Message.En, "#") {
+		t.Errorf("finding must name the colours: %q", findings[0].Message.En)
+	}
+
+	findings, row = runOn(t, ColourOnly, fixtures.PNG(fixtures.Bars(300, 200, blue, orange), ""))
+	for _, f := range findings {
+		if strings.Contains(f.Data["deficiencies"], "protan") || strings.Contains(f.Data["deficiencies"], "deutan") {
+			t.Errorf("blue/orange reported for protan/deutan: %v", f.Data)
+		}
+	}
+	if row.Outcome == checker.Failed {
+		t.Errorf("blue/orange: %+v", row)
+	}
+}

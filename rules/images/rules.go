@@ -9,4 +9,5 @@ var Rules = []*checker.Rule{
 	Flashing,
 	LongAnimation,
 	EmbeddedDescription,
+	ColourOnly,
 }

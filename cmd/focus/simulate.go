@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/checker/pdfrender"
+	"github.com/lab110bis/focusplus/simulate"
+)
+
+func init() { extraCommands = append(extraCommands, NewCmdSimulate) }
+
+// SimulateOptions are the flags and argument of `focus simulate`.
+type SimulateOptions struct {
+	IO     *IOStreams
+	Engine *checker.Engine
+
+	Input      string
+	Deficiency string
+	Severity   float64
+	Model      string
+	Page       int
+	Output     string
+	All        bool
+	SideBySide bool
+}
+
+// allDeficiencies is the order of --all and of side-by-side panels.
+var allDeficiencies = []string{"protan", "deutan", "tritan", "achromatopsia", "blue-cone"}
+
+// NewCmdSimulate builds `focus simulate`.
+func NewCmdSimulate(ios *IOStreams, engine *checker.Engine) *cobra.Command {
+	opts := &SimulateOptions{IO: ios, Engine: engine}
+	cmd := &cobra.Command{
+		Use:   "simulate [flags] INPUT",
+		Short: "Show an image or a PDF page as a colour-blind reader sees it (PNG out)",
+		Long: `Render an image (PNG, JPEG, GIF first frame, WebP, TIFF, BMP) or a PDF page as a
+reader with a colour-vision deficiency sees it, and write a PNG.
+
+Models: Machado 2009 (protan, deutan, tritan at any severity), Viénot 1999 (full
+protanopia and deuteranopia), Brettel 1997 (tritan); --model auto picks the one the
+research recommends for the deficiency and severity.`,
+		Example: `  focus simulate --deficiency deutan -o poster-deutan.png poster.png
+  focus simulate --deficiency protan --severity 0.6 --page 2 -o p2.png report.pdf
+  focus simulate --all -o chart.png chart.png            # chart-protan.png, chart-deutan.png, ...
+  focus simulate --side-by-side -o compare.png chart.png  # original and deutan in one image`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Input = args[0]
+			return simulateRun(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Deficiency, "deficiency", "deutan", "protan, deutan, tritan, achromatopsia or blue-cone (aliases protanopia, deuteranopia, tritanopia)")
+	f.Float64Var(&opts.Severity, "severity", 1, "0 (normal vision) to 1 (full dichromacy)")
+	f.StringVar(&opts.Model, "model", "auto", "auto, machado, vienot or brettel")
+	f.IntVar(&opts.Page, "page", 1, "page of a PDF (1-based)")
+	f.StringVarP(&opts.Output, "output", "o", "", "output PNG `FILE` (default: standard output)")
+	f.BoolVar(&opts.All, "all", false, "write one image per deficiency, named after -o (FILE-protan.png, ...)")
+	f.BoolVar(&opts.SideBySide, "side-by-side", false, "write the original and the simulation side by side in one labelled image")
+	return cmd
+}
+
+func simulateRun(ctx context.Context, opts *SimulateOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	model, err := simulate.ParseModel(opts.Model)
+	if err != nil {
+		return usageErrorf("--model: %v", err)
+	}
+	if !(opts.Severity >= 0 && opts.Severity <= 1) {
+		return usageErrorf("--severity must be between 0 and 1")
+	}
+	names := []string{opts.Deficiency}
+	if opts.All {
+		names = allDeficiencies
+		if opts.Output == "" || opts.Output == "-" {
+			return usageErrorf("--all writes several files: give -o FILE.png to name them")
+		}
+	}
+	var sims []*simulate.Simulator
+	for _, n := range names {
+		d, err := simulate.ParseDeficiency(n)
+		if err != nil {
+			return usageErrorf("--deficiency: %v", err)
+		}
+		s, err := simulate.New(simulate.Params{Deficiency: d, Severity: opts.Severity, Model: model})
+		if err != nil {
+			return usageErrorf("%v", err)
+		}
+		sims = append(sims, s)
+	}
+
+	src, err := readSimulationInput(ctx, opts)
+	if err != nil {
+		return &exitError{code: exitUnreadable, err: err}
+	}
+	for i, s := range sims {
+		out := s.Image(src)
+		var img image.Image = out
+		if opts.SideBySide {
+			img = sideBySide(src, out, fmt.Sprintf("%s %.0f%% (%s)", names[i], 100*opts.Severity, s.Model()))
+		}
+		path := opts.Output
+		if opts.All {
+			ext := filepath.Ext(path)
+			path = strings.TrimSuffix(path, ext) + "-" + names[i] + ".png"
+		}
+		if err := writePNG(opts.IO.Out, path, img); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		if path != "" && path != "-" {
+			fmt.Fprintf(opts.IO.ErrOut, "%s (%s, %s)\n", path, names[i], s.Model())
+		}
+	}
+	return nil
+}
+
+// readSimulationInput returns the image to simulate: the first frame of an image, or a
+// rendered PDF page. Limits and the document deadline apply as for `focus check`.
+func readSimulationInput(ctx context.Context, opts *SimulateOptions) (image.Image, error) {
+	var data []byte
+	var err error
+	max := opts.Engine.Limits.MaxBytes
+	if opts.Input == "-" {
+		data, err = io.ReadAll(io.LimitReader(opts.IO.In, max+1))
+	} else {
+		var f *os.File
+		if f, err = os.Open(opts.Input); err == nil {
+			data, err = io.ReadAll(io.LimitReader(f, max+1))
+			f.Close()
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: over the %s limit", opts.Input, checker.HumanBytes(max))
+	}
+	ctx, cancel := context.WithTimeout(ctx, opts.Engine.Limits.DocumentTimeout)
+	defer cancel()
+	switch checker.Sniff(data).Kind() {
+	case checker.KindPDF:
+		img, err := pdfrender.RenderPage(ctx, data, opts.Page, pdfrender.PreviewDPI)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", opts.Input, err)
+		}
+		return img, nil
+	case checker.KindImage:
+		doc, lerr := opts.Engine.Load(ctx, opts.Input, data)
+		if lerr != nil {
+			return nil, fmt.Errorf("%s: %s", opts.Input, lerr.Msg.En)
+		}
+		return doc.Content.(*imagedoc.Image).Still, nil
+	case checker.KindDOCX:
+		return nil, fmt.Errorf("%s: a DOCX has no pages to simulate here; export it to PDF (File > Save as PDF) and simulate a page of the PDF", opts.Input)
+	}
+	return nil, fmt.Errorf("%s: not an image or a PDF", opts.Input)
+}
+
+func writePNG(stdout io.Writer, path string, img image.Image) error {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return err
+	}
+	if path == "" || path == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// sideBySide puts the original and the simulation next to each other, each under a
+// caption, so the two can be compared in any image viewer.
+func sideBySide(orig, sim image.Image, label string) image.Image {
+	const caption, gap = 20, 8
+	b := orig.Bounds()
+	w, h := b.Dx(), b.Dy()
+	out := image.NewRGBA(image.Rect(0, 0, 2*w+gap, h+caption))
+	draw.Draw(out, out.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(out, image.Rect(0, caption, w, caption+h), orig, b.Min, draw.Over)
+	draw.Draw(out, image.Rect(w+gap, caption, 2*w+gap, caption+h), sim, sim.Bounds().Min, draw.Over)
+	writeLabel(out, 4, 14, "original")
+	writeLabel(out, w+gap+4, 14, label)
+	return out
+}
+
+func writeLabel(img *image.RGBA, x, y int, s string) {
+	d := font.Drawer{Dst: img, Src: image.NewUniform(color.Black), Face: basicfont.Face7x13,
+		Dot: fixed.P(x, y)}
+	d.DrawString(s)
+}
