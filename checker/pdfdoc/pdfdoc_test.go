@@ -259,6 +259,8 @@ func FuzzLoad(f *testing.F) {
 		defer cancel()
 		lim := checker.DefaultLimits()
 		lim.MaxInflated = 8 << 20
+		watchdog := time.AfterFunc(20*time.Second, func() { panic("loader did not return within 20 s") })
+		defer watchdog.Stop()
 		d, err := Load(ctx, "f.pdf", data, checker.FormatPDF, lim)
 		if err == nil {
 			d.Content.(*Doc).ReadingView()
