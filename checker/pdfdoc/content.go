@@ -359,7 +359,7 @@ func (r *contentRun) text(op string, ops []Operand, gs gstate, top mcFrame, cata
 			f.UsedVisible = true
 		}
 		for _, s := range strs {
-			f.noteCodes(s)
+			f.noteCodes(s, gs.tr != 3)
 		}
 	}
 	if top.elem == nil && !top.artifact && len(r.facts.Text) < 4000 {

@@ -55,6 +55,19 @@ type Font struct {
 	Used        bool
 	UsedVisible bool // used with a rendering mode other than 3 (invisible)
 	twoByte     bool
+
+	// Font program checks (TrueType programs only).
+	WidthMismatch []string // used codes whose /Widths differ from the program (code:dict/program)
+	CIDSetMissing []int    // CIDs with outlines in the program but missing from CIDSet
+	prog          *trueType
+	firstChar     int
+	widths        []float64
+	dw            float64
+	w             map[uint32]float64
+	cidToGID      []byte
+	cidSet        []byte
+	usedSimple    [256]bool
+	usedCID       map[uint32]struct{}
 }
 
 func sortFonts(fs []*Font) {
@@ -125,20 +138,42 @@ func (b *builder) font(x types.Object) *Font {
 					f.HasCIDToGIDMap = true
 					if nm, ok := o.name(m); ok {
 						f.CIDToGIDMapOK = nm == "Identity"
-					} else if o.stream(m) != nil {
+					} else if ms := o.stream(m); ms != nil {
 						f.CIDToGIDMapOK = true
+						f.cidToGID = o.content(ms)
 					}
 				}
+				f.dw = 1000
+				if v, ok := o.num(cd["DW"]); ok {
+					f.dw = v
+				}
+				f.w = cidWidths(o, o.array(cd["W"]))
 				descFD = o.dict(cd["FontDescriptor"])
 			}
 		}
 	}
+	f.firstChar, _ = o.integer(fd["FirstChar"])
+	for i, x := range o.array(fd["Widths"]) {
+		if i > 256 {
+			break
+		}
+		w, _ := o.num(x)
+		f.widths = append(f.widths, w)
+	}
 	if descFD != nil {
 		for _, k := range []string{"FontFile", "FontFile2", "FontFile3"} {
-			if o.stream(descFD[k]) != nil {
+			if st := o.stream(descFD[k]); st != nil {
 				f.Embedded, f.FontFileKey = true, k
+				if k == "FontFile2" {
+					if tt, err := parseTrueType(o.content(st)); err == nil {
+						f.prog = tt
+					}
+				}
 				break
 			}
+		}
+		if cs := o.stream(descFD["CIDSet"]); cs != nil {
+			f.cidSet = o.content(cs)
 		}
 		if fl, ok := o.integer(descFD["Flags"]); ok {
 			f.HasFlags = true
@@ -207,11 +242,8 @@ func init() {
 	}
 }
 
-// noteCodes checks the codes of a shown string against the ToUnicode map.
-func (f *Font) noteCodes(s []byte) {
-	if f.toUni == nil || len(f.BadUnicode) >= 8 {
-		return
-	}
+// noteCodes records the codes of a shown string and checks them against the ToUnicode map.
+func (f *Font) noteCodes(s []byte, visible bool) {
 	step := 1
 	if f.twoByte {
 		step = 2
@@ -221,13 +253,23 @@ func (f *Font) noteCodes(s []byte) {
 		if step == 2 {
 			c = c<<8 | uint32(s[i+1])
 		}
+		if visible {
+			if step == 1 {
+				f.usedSimple[c] = true
+			} else if len(f.usedCID) < 1<<16 {
+				if f.usedCID == nil {
+					f.usedCID = map[uint32]struct{}{}
+				}
+				f.usedCID[c] = struct{}{}
+			}
+		}
+		if f.toUni == nil || len(f.BadUnicode) >= 8 {
+			continue
+		}
 		if u, ok := f.toUni[c]; ok {
 			for _, r := range u {
 				if r == 0 || r == 0xFFFE || r == 0xFEFF {
 					f.BadUnicode = append(f.BadUnicode, strconv.FormatUint(uint64(c), 16))
-					if len(f.BadUnicode) >= 8 {
-						return
-					}
 					break
 				}
 			}
@@ -364,3 +406,124 @@ func utf16Text(b []byte) string {
 }
 
 var _ = bytes.Equal
+
+// cidWidths reads a CIDFont W array.
+func cidWidths(o *objects, w types.Array) map[uint32]float64 {
+	m := map[uint32]float64{}
+	for i := 0; i < len(w) && len(m) < 1<<16; {
+		first, ok := o.integer(w[i])
+		if !ok || i+1 >= len(w) {
+			break
+		}
+		if arr := o.array(w[i+1]); arr != nil {
+			for k, x := range arr {
+				if v, ok := o.num(x); ok {
+					m[uint32(first+k)] = v
+				}
+			}
+			i += 2
+			continue
+		}
+		last, ok1 := o.integer(w[i+1])
+		if i+2 >= len(w) || !ok1 || last < first || last-first > 1<<16 {
+			break
+		}
+		v, _ := o.num(w[i+2])
+		for c := first; c <= last; c++ {
+			m[uint32(c)] = v
+		}
+		i += 3
+	}
+	return m
+}
+
+// checkProgram compares the used glyphs with the embedded TrueType program: widths
+// (PDF/UA 7.21.5) and, for subset CIDFonts, the CIDSet (7.21.4.2).
+func (f *Font) checkProgram() {
+	t := f.prog
+	if t == nil {
+		return
+	}
+	diff := func(code uint32, dict float64, gid int) {
+		if len(f.WidthMismatch) >= 8 {
+			return
+		}
+		pw, ok := t.advance(gid)
+		if !ok {
+			return
+		}
+		if d := pw - dict; d > 1 || d < -1 {
+			f.WidthMismatch = append(f.WidthMismatch, strconv.FormatUint(uint64(code), 10)+": "+strconv.FormatFloat(dict, 'f', -1, 64)+"/"+strconv.FormatFloat(pw, 'f', 0, 64))
+		}
+	}
+	switch f.Subtype {
+	case "TrueType":
+		for c := 0; c < 256; c++ {
+			if !f.usedSimple[c] {
+				continue
+			}
+			k := c - f.firstChar
+			if k < 0 || k >= len(f.widths) {
+				continue
+			}
+			if gid, ok := t.simpleGlyph(f, uint32(c)); ok && gid > 0 {
+				diff(uint32(c), f.widths[k], gid)
+			}
+		}
+	case "Type0":
+		if f.CIDSubtype != "CIDFontType2" || (f.CMapName != "Identity-H" && f.CMapName != "Identity-V") {
+			return
+		}
+		gidOf := func(cid uint32) int {
+			if f.cidToGID != nil {
+				if int(2*cid+1) < len(f.cidToGID) {
+					return int(f.cidToGID[2*cid])<<8 | int(f.cidToGID[2*cid+1])
+				}
+				return -1
+			}
+			return int(cid)
+		}
+		for cid := range f.usedCID {
+			w, ok := f.w[cid]
+			if !ok {
+				w = f.dw
+			}
+			if g := gidOf(cid); g > 0 {
+				diff(cid, w, g)
+			}
+		}
+		if f.cidSet != nil && subsetName(f.BaseFont) && t.glyphLen != nil {
+			has := func(cid int) bool {
+				return cid/8 < len(f.cidSet) && f.cidSet[cid/8]&(0x80>>(cid%8)) != 0
+			}
+			if f.cidToGID == nil {
+				for g := 1; g < len(t.glyphLen) && len(f.CIDSetMissing) < 8; g++ {
+					if t.glyphLen[g] > 0 && !has(g) {
+						f.CIDSetMissing = append(f.CIDSetMissing, g)
+					}
+				}
+			} else {
+				for cid := 1; 2*cid+1 < len(f.cidToGID) && len(f.CIDSetMissing) < 8; cid++ {
+					g := gidOf(uint32(cid))
+					if g > 0 && g < len(t.glyphLen) && t.glyphLen[g] > 0 && !has(cid) {
+						f.CIDSetMissing = append(f.CIDSetMissing, cid)
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(f.WidthMismatch)
+}
+
+// subsetName reports a subset font name such as "ABCDEF+Name".
+func subsetName(n string) bool {
+	if len(n) < 7 || n[6] != '+' {
+		return false
+	}
+	for i := 0; i < 6; i++ {
+		if n[i] < 'A' || n[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

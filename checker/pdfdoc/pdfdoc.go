@@ -342,10 +342,17 @@ func (b *builder) build(pctx *model.Context) {
 	b.linkAnnotations()
 	b.resolveContentLang()
 	for _, f := range b.fonts {
-		d.Fonts = append(d.Fonts, f)
+		if f != nil {
+			d.Fonts = append(d.Fonts, f)
+		}
 	}
 	d.Fonts = append(d.Fonts, b.inlineFonts...)
 	sortFonts(d.Fonts)
+	for _, f := range d.Fonts {
+		if f.Used {
+			f.checkProgram()
+		}
+	}
 	for _, f := range b.forms {
 		d.Forms = append(d.Forms, f)
 	}

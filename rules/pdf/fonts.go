@@ -26,8 +26,8 @@ var Fonts = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"13.3"},
-		PDFUA:      []string{"7.21.3.1", "7.21.3.2", "7.21.3.3", "7.21.4.1", "7.21.6", "7.21.7"},
-		Matterhorn: []string{"31-001", "31-002", "31-003", "31-004", "31-005", "31-006", "31-007", "31-008", "31-009", "31-016", "31-017", "31-018", "31-019", "31-027", "31-028", "31-030"},
+		PDFUA:      []string{"7.21.3.1", "7.21.3.2", "7.21.3.3", "7.21.4.1", "7.21.4.2", "7.21.5", "7.21.6", "7.21.7"},
+		Matterhorn: []string{"31-001", "31-002", "31-003", "31-004", "31-005", "31-006", "31-007", "31-008", "31-009", "31-010", "31-012", "31-016", "31-017", "31-018", "31-019", "31-027", "31-028", "31-030"},
 	},
 	Run: runFonts,
 }
@@ -70,6 +70,14 @@ func runFonts(p *checker.Pass) {
 			} else if f.HasEncoding {
 				fail("7.21.6", "31-019", "The symbolic TrueType font %s has an Encoding entry", "La police TrueType symbolique %s a une entrée Encoding", name)
 			}
+		}
+		if len(f.WidthMismatch) > 0 {
+			fail("7.21.5", "31-010", "The glyph widths of font %s differ from its embedded program (code: dictionary/program %s)",
+				"Les largeurs de glyphes de la police %s diffèrent de son programme incorporé (code : dictionnaire/programme %s)", name, strings.Join(f.WidthMismatch, ", "))
+		}
+		if len(f.CIDSetMissing) > 0 {
+			fail("7.21.4.2", "31-012", "The CIDSet of subset font %s does not list every glyph of the program (CIDs %v)",
+				"Le CIDSet de la police sous-ensemble %s ne liste pas tous les glyphes du programme (CID %v)", name, f.CIDSetMissing)
 		}
 		if len(f.BadUnicode) > 0 {
 			fail("7.21.7", "31-030", "The font %s maps character codes to U+0000, U+FEFF or U+FFFE (codes %s)",
