@@ -688,12 +688,19 @@ func (b *bodyParser) run(ps *paraState) error {
 		cur = &ps.p.Runs[len(ps.p.Runs)-1]
 		return cur
 	}
+	// The run's text is built once: a run may hold a great many w:t elements.
+	var text strings.Builder
+	defer func() {
+		if cur != nil {
+			cur.Text = text.String()
+		}
+	}()
 	add := func(s string) {
 		r := mk()
 		if r.Hidden || b.inInstr() {
 			return
 		}
-		r.Text += s
+		text.WriteString(s)
 		b.appendText(ps, s)
 	}
 	for {

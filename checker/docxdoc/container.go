@@ -16,8 +16,9 @@ import (
 const (
 	maxPartBytes = 128 << 20 // one XML part, inflated
 	// maxRatio is the highest inflated/compressed ratio accepted for a part over
-	// ratioFloor bytes. Word XML compresses about 5-30×; a bomb of zeros about 1000×.
-	maxRatio   = 400
+	// ratioFloor bytes. Word XML compresses about 5-30×, generated repetitive tables
+	// a few hundred times; deflate's own ceiling, reached by a bomb of zeros, is 1032×.
+	maxRatio   = 1000
 	ratioFloor = 1 << 20
 )
 

@@ -176,3 +176,28 @@ func TestDTDRefused(t *testing.T) {
 	d.Parts = map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]><w:document WORDNS><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>`}
 	hostileCheck(t, d.Bytes(), "DTD")
 }
+
+// TestManyTextElementsInOneRun: text is built in linear time, however it is split.
+func TestManyTextElementsInOneRun(t *testing.T) {
+	d := fx.DOCX{Body: `<w:p><w:r>` + strings.Repeat(`<w:t>a</w:t>`, 500_000) + `</w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc>` + strings.Repeat(`<w:p><w:r><w:t>b</w:t></w:r></w:p>`, 100_000) + `</w:tc></w:tr></w:tbl>`}.Bytes()
+	e := &checker.Engine{Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: Load}, Limits: checker.DefaultLimits()}
+	doc, lerr := e.Load(context.Background(), "long-run.docx", d)
+	if lerr != nil {
+		t.Fatal(lerr.Msg.En)
+	}
+	m := doc.Content.(*Document)
+	if n := len(m.Paragraphs[0].Runs[0].Text); n != 500_000 {
+		t.Errorf("run text %d bytes", n)
+	}
+	if n := len(m.Tables[0].Rows[0].Cells[0].Text()); n != 2*100_000-1 {
+		t.Errorf("cell text %d bytes", n)
+	}
+}
+
+// TestZipBombUnderThePartLimit: 100 MiB of zeros, honestly declared, is under the size
+// limit of a part but compresses like no document does.
+func TestZipBombUnderThePartLimit(t *testing.T) {
+	raw := repeatedDeflate(nil, make([]byte, 1<<20), 100, nil)
+	hostileCheck(t, zipWithRaw(raw, 100<<20), "compresses")
+}

@@ -9,7 +9,10 @@
 // depth. Only archive/zip and streaming encoding/xml are used.
 package docxdoc
 
-import "image/color"
+import (
+	"image/color"
+	"strings"
+)
 
 // Main is the name of the main document part in reports (the real name may differ; the
 // package relationships say which part it is).
@@ -206,16 +209,16 @@ func (c *Cell) Empty() bool {
 
 // Text is the cell's text, paragraphs joined by spaces.
 func (c *Cell) Text() string {
-	var s string
-	for _, b := range c.Blocks {
-		if b.Para != nil && b.Para.Text != "" {
-			if s != "" {
-				s += " "
+	var b strings.Builder
+	for _, bl := range c.Blocks {
+		if bl.Para != nil && bl.Para.Text != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
 			}
-			s += b.Para.Text
+			b.WriteString(bl.Para.Text)
 		}
 	}
-	return s
+	return b.String()
 }
 
 // DrawingKind says what a drawing is.
