@@ -115,9 +115,13 @@ func runScanned(p *checker.Pass) {
 				"%s : la page est une image sans texte derrière, un lecteur d'écran n'y trouve rien à lire (reconnaissance de caractères nécessaire)",
 				[]any{capital(on.En)}, []any{capital(on.Fr)})
 			if all {
-				msg = bi("The whole document (%s) is scanned images with no text: a screen reader finds nothing to read (needs OCR)",
-					"Tout le document (%s) est fait d'images numérisées sans texte : un lecteur d'écran n'y trouve rien à lire (reconnaissance de caractères nécessaire)",
-					[]any{on.En}, []any{on.Fr})
+				pl, plFr := "pages", "pages"
+				if n == 1 {
+					pl, plFr = "page", "page"
+				}
+				msg = bi("The whole document (%d %s) is scanned images with no text: a screen reader finds nothing to read (needs OCR)",
+					"Tout le document (%d %s) est fait d'images numérisées sans texte : un lecteur d'écran n'y trouve rien à lire (reconnaissance de caractères nécessaire)",
+					[]any{n, pl}, []any{n, plFr})
 			}
 			p.Fail(loc, msg, data)
 		case pageOCR:
