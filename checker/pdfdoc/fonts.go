@@ -59,6 +59,9 @@ type Font struct {
 	// Font program checks (TrueType programs only).
 	WidthMismatch []string // used codes whose /Widths differ from the program (code:dict/program)
 	CIDSetMissing []int    // CIDs with outlines in the program but missing from CIDSet
+	// CharSetMismatch lists glyph names the CharSet of a subset Type 1 font lists but the
+	// program lacks ("+name" missing from the program, "-name" missing from CharSet).
+	CharSetMismatch []string
 	prog          *trueType
 	firstChar     int
 	widths        []float64
@@ -167,6 +170,22 @@ func (b *builder) font(x types.Object) *Font {
 				if k == "FontFile2" {
 					if tt, err := parseTrueType(o.content(st)); err == nil {
 						f.prog = tt
+					}
+				}
+				if cs, ok := o.text(descFD["CharSet"]); ok && (f.Subtype == "Type1" || f.Subtype == "MMType1") && subsetName(f.BaseFont) {
+					var names []string
+					var ok bool
+					switch k {
+					case "FontFile3":
+						if sub, _ := o.name(st.Dict["Subtype"]); sub == "Type1C" {
+							names, ok = cffGlyphNames(o.content(st))
+						}
+					case "FontFile":
+						l1, _ := o.integer(st.Dict["Length1"])
+						names, ok = type1GlyphNames(o.content(st), l1)
+					}
+					if ok {
+						f.CharSetMismatch = compareCharSet(cs, names)
 					}
 				}
 				break
@@ -513,6 +532,36 @@ func (f *Font) checkProgram() {
 		}
 	}
 	sort.Strings(f.WidthMismatch)
+}
+
+// compareCharSet compares a CharSet string with the glyph names of the program.
+func compareCharSet(charSet string, names []string) []string {
+	listed := map[string]bool{}
+	for _, n := range strings.Split(charSet, "/") {
+		if n = strings.TrimSpace(n); n != "" {
+			listed[n] = true
+		}
+	}
+	prog := map[string]bool{}
+	for _, n := range names {
+		prog[n] = true
+	}
+	var out []string
+	for n := range listed {
+		if n != ".notdef" && !prog[n] {
+			out = append(out, "+"+n)
+		}
+	}
+	for n := range prog {
+		if n != ".notdef" && !listed[n] {
+			out = append(out, "-"+n)
+		}
+	}
+	sort.Strings(out)
+	if len(out) > 8 {
+		out = out[:8]
+	}
+	return out
 }
 
 // subsetName reports a subset font name such as "ABCDEF+Name".

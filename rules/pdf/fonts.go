@@ -27,7 +27,7 @@ var Fonts = &checker.Rule{
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"13.3"},
 		PDFUA:      []string{"7.21.3.1", "7.21.3.2", "7.21.3.3", "7.21.4.1", "7.21.4.2", "7.21.5", "7.21.6", "7.21.7"},
-		Matterhorn: []string{"31-001", "31-002", "31-003", "31-004", "31-005", "31-006", "31-007", "31-008", "31-009", "31-010", "31-012", "31-016", "31-017", "31-018", "31-019", "31-027", "31-028", "31-030"},
+		Matterhorn: []string{"31-001", "31-002", "31-003", "31-004", "31-005", "31-006", "31-007", "31-008", "31-009", "31-010", "31-011", "31-012", "31-016", "31-017", "31-018", "31-019", "31-027", "31-028", "31-030"},
 	},
 	Run: runFonts,
 }
@@ -78,6 +78,10 @@ func runFonts(p *checker.Pass) {
 		if len(f.CIDSetMissing) > 0 {
 			fail("7.21.4.2", "31-012", "The CIDSet of subset font %s does not list every glyph of the program (CIDs %v)",
 				"Le CIDSet de la police sous-ensemble %s ne liste pas tous les glyphes du programme (CID %v)", name, f.CIDSetMissing)
+		}
+		if len(f.CharSetMismatch) > 0 {
+			fail("7.21.4.2", "31-011", "The CharSet of subset font %s does not match the glyphs of its program (%s: + listed but absent, - present but not listed)",
+				"Le CharSet de la police sous-ensemble %s ne correspond pas aux glyphes de son programme (%s : + listé mais absent, - présent mais non listé)", name, strings.Join(f.CharSetMismatch, " "))
 		}
 		if len(f.BadUnicode) > 0 {
 			fail("7.21.7", "31-030", "The font %s maps character codes to U+0000, U+FEFF or U+FFFE (codes %s)",
