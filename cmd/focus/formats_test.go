@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,10 +41,12 @@ func TestEveryFormatOnTheSamples(t *testing.T) {
 				t.Fatalf("no report written: %v", err)
 			}
 			switch format {
-			case "json", "sarif":
+			case "json":
 				if !json.Valid(data) {
 					t.Error("invalid JSON")
 				}
+			case "sarif":
+				validateSARIF(t, data)
 			case "jsonl":
 				for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 					if !json.Valid([]byte(line)) {
@@ -58,5 +63,37 @@ func TestEveryFormatOnTheSamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// validateSARIF checks a SARIF log from the real engine (every rule's metadata) against
+// the OASIS schema in ../shared, when it is there.
+func validateSARIF(t *testing.T, data []byte) {
+	t.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "standards", "sarif-schema-2.1.0.json")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("SARIF schema not found at %s (the shared reference data is absent)", path)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("invalid JSON: %v", err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("SARIF does not validate against the 2.1.0 schema: %v", err)
 	}
 }
