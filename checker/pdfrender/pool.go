@@ -142,7 +142,14 @@ func CompilationCacheDir() string {
 type session struct {
 	inst pdfium.Pdfium
 	doc  *docRef
+	// discard drops the renderer after this document instead of reusing it: WebAssembly
+	// memory never shrinks, and a large file or decoded images leave it at its peak.
+	// A new renderer costs about 15 ms.
+	discard bool
 }
+
+// discardAbove is the document size above which its renderer is not reused.
+const discardAbove = 8 << 20
 
 // acquire borrows a renderer, honouring ctx while waiting for one.
 func acquire(ctx context.Context) (*session, error) {
@@ -163,5 +170,9 @@ func acquire(ctx context.Context) (*session, error) {
 // release closes the document and gives the renderer back.
 func (s *session) release() {
 	s.closeDoc()
+	if s.discard {
+		s.inst.Kill()
+		return
+	}
 	s.inst.Close()
 }

@@ -44,6 +44,9 @@ func (s *session) openDoc(data []byte) error {
 	}
 	d := res.Document
 	s.doc = &d
+	if len(data) > discardAbove {
+		s.discard = true
+	}
 	return nil
 }
 
@@ -75,6 +78,7 @@ func with(ctx context.Context, data []byte, fn func(s *session) error) (err erro
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("PDF renderer failed: %v", r)
+			s.discard = true
 		}
 		s.release()
 		if ctx.Err() != nil {

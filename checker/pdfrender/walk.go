@@ -281,6 +281,9 @@ func (w *walker) page(i int, spent *int64) (*Page, error) {
 			return nil, err
 		}
 		p.Image = w.img
+		if p.Images > 0 {
+			s.discard = true // decoded images have grown the renderer's memory
+		}
 		if iw, ih := w.img.Rect.Dx(), w.img.Rect.Dy(); iw != pw || ih != ph {
 			// PDFium rounded the size differently: bring the boxes to the image.
 			w.rescale(p, float64(iw)/float64(pw), float64(ih)/float64(ph))
