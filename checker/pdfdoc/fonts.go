@@ -62,15 +62,15 @@ type Font struct {
 	// CharSetMismatch lists glyph names the CharSet of a subset Type 1 font lists but the
 	// program lacks ("+name" missing from the program, "-name" missing from CharSet).
 	CharSetMismatch []string
-	prog          *trueType
-	firstChar     int
-	widths        []float64
-	dw            float64
-	w             map[uint32]float64
-	cidToGID      []byte
-	cidSet        []byte
-	usedSimple    [256]bool
-	usedCID       map[uint32]struct{}
+	prog            *trueType
+	firstChar       int
+	widths          []float64
+	dw              float64
+	w               map[uint32]float64
+	cidToGID        []byte
+	cidSet          []byte
+	usedSimple      [256]bool
+	usedCID         map[uint32]struct{}
 }
 
 func sortFonts(fs []*Font) {
