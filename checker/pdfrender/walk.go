@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium/enums"
@@ -105,6 +106,10 @@ type Options struct {
 	MaxPages       int     // pages walked (DefaultMaxPages when 0)
 	PagePixels     int64   // pixels of one rendered page (DefaultPagePixels when 0)
 	TotalPixels    int64   // pixels rendered for the whole document (DefaultTotalPixels when 0)
+	// Deadline, when set, stops the walk (Truncated) before a page that would start
+	// after it, so that a long document gives partial results within the caller's time
+	// instead of none.
+	Deadline time.Time
 }
 
 // Summary says how much of the document Walk covered.
@@ -154,7 +159,7 @@ func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if i >= opt.MaxPages {
+			if i >= opt.MaxPages || (!opt.Deadline.IsZero() && time.Now().After(opt.Deadline)) {
 				sum.Truncated = true
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"runtime"
 	"sync"
+	"time"
 	"weak"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -86,6 +87,11 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		// A page is sampled at 144 dpi up to 4 Mpx (an A3 page); larger pages are
 		// scaled down, still leaving a few pixels between glyphs of body text.
 		PagePixels: min(int64(pdfrender.DefaultPagePixels), lim.MaxPixels),
+	}
+	if dl, ok := ctx.Deadline(); ok {
+		// Leave 40 % of the document's time to the rest of the check: a long PDF gets
+		// contrast on its first pages rather than a timeout for the whole document.
+		opt.Deadline = time.Now().Add(time.Until(dl) * 6 / 10)
 	}
 	var s sampler
 	a.summary, a.err = pdfrender.Walk(ctx, doc.Source, opt, func(pg *pdfrender.Page) error {

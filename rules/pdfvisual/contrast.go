@@ -130,8 +130,8 @@ func runContrast(p *checker.Pass, aaa bool) {
 	}
 	if a.summary.Truncated && len(a.runs) > 0 {
 		p.Review(checker.Location{}, checker.Textf(
-			"Text contrast was measured on the first %d of %d pages only (page and pixel budget): check the others",
-			"Le contraste du texte n'a été mesuré que sur les %d premières pages sur %d (limite de pages et de pixels) : vérifiez les autres",
+			"Text contrast was measured on the first %d of %d pages only (page, pixel or time budget): check the others",
+			"Le contraste du texte n'a été mesuré que sur les %d premières pages sur %d (limite de pages, de pixels ou de temps) : vérifiez les autres",
 			a.summary.Walked, a.summary.Pages), nil)
 	}
 }

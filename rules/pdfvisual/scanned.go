@@ -141,8 +141,8 @@ func runScanned(p *checker.Pass) {
 	}
 	if a.summary.Truncated {
 		p.Review(checker.Location{}, checker.Textf(
-			"Only the first %d of %d pages were examined for scanned images (page budget): check the others",
-			"Seules les %d premières pages sur %d ont été examinées (limite de pages) : vérifiez les autres",
+			"Only the first %d of %d pages were examined for scanned images (page or time budget): check the others",
+			"Seules les %d premières pages sur %d ont été examinées (limite de pages ou de temps) : vérifiez les autres",
 			a.summary.Walked, a.summary.Pages), nil)
 	}
 }
