@@ -36,9 +36,6 @@ func parseXMP(data []byte) XMP {
 		case xml.StartElement:
 			stack = append(stack, t.Name)
 			for _, a := range t.Attr {
-				if a.Name.Space == "xmlns" && a.Value == nsPDFUAID {
-					x.HasUAID = true
-				}
 				if a.Name.Space == nsPDFUAID && a.Name.Local == "part" {
 					x.HasUAID = true
 					x.Part = strings.TrimSpace(a.Value)
