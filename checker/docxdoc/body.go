@@ -930,6 +930,12 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 			case "anchor":
 				dr.Floating = true
 				dr.BehindText = w.onOffAttr(se, "behindDoc")
+			case "extent":
+				if dr.Width == 0 {
+					// EMU: 12,700 per point (ECMA-376 20.1.2.1)
+					dr.Width = float64(atoi(w.attr(se, nsOther, "cx"))) / 12700
+					dr.Height = float64(atoi(w.attr(se, nsOther, "cy"))) / 12700
+				}
 			case "wrapNone", "wrapSquare", "wrapTight", "wrapThrough", "wrapTopAndBottom":
 				dr.Wrap = se.Name.Local
 			case "docPr":
@@ -971,6 +977,7 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 					if strings.Contains(style, "position:absolute") {
 						dr.Floating = true
 					}
+					dr.Width, dr.Height = vmlLength(style, "width"), vmlLength(style, "height")
 					if strings.Contains(dr.Name, "PowerPlusWaterMarkObject") {
 						dr.Watermark = true
 					}
@@ -1388,4 +1395,34 @@ func (b *bodyParser) tcPr(c *Cell) error {
 			}
 		}
 	}
+}
+
+// vmlLength reads a length in points from a VML style ("width:126.25pt"); inches, cm
+// and mm are converted, anything else gives 0.
+func vmlLength(style, prop string) float64 {
+	for _, decl := range strings.Split(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok || k != prop {
+			continue
+		}
+		unit := 1.0
+		switch {
+		case strings.HasSuffix(v, "pt"):
+			v = strings.TrimSuffix(v, "pt")
+		case strings.HasSuffix(v, "in"):
+			v, unit = strings.TrimSuffix(v, "in"), 72
+		case strings.HasSuffix(v, "cm"):
+			v, unit = strings.TrimSuffix(v, "cm"), 72/2.54
+		case strings.HasSuffix(v, "mm"):
+			v, unit = strings.TrimSuffix(v, "mm"), 72/25.4
+		default:
+			return 0
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f > 1e6 {
+			return 0
+		}
+		return f * unit
+	}
+	return 0
 }

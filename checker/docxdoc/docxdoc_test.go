@@ -188,3 +188,15 @@ func TestSectionsAndPages(t *testing.T) {
 		t.Errorf("sections %d pages %d, want 2 and 2", d.Sections, d.Pages)
 	}
 }
+
+func TestDrawingSize(t *testing.T) {
+	d := parse(t, fx.DOCX{Body: `<w:p>` + fx.PictureSized(1, 914400, 457200, ``, "") +
+		`<w:r><w:pict><v:shape id="s" style="position:absolute;width:2in;height:5.08cm"><v:imagedata r:id="x"/></v:shape></w:pict></w:r></w:p>`})
+	a, b := d.Drawings[0], d.Drawings[1]
+	if a.Width != 72 || a.Height != 36 || a.Floating {
+		t.Errorf("inline picture %vx%v floating=%v, want 72x36 inline", a.Width, a.Height, a.Floating)
+	}
+	if b.Width != 144 || b.Height < 143.9 || b.Height > 144.1 || !b.Floating || b.Kind != VMLImage {
+		t.Errorf("VML picture %vx%v floating=%v kind %s", b.Width, b.Height, b.Floating, b.Kind)
+	}
+}

@@ -252,6 +252,10 @@ type Drawing struct {
 	Decorative bool   // marked decorative (adec:decorative)
 	Hidden     bool
 
+	// Width and Height are the displayed size in points (wp:extent, or the VML style),
+	// 0 when unknown.
+	Width, Height float64
+
 	Floating   bool   // wp:anchor, or an absolutely positioned VML shape
 	Wrap       string // wrapNone, wrapSquare, wrapTight, wrapThrough, wrapTopAndBottom
 	BehindText bool

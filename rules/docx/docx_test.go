@@ -155,6 +155,10 @@ func TestRules(t *testing.T) {
 		{"dots to fill in", FakeForm, body(fx.P("", "Adresse : ..................")), checker.Failed, ""},
 		{"no fill-in line", FakeForm, body(fx.P("", "Texte normal.")), checker.Passed, ""},
 		{"not encrypted", Encrypted, body(fx.P("", "x")), checker.Passed, ""},
+		{"scanned pages only", ImageOnly, withRels(body(`<w:p>`+fx.PictureSized(1, 7560000, 10692000, `descr="Page 1"`, "")+`</w:p><w:p>`+fx.PictureSized(2, 7560000, 10692000, ``, "")+`</w:p>`), picRel...), checker.Failed, "2 picture(s), 2 of them page-sized"},
+		{"small pictures only: review", ImageOnly, withRels(body(`<w:p>`+fx.Picture(1, `descr="Logo"`, "")+`</w:p>`), picRel...), checker.Review, "small picture"},
+		{"pictures with text", ImageOnly, withRels(body(fx.P("", "Compte rendu")+`<w:p>`+fx.Picture(1, `descr="Plan"`, "")+`</w:p>`), picRel...), checker.Passed, ""},
+		{"empty document", ImageOnly, body(""), checker.NotApplicable, ""},
 	}
 	covered := map[string]map[checker.Outcome]bool{}
 	for _, c := range cases {
@@ -171,7 +175,7 @@ func TestRules(t *testing.T) {
 				if f.Message.Fr == "" || f.Message.En == "" {
 					t.Errorf("finding without both languages: %+v", f)
 				}
-				if f.Rule != Encrypted.ID && f.Rule != Title.ID && f.Rule != Language.ID && f.Rule != HeadingsMissing.ID && (f.Location.Part == "" || f.Location.Path == "") {
+				if f.Rule != Encrypted.ID && f.Rule != ImageOnly.ID && f.Rule != Title.ID && f.Rule != Language.ID && f.Rule != HeadingsMissing.ID && (f.Location.Part == "" || f.Location.Path == "") {
 					t.Errorf("finding not located: %+v", f)
 				}
 			}

@@ -15,6 +15,7 @@ import (
 // Rules lists the DOCX rules in the order they run and are shown.
 var Rules = []*checker.Rule{
 	Encrypted,
+	ImageOnly,
 	Title,
 	Language,
 	ImageAlt,
