@@ -881,6 +881,9 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 	w := b.w
 	d := w.depth
 	dr := &Drawing{Part: b.part, Path: b.where(), Para: ps.p, Kind: Other}
+	// An inline object stands between the characters around it: spaces on both sides
+	// are not a run of blanks.
+	ps.spaces, ps.tabs = 0, 0
 	switch kind {
 	case "pict":
 		dr.Kind = VMLShape

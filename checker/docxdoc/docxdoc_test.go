@@ -200,3 +200,13 @@ func TestDrawingSize(t *testing.T) {
 		t.Errorf("VML picture %vx%v floating=%v kind %s", b.Width, b.Height, b.Floating, b.Kind)
 	}
 }
+
+func TestBlanksAroundInlinePictures(t *testing.T) {
+	d := parse(t, fx.DOCX{Body: `<w:p>` + fx.R("", "Voici  ") + fx.Picture(1, ``, "") + fx.R("", "  le plan.") + `</w:p>` + fx.P("", "Nom     Prénom")})
+	if n := d.Paragraphs[0].MaxSpacesInARow; n != 2 {
+		t.Errorf("spaces around a picture: %d in a row, want 2", n)
+	}
+	if n := d.Paragraphs[1].MaxSpacesInARow; n != 5 {
+		t.Errorf("typed spaces: %d in a row, want 5", n)
+	}
+}

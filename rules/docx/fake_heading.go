@@ -95,7 +95,7 @@ func runFakeHeading(p *checker.Pass) {
 			}
 			next = body[i+2]
 		}
-		if next.HeadingLevel > 0 || utf8.RuneCountInString(strings.TrimSpace(next.Text)) <= utf8.RuneCountInString(text) {
+		if next.HeadingLevel > 0 || isTOC(next) || next.Fields || utf8.RuneCountInString(strings.TrimSpace(next.Text)) <= utf8.RuneCountInString(text) {
 			continue
 		}
 		data := map[string]string{"size": fmtPt(minHalf), "bold": boolStr(allBold)}
