@@ -62,6 +62,7 @@ type bodyParser struct {
 	renderedPages int
 	sections      int
 	lastText      string // first words of the last paragraph with text
+	root          string // local name of the part's root element
 }
 
 func (b *bodyParser) push(name string) {
@@ -143,6 +144,9 @@ func (b *bodyParser) parseStory() ([]Block, error) {
 		}
 		switch se.Name.Local {
 		case "document", "hdr", "ftr", "footnotes", "endnotes", "body", "footnote", "endnote":
+			if b.w.depth == 1 {
+				b.root = se.Name.Local
+			}
 			b.push("w:" + se.Name.Local)
 			if se.Name.Local == "document" || se.Name.Local == "footnotes" || se.Name.Local == "endnotes" {
 				// Their children are not blocks (w:background, w:body, w:footnote): keep

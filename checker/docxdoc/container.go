@@ -221,7 +221,7 @@ func (p *pkg) notWord() error {
 		what = checker.Text{En: "an Excel workbook (.xlsx)", Fr: "un classeur Excel (.xlsx)"}
 	case p.has("ppt/presentation.xml"):
 		what = checker.Text{En: "a PowerPoint presentation (.pptx)", Fr: "une présentation PowerPoint (.pptx)"}
-	case p.has("visio/document.xml"):
+	case p.has("visio/document.xml") || p.has("visio/pages/pages.xml"):
 		what = checker.Text{En: "a Visio drawing (.vsdx)", Fr: "un dessin Visio (.vsdx)"}
 	case p.has("mimetype") || p.has("content.xml"):
 		mt, _ := p.readSmall("mimetype", 200)

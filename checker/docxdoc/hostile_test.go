@@ -167,6 +167,11 @@ func TestNotWordZips(t *testing.T) {
 	odt := fx.Zip(map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"})
 	hostileCheck(t, odt, "OpenDocument text")
 	hostileCheck(t, fx.Zip(map[string]string{"a.txt": "hello"}), "a zip archive, not a Word document")
+	visio := fx.Zip(map[string]string{"visio/document.xml": `<VisioDocument xmlns="http://schemas.microsoft.com/office/visio/2012/main"/>`,
+		"_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/document" Target="visio/document.xml"/></Relationships>`})
+	hostileCheck(t, visio, "Visio")
+	fake := fx.Zip(map[string]string{"word/document.xml": `<html><body>not Word</body></html>`})
+	hostileCheck(t, fake, "not a Word document")
 	good := fx.DOCX{Body: fx.P("", "x")}.Bytes()
 	hostileCheck(t, good[:len(good)/2], "damaged zip")
 }

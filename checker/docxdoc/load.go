@@ -208,6 +208,10 @@ func (ld *loader) load() (*Document, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if bp.root != "document" {
+		// The package says this part is the main document, but it is not Word's.
+		return nil, p.notWord()
+	}
 	if doc.Pages == 0 {
 		doc.Pages = 1 + max(bp.pageBreaks, bp.renderedPages)
 	}
