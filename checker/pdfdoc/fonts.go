@@ -59,6 +59,8 @@ type Font struct {
 	// Font program checks (TrueType programs only).
 	WidthMismatch []string // used codes whose /Widths differ from the program (code:dict/program)
 	CIDSetMissing []int    // CIDs with outlines in the program but missing from CIDSet
+	GlyphMissing  []string // used codes the embedded program has no glyph for
+	CmapProblem   string   // "none", "no-nonsymbolic", "no-symbol" for TrueType cmaps (7.21.6)
 	// CharSetMismatch lists glyph names the CharSet of a subset Type 1 font lists but the
 	// program lacks ("+name" missing from the program, "-name" missing from CharSet).
 	CharSetMismatch []string
@@ -475,19 +477,37 @@ func (f *Font) checkProgram() {
 			f.WidthMismatch = append(f.WidthMismatch, strconv.FormatUint(uint64(code), 10)+": "+strconv.FormatFloat(dict, 'f', -1, 64)+"/"+strconv.FormatFloat(pw, 'f', 0, 64))
 		}
 	}
+	missing := func(code uint32) {
+		if len(f.GlyphMissing) < 8 {
+			f.GlyphMissing = append(f.GlyphMissing, strconv.FormatUint(uint64(code), 10))
+		}
+	}
 	switch f.Subtype {
 	case "TrueType":
+		n := len(t.cmaps)
+		switch {
+		case !f.HasFlags:
+		case !f.Symbolic && (n == 0 || (n == 1 && t.has(3, 0))):
+			f.CmapProblem = "no-nonsymbolic"
+		case f.Symbolic && n == 0:
+			f.CmapProblem = "none"
+		case f.Symbolic && n > 1 && !t.has(3, 0):
+			f.CmapProblem = "no-symbol"
+		}
 		for c := 0; c < 256; c++ {
 			if !f.usedSimple[c] {
 				continue
 			}
-			k := c - f.firstChar
-			if k < 0 || k >= len(f.widths) {
+			gid, st := t.simpleGlyph(f, uint32(c))
+			if st == glyphMissing {
+				missing(uint32(c))
 				continue
 			}
-			if gid, ok := t.simpleGlyph(f, uint32(c)); ok && gid > 0 {
-				diff(uint32(c), f.widths[k], gid)
+			k := c - f.firstChar
+			if st != glyphFound || k < 0 || k >= len(f.widths) {
+				continue
 			}
+			diff(uint32(c), f.widths[k], gid)
 		}
 	case "Type0":
 		if f.CIDSubtype != "CIDFontType2" || (f.CMapName != "Identity-H" && f.CMapName != "Identity-V") {
@@ -502,12 +522,23 @@ func (f *Font) checkProgram() {
 			}
 			return int(cid)
 		}
+		cids := make([]int, 0, len(f.usedCID))
 		for cid := range f.usedCID {
+			cids = append(cids, int(cid))
+		}
+		sort.Ints(cids)
+		for _, c := range cids {
+			cid := uint32(c)
 			w, ok := f.w[cid]
 			if !ok {
 				w = f.dw
 			}
-			if g := gidOf(cid); g > 0 {
+			g := gidOf(cid)
+			if g >= t.numGlyphs || (g == 0 && cid != 0) {
+				missing(cid)
+				continue
+			}
+			if g > 0 {
 				diff(cid, w, g)
 			}
 		}

@@ -98,7 +98,8 @@ func (t *trueType) advance(gid int) (float64, bool) {
 	return float64(a) * 1000 / float64(t.unitsPerEm), true
 }
 
-// lookup maps a character code through the cmap subtable (platform, encoding).
+// lookup maps a character code through the cmap subtable (platform, encoding); ok is
+// false when the subtable is absent or the code is not mapped.
 func (t *trueType) lookup(pid, eid uint16, c uint32) (int, bool) {
 	s, ok := t.cmaps[[2]uint16{pid, eid}]
 	if !ok || len(s) < 6 {
@@ -159,14 +160,39 @@ func (t *trueType) lookup(pid, eid uint16, c uint32) (int, bool) {
 var winAnsiHigh = [32]rune{0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
 	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178}
 
+func (t *trueType) has(pid, eid uint16) bool {
+	_, ok := t.cmaps[[2]uint16{pid, eid}]
+	return ok
+}
+
+// Glyph lookup results.
+const (
+	glyphUnknown = iota // the mapping cannot be decided
+	glyphFound
+	glyphMissing // the program has cmaps for the code but no glyph
+)
+
 // simpleGlyph maps a code of a simple TrueType font to a glyph, as ISO 32000-1 9.6.6.4
-// describes; ok is false when the mapping is not certain.
-func (t *trueType) simpleGlyph(f *Font, code uint32) (int, bool) {
+// describes.
+func (t *trueType) simpleGlyph(f *Font, code uint32) (int, int) {
+	g, ok := t.simpleLookup(f, code)
+	switch {
+	case ok && g > 0 && g < t.numGlyphs:
+		return g, glyphFound
+	case !ok && len(f.Differences) > 0 && !f.Symbolic:
+		return 0, glyphUnknown
+	case f.Symbolic && (t.has(3, 0) || t.has(1, 0)), !f.Symbolic && (t.has(3, 1) || t.has(1, 0)):
+		return 0, glyphMissing
+	}
+	return 0, glyphUnknown
+}
+
+func (t *trueType) simpleLookup(f *Font, code uint32) (int, bool) {
 	if f.Symbolic {
-		if g, ok := t.lookup(3, 0, code); ok {
+		if g, ok := t.lookup(3, 0, code); ok && g > 0 {
 			return g, true
 		}
-		if g, ok := t.lookup(3, 0, 0xF000+code); ok {
+		if g, ok := t.lookup(3, 0, 0xF000+code); ok && g > 0 {
 			return g, true
 		}
 		return t.lookup(1, 0, code)

@@ -24,7 +24,7 @@ var Annotations = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1", "1.3.1", "4.1.2"}, EN301549: []string{"10.1.1.1", "10.1.3.1", "10.4.1.2"}, RGAA: []string{"1.1", "11.1"},
-		PDFUA: []string{"7.18.1"}, Matterhorn: []string{"28-002", "28-004", "28-005", "28-007", "28-008"},
+		PDFUA: []string{"7.18.1"}, Matterhorn: []string{"28-002", "28-004", "28-005", "28-007", "28-017"},
 	},
 	Run: runAnnotations,
 }
@@ -47,7 +47,7 @@ func runAnnotations(p *checker.Pass) {
 			}
 			if a.Subtype == "PrinterMark" {
 				if a.Parent != nil {
-					failAt(p, "7.18.8", mh("28-008"), loc, checker.Textf(
+					failAt(p, "7.18.8", mh("28-017"), loc, checker.Textf(
 						"A PrinterMark annotation is in the structure tree; printer marks are not content",
 						"Une annotation PrinterMark est dans l'arbre de structure ; les repères d'impression ne sont pas du contenu"), nil)
 				}

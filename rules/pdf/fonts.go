@@ -26,8 +26,8 @@ var Fonts = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"13.3"},
-		PDFUA:      []string{"7.21.3.1", "7.21.3.2", "7.21.3.3", "7.21.4.1", "7.21.4.2", "7.21.5", "7.21.6", "7.21.7"},
-		Matterhorn: []string{"31-001", "31-002", "31-003", "31-004", "31-005", "31-006", "31-007", "31-008", "31-009", "31-010", "31-011", "31-012", "31-016", "31-017", "31-018", "31-019", "31-027", "31-028", "31-030"},
+		PDFUA:      []string{"7.21.3.1", "7.21.3.2", "7.21.3.3", "7.21.4.1", "7.21.4.2", "7.21.5", "7.21.6", "7.21.7", "7.21.8"},
+		Matterhorn: []string{"31-001", "31-002", "31-003", "31-004", "31-005", "31-006", "31-007", "31-008", "31-009", "31-011", "31-012", "31-013", "31-014", "31-016", "31-017", "31-019", "31-020", "31-021", "31-024", "31-025", "31-026", "31-027", "31-028", "31-029", "31-030"},
 	},
 	Run: runFonts,
 }
@@ -54,37 +54,60 @@ func runFonts(p *checker.Pass) {
 		if f.UsedVisible && f.Subtype != "Type3" && !f.Embedded {
 			fail("7.21.4.1", "31-009", "The font %s is not embedded", "La police %s n'est pas incorporée", name)
 		}
+		if len(f.GlyphMissing) > 0 {
+			bad = true
+			s := std(p.Rule, "7.21.4.1", "31-011", "31-030")
+			s.PDFUA = []string{"7.21.4.1", "7.21.8"}
+			p.Report(checker.Finding{Outcome: checker.Failed, Location: loc, Standards: s, Data: map[string]string{"font": name},
+				Message: checker.Textf("Text in font %s uses character codes (%s) that have no glyph in the embedded font: they show as .notdef",
+					"Du texte en police %s utilise des codes (%s) sans glyphe dans la police incorporée : ils s'affichent en .notdef", name, strings.Join(f.GlyphMissing, ", "))})
+		}
 		if f.Subtype == "Type0" {
 			checkType0(p, f, name, fail)
 		}
 		if f.Subtype == "TrueType" && f.HasFlags {
 			if !f.Symbolic {
-				if f.Encoding != "MacRomanEncoding" && f.Encoding != "WinAnsiEncoding" {
-					enc := f.Encoding
-					if enc == "" {
-						enc = "none"
-					}
-					fail("7.21.6", "31-017", "The non-symbolic TrueType font %s has the encoding %s; it needs MacRomanEncoding or WinAnsiEncoding",
-						"La police TrueType non symbolique %s a l'encodage %s ; il faut MacRomanEncoding ou WinAnsiEncoding", name, enc)
+				switch {
+				case !f.HasEncoding:
+					fail("7.21.6", "31-019", "The non-symbolic TrueType font %s has no Encoding", "La police TrueType non symbolique %s n'a pas d'Encoding", name)
+				case f.EncodingDict && f.Encoding == "":
+					fail("7.21.6", "31-020", "The encoding of the non-symbolic TrueType font %s has no BaseEncoding", "L'encodage de la police TrueType non symbolique %s n'a pas de BaseEncoding", name)
+				case f.Encoding != "MacRomanEncoding" && f.Encoding != "WinAnsiEncoding":
+					fail("7.21.6", "31-021", "The non-symbolic TrueType font %s has the encoding %s; it needs MacRomanEncoding or WinAnsiEncoding",
+						"La police TrueType non symbolique %s a l'encodage %s ; il faut MacRomanEncoding ou WinAnsiEncoding", name, f.Encoding)
 				}
 			} else if f.HasEncoding {
-				fail("7.21.6", "31-019", "The symbolic TrueType font %s has an Encoding entry", "La police TrueType symbolique %s a une entrée Encoding", name)
+				fail("7.21.6", "31-024", "The symbolic TrueType font %s has an Encoding entry", "La police TrueType symbolique %s a une entrée Encoding", name)
+			}
+			switch f.CmapProblem {
+			case "no-nonsymbolic":
+				fail("7.21.6", "31-017", "The embedded program of the non-symbolic TrueType font %s has no non-symbolic cmap", "Le programme de la police TrueType non symbolique %s n'a pas de cmap non symbolique", name)
+			case "none":
+				fail("7.21.6", "31-025", "The embedded program of the symbolic TrueType font %s has no cmap", "Le programme de la police TrueType symbolique %s n'a pas de cmap", name)
+			case "no-symbol":
+				fail("7.21.6", "31-026", "The embedded program of the symbolic TrueType font %s has several cmaps but no (3,0) symbol cmap", "Le programme de la police TrueType symbolique %s a plusieurs cmaps mais pas de cmap symbole (3,0)", name)
 			}
 		}
 		if len(f.WidthMismatch) > 0 {
-			fail("7.21.5", "31-010", "The glyph widths of font %s differ from its embedded program (code: dictionary/program %s)",
+			fail("7.21.5", "31-016", "The glyph widths of font %s differ from its embedded program (code: dictionary/program %s)",
 				"Les largeurs de glyphes de la police %s diffèrent de son programme incorporé (code : dictionnaire/programme %s)", name, strings.Join(f.WidthMismatch, ", "))
 		}
 		if len(f.CIDSetMissing) > 0 {
-			fail("7.21.4.2", "31-012", "The CIDSet of subset font %s does not list every glyph of the program (CIDs %v)",
+			fail("7.21.4.2", "31-014", "The CIDSet of subset font %s does not list every glyph of the program (CIDs %v)",
 				"Le CIDSet de la police sous-ensemble %s ne liste pas tous les glyphes du programme (CID %v)", name, f.CIDSetMissing)
 		}
 		if len(f.CharSetMismatch) > 0 {
-			fail("7.21.4.2", "31-011", "The CharSet of subset font %s does not match the glyphs of its program (%s: + listed but absent, - present but not listed)",
+			id := "31-012"
+			for _, m := range f.CharSetMismatch {
+				if strings.HasPrefix(m, "+") {
+					id = "31-013"
+				}
+			}
+			fail("7.21.4.2", id, "The CharSet of subset font %s does not match the glyphs of its program (%s: + listed but absent, - present but not listed)",
 				"Le CharSet de la police sous-ensemble %s ne correspond pas aux glyphes de son programme (%s : + listé mais absent, - présent mais non listé)", name, strings.Join(f.CharSetMismatch, " "))
 		}
 		if len(f.BadUnicode) > 0 {
-			fail("7.21.7", "31-030", "The font %s maps character codes to U+0000, U+FEFF or U+FFFE (codes %s)",
+			fail("7.21.7", "31-028", "The font %s maps character codes to U+0000, U+FEFF or U+FFFE (codes %s)",
 				"La police %s associe des codes à U+0000, U+FEFF ou U+FFFE (codes %s)", name, strings.Join(f.BadUnicode, ", "))
 		}
 		if !f.HasToUnicode && noUnicode(f) {
@@ -122,16 +145,26 @@ func checkType0(p *checker.Pass, f *pdfdoc.Font, name string, fail func(clause, 
 	identity := f.CMapName == "Identity-H" || f.CMapName == "Identity-V"
 	if !identity && f.CMapEmbedded {
 		if !(f.CIDHasSysInfo && f.CMapHasSysInfo && f.CIDRegistry == f.CMapRegistry && f.CIDOrdering == f.CMapOrdering && f.CIDSupplement <= f.CMapSupplement) {
-			fail("7.21.3.1", "31-001", "The CIDSystemInfo of font %s (%s-%s-%d) does not match its CMap (%s-%s-%d)",
+			id := "31-003"
+			if f.CIDRegistry != f.CMapRegistry {
+				id = "31-001"
+			} else if f.CIDOrdering != f.CMapOrdering {
+				id = "31-002"
+			}
+			fail("7.21.3.1", id, "The CIDSystemInfo of font %s (%s-%s-%d) does not match its CMap (%s-%s-%d)",
 				"Le CIDSystemInfo de la police %s (%s-%s-%d) ne correspond pas à sa CMap (%s-%s-%d)",
 				name, f.CIDRegistry, f.CIDOrdering, f.CIDSupplement, f.CMapRegistry, f.CMapOrdering, f.CMapSupplement)
 		}
 	}
 	if f.CIDSubtype == "CIDFontType2" && f.Embedded && !f.CIDToGIDMapOK {
-		fail("7.21.3.2", "31-003", "The embedded CIDFontType2 font %s has no valid CIDToGIDMap", "La police CIDFontType2 incorporée %s n'a pas de CIDToGIDMap valide", name)
+		id := "31-004"
+		if !f.HasCIDToGIDMap {
+			id = "31-005"
+		}
+		fail("7.21.3.2", id, "The embedded CIDFontType2 font %s has no valid CIDToGIDMap", "La police CIDFontType2 incorporée %s n'a pas de CIDToGIDMap valide", name)
 	}
 	if !f.CMapEmbedded && f.CMapName != "" && !pdfdoc.PredefinedCMaps[f.CMapName] {
-		fail("7.21.3.3", "31-004", "The CMap %s of font %s is neither predefined nor embedded", "La CMap %s de la police %s n'est ni prédéfinie ni incorporée", f.CMapName, name)
+		fail("7.21.3.3", "31-006", "The CMap %s of font %s is neither predefined nor embedded", "La CMap %s de la police %s n'est ni prédéfinie ni incorporée", f.CMapName, name)
 	}
 	if f.CMapEmbedded {
 		wm := 0
@@ -139,11 +172,11 @@ func checkType0(p *checker.Pass, f *pdfdoc.Font, name string, fail func(clause, 
 			wm = f.CMapStreamWMode
 		}
 		if wm != f.CMapDictWMode {
-			fail("7.21.3.3", "31-005", "The WMode of the CMap of font %s differs between its dictionary (%d) and its program (%d)",
+			fail("7.21.3.3", "31-007", "The WMode of the CMap of font %s differs between its dictionary (%d) and its program (%d)",
 				"Le WMode de la CMap de la police %s diffère entre son dictionnaire (%d) et son programme (%d)", name, f.CMapDictWMode, wm)
 		}
 		if f.UseCMap != "" && !f.UseCMapEmbedded && !pdfdoc.PredefinedCMaps[f.UseCMap] {
-			fail("7.21.3.3", "31-006", "The CMap of font %s uses the CMap %s, neither predefined nor embedded",
+			fail("7.21.3.3", "31-008", "The CMap of font %s uses the CMap %s, neither predefined nor embedded",
 				"La CMap de la police %s s'appuie sur la CMap %s, ni prédéfinie ni incorporée", name, f.UseCMap)
 		}
 	}

@@ -38,7 +38,7 @@ func ValidLang(s string) bool { return reLang.MatchString(s) }
 func runLanguage(p *checker.Pass) {
 	d := model(p)
 	bad := func(loc checker.Location, where, v string) {
-		failAt(p, "7.2", mh("11-006"), loc, checker.Textf(
+		failAt(p, "7.2", mh("11-001"), loc, checker.Textf(
 			"%s has the language %q, which is not a valid language tag (such as fr-FR or en)",
 			"%s a la langue %q, qui n'est pas un code de langue valide (comme fr-FR ou en)", where, v), map[string]string{"lang": v})
 	}
@@ -69,30 +69,30 @@ func runLanguage(p *checker.Pass) {
 		failAt(p, "7.2", mh(mhID), loc, checker.Textf(en, fr, args...), nil)
 	}
 	if len(d.Outlines) > 0 {
-		missing(checker.Location{}, "11-004", "The bookmarks' language cannot be determined: declare the document language", "La langue des signets ne peut pas être déterminée : déclarez la langue du document")
+		missing(checker.Location{}, "11-003", "The bookmarks' language cannot be determined: declare the document language", "La langue des signets ne peut pas être déterminée : déclarez la langue du document")
 	}
 	for _, e := range d.Elems {
 		if !(e.HasAlt || e.HasActualText || e.HasE) {
 			continue
 		}
 		if _, ok := e.InheritedLang(); !ok {
-			missing(elemLoc(e), "11-003", "The alternative text of %s has no language", "L'alternative textuelle de %s n'a pas de langue", typeName(e))
+			missing(elemLoc(e), "11-002", "The alternative text of %s has no language", "L'alternative textuelle de %s n'a pas de langue", typeName(e))
 		}
 	}
 	for _, pg := range d.Pages {
 		for _, a := range pg.Annots {
 			if a.HasContents && !hasLang(a.Parent) {
-				missing(annotLoc(a), "11-005", "The description (Contents) of a %s annotation has no language", "La description (Contents) d'une annotation %s n'a pas de langue", a.Subtype)
+				missing(annotLoc(a), "11-004", "The description (Contents) of a %s annotation has no language", "La description (Contents) d'une annotation %s n'a pas de langue", a.Subtype)
 			}
 			if a.Subtype == "Widget" && a.HasTU && !hasLang(a.Parent) {
 				missing(annotLoc(a), "11-005", "The tooltip (TU) of a form field has no language", "L'infobulle (TU) d'un champ de formulaire n'a pas de langue")
 			}
 		}
 		if pg.Content.TextNoLang > 0 {
-			missing(checker.Location{Page: pg.Num}, "11-002", "%d text runs have no language", "%d passages de texte n'ont pas de langue", pg.Content.TextNoLang)
+			missing(checker.Location{Page: pg.Num}, "11-001", "%d text runs have no language", "%d passages de texte n'ont pas de langue", pg.Content.TextNoLang)
 		}
 		if pg.Content.SpanNoLang > 0 {
-			missing(checker.Location{Page: pg.Num}, "11-003", "%d marked-content spans with an alternative or replacement text have no language", "%d séquences avec texte de remplacement n'ont pas de langue", pg.Content.SpanNoLang)
+			missing(checker.Location{Page: pg.Num}, "11-002", "%d marked-content spans with an alternative or replacement text have no language", "%d séquences avec texte de remplacement n'ont pas de langue", pg.Content.SpanNoLang)
 		}
 	}
 }

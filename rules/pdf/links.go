@@ -108,7 +108,7 @@ var TabOrder = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"2.4.3"}, EN301549: []string{"10.2.4.3"}, RGAA: []string{"12.8"},
-		PDFUA: []string{"7.18.3"}, Matterhorn: []string{"28-009"},
+		PDFUA: []string{"7.18.3"}, Matterhorn: []string{"28-008", "28-009"},
 	},
 	Run: runTabOrder,
 }
@@ -120,7 +120,11 @@ func runTabOrder(p *checker.Pass) {
 			continue
 		}
 		if pg.Tabs != "S" {
-			failAt(p, "7.18.3", mh("28-009"), checker.Location{Page: pg.Num, Object: pg.Ref}, checker.Textf(
+			id := "28-009"
+			if pg.Tabs == "" {
+				id = "28-008"
+			}
+			failAt(p, "7.18.3", mh(id), checker.Location{Page: pg.Num, Object: pg.Ref}, checker.Textf(
 				"Page %d has annotations but its tab order is not the structure order (Tabs is %q)",
 				"La page %d a des annotations mais son ordre de tabulation n'est pas celui de la structure (Tabs vaut %q)", pg.Num, pg.Tabs), nil)
 			continue

@@ -19,7 +19,7 @@ var Lists = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.3"},
-		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-004", "16-001"},
+		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-005"},
 	},
 	Run: runLists,
 }
@@ -73,7 +73,7 @@ var TOC = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.3"},
-		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-004"},
+		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-006"},
 	},
 	Run: runTOC,
 }

@@ -106,7 +106,11 @@ var OptionalContent = &checker.Rule{
 			ok := true
 			if !c.HasName || c.Name == "" {
 				ok = false
-				failAt(p, "7.10", mh("20-001", "20-002"), loc, checker.Textf("An optional content configuration has no name", "Une configuration de contenu optionnel n'a pas de nom"), nil)
+				id := "20-001"
+				if c.Default {
+					id = "20-002"
+				}
+				failAt(p, "7.10", mh(id), loc, checker.Textf("An optional content configuration has no name", "Une configuration de contenu optionnel n'a pas de nom"), nil)
 			}
 			if c.HasAS {
 				ok = false
@@ -204,7 +208,7 @@ var AccessPermission = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"4.1.2"}, EN301549: []string{"10.4.1.2"}, RGAA: []string{"13.3"},
-		PDFUA: []string{"7.16"}, Matterhorn: []string{"26-001"},
+		PDFUA: []string{"7.16"}, Matterhorn: []string{"26-001", "26-002"},
 	},
 	Run: func(p *checker.Pass) {
 		d := model(p)
@@ -212,7 +216,11 @@ var AccessPermission = &checker.Rule{
 			return
 		}
 		if !d.HasP || d.P&512 == 0 {
-			failAt(p, "7.16", mh("26-001"), checker.Location{}, checker.Textf(
+			id := "26-002"
+			if !d.HasP {
+				id = "26-001"
+			}
+			failAt(p, "7.16", mh(id), checker.Location{}, checker.Textf(
 				"The encryption forbids text access for assistive technology (permission bit 10 is not set)",
 				"Le chiffrement interdit l'accès au texte pour les aides techniques (le bit de permission 10 n'est pas activé)"), nil)
 			return

@@ -25,13 +25,13 @@ var Tables = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"5.4", "5.6"},
-		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-004", "15-001"},
+		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-004"},
 	},
 	Run: runTables,
 }
 
 func badNesting(p *checker.Pass, e *pdfdoc.Elem, en, fr string, args ...any) {
-	failAt(p, "7.2", mh("09-004"), elemLoc(e), checker.Textf(en, fr, args...), nil)
+	failAt(p, "7.2", p.Rule.Standards.Matterhorn[:1], elemLoc(e), checker.Textf(en, fr, args...), nil)
 }
 
 func onlyKids(e *pdfdoc.Elem, allowed ...string) string {
@@ -89,7 +89,7 @@ func runTables(p *checker.Pass) {
 				badNesting(p, e, "The Caption of a table must be its first or last child", "La Caption d'un tableau doit être son premier ou dernier enfant")
 			}
 			if msg := checkGrid(e); msg != nil {
-				failAt(p, "7.2", mh("15-001"), elemLoc(e), *msg, nil)
+				failAt(p, "7.2", mh("09-004"), elemLoc(e), *msg, nil)
 			} else {
 				p.Pass(1)
 			}
@@ -249,7 +249,7 @@ var TableHeaders = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"5.6", "5.7"},
-		PDFUA: []string{"7.5"}, Matterhorn: []string{"15-003", "15-005"},
+		PDFUA: []string{"7.5"}, Matterhorn: []string{"15-003"},
 	},
 	Run: runTableHeaders,
 }
@@ -287,7 +287,7 @@ func runTableHeaders(p *checker.Pass) {
 		}
 		if bad, unknown := unconnected(g, pos, ids); bad != nil {
 			if len(unknown) > 0 {
-				failAt(p, "7.5", mh("15-005"), elemLoc(bad), checker.Textf(
+				failAt(p, "7.5", mh("15-003"), elemLoc(bad), checker.Textf(
 					"A data cell refers to headers that do not exist (%s)", "Une cellule de données renvoie à des en-têtes inexistants (%s)", strings.Join(unknown, ", ")), nil)
 			} else {
 				failAt(p, "7.5", mh("15-003"), elemLoc(bad), checker.Textf(

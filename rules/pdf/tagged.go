@@ -20,7 +20,7 @@ var Tagged = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.1"},
-		PDFUA: []string{"7.1"}, Matterhorn: []string{"01-005", "01-006", "01-007"},
+		PDFUA: []string{"7.1"}, Matterhorn: []string{"01-005", "01-007"},
 	},
 	Run: runTagged,
 }
@@ -28,7 +28,7 @@ var Tagged = &checker.Rule{
 func runTagged(p *checker.Pass) {
 	d := model(p)
 	if d.Root == nil {
-		failAt(p, "7.1", mh("01-006"), checker.Location{}, checker.Textf(
+		failAt(p, "7.1", mh("01-005"), checker.Location{}, checker.Textf(
 			"The document has no structure tree (StructTreeRoot): it is not tagged",
 			"Le document n'a pas d'arbre de structure (StructTreeRoot) : il n'est pas balisé"), nil)
 	} else {
@@ -36,7 +36,7 @@ func runTagged(p *checker.Pass) {
 	}
 	switch {
 	case !d.HasMarkInfo || !d.Marked:
-		failAt(p, "7.1", mh("01-006"), checker.Location{}, checker.Textf(
+		failAt(p, "7.1", mh("01-005"), checker.Location{}, checker.Textf(
 			"The catalog does not declare the document as tagged (MarkInfo Marked is not true)",
 			"Le catalogue ne déclare pas le document comme balisé (MarkInfo Marked n'est pas vrai)"), nil)
 	default:

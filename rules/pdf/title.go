@@ -24,7 +24,7 @@ var Title = &checker.Rule{
 	Kinds:    []checker.Kind{checker.KindPDF},
 	Standards: checker.Standards{
 		WCAG: []string{"2.4.2"}, EN301549: []string{"10.2.4.2"}, RGAA: []string{"8.5"},
-		PDFUA: []string{"7.1"}, Matterhorn: []string{"06-001", "06-003", "06-004", "07-001", "07-002"},
+		PDFUA: []string{"7.1"}, Matterhorn: []string{"06-001", "06-003", "07-001", "07-002"},
 	},
 	Run: runTitle,
 }
@@ -36,7 +36,7 @@ func runTitle(p *checker.Pass) {
 			"The document has no XMP metadata stream, so no title",
 			"Le document n'a pas de flux de métadonnées XMP, donc pas de titre"), nil)
 	} else if !d.XMP.HasTitle || strings.TrimSpace(d.XMP.Title) == "" {
-		failAt(p, "7.1", mh("06-003", "06-004"), checker.Location{}, checker.Textf(
+		failAt(p, "7.1", mh("06-003"), checker.Location{}, checker.Textf(
 			"The metadata has no document title (dc:title)", "Les métadonnées n'ont pas de titre de document (dc:title)"), nil)
 	} else {
 		p.Pass(1)
