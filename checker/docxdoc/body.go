@@ -907,6 +907,7 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 		}
 	}
 	firstShape := true
+	fill := fillReader{spPr: -1}
 	for {
 		tok, err := w.next()
 		if err != nil {
@@ -916,14 +917,17 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 		switch t := tok.(type) {
 		case xml.EndElement:
 			if w.depth < d {
+				fill.finish(dr, b.st)
 				return nil
 			}
+			fill.end(w.depth)
 			continue
 		case xml.StartElement:
 			se = t
 		default:
 			continue
 		}
+		fill.start(w, se)
 		if se.Name.Local == "decorative" {
 			// adec:decorative (Office 2019+) inside wp:docPr's extension list.
 			if v := w.attr(se, nsOther, "val"); v == "1" || v == "true" {
@@ -991,6 +995,7 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 					if w.attr(se, nsO, "hr") == "t" {
 						dr.HorizontalRL = true
 					}
+					vmlFill(w, se, dr)
 				}
 			case "imagedata":
 				if dr.Kind == VMLShape {
@@ -1432,4 +1437,162 @@ func vmlLength(style, prop string) float64 {
 		return f * unit
 	}
 	return 0
+}
+
+// fillReader reads the fill of the first shape of a drawing (a:solidFill or a:noFill
+// directly under its spPr), the background of a text box's text.
+type fillReader struct {
+	spPr    int // depth of the spPr element, -1 before it, -2 after it
+	inSolid bool
+	base    string // srgbClr value, or scheme colour name prefixed with "scheme:"
+	lumMod  int
+	lumOff  int
+	none    bool
+	other   bool // gradient, picture or pattern fill, or a transform not handled
+}
+
+func (f *fillReader) start(w *walker, se xml.StartElement) {
+	local := se.Name.Local
+	if f.spPr == -1 {
+		if local == "spPr" {
+			f.spPr = w.depth
+		}
+		return
+	}
+	if f.spPr < 0 || w.ns(se.Name.Space) != nsA {
+		return
+	}
+	switch rel := w.depth - f.spPr; {
+	case rel == 1:
+		switch local {
+		case "solidFill":
+			f.inSolid = true
+		case "noFill":
+			f.none = true
+		case "gradFill", "blipFill", "pattFill", "grpFill":
+			f.other = true
+		}
+	case rel == 2 && f.inSolid:
+		switch local {
+		case "srgbClr":
+			f.base = w.attr(se, nsOther, "val")
+		case "sysClr":
+			f.base = w.attr(se, nsOther, "lastClr")
+		case "schemeClr":
+			f.base = "scheme:" + w.attr(se, nsOther, "val")
+		default:
+			f.other = true
+		}
+	case rel == 3 && f.inSolid:
+		v := atoi(w.attr(se, nsOther, "val"))
+		switch local {
+		case "lumMod":
+			f.lumMod = v
+		case "lumOff":
+			f.lumOff = v
+		case "alpha":
+			if v < 100000 {
+				f.other = true
+			}
+		default:
+			f.other = true // tint, shade, satMod...: not resolved
+		}
+	}
+}
+
+func (f *fillReader) end(depth int) {
+	if f.spPr >= 0 && depth < f.spPr {
+		f.spPr = -2
+		f.inSolid = false
+	}
+	if f.spPr >= 0 && depth == f.spPr {
+		f.inSolid = false
+	}
+}
+
+// DrawingML scheme colour names (ECMA-376 20.1.10.54) as w:themeColor values.
+var schemeNames = map[string]string{
+	"tx1": "text1", "bg1": "background1", "tx2": "text2", "bg2": "background2",
+	"dk1": "dark1", "lt1": "light1", "dk2": "dark2", "lt2": "light2",
+	"accent1": "accent1", "accent2": "accent2", "accent3": "accent3", "accent4": "accent4",
+	"accent5": "accent5", "accent6": "accent6", "hlink": "hyperlink", "folHlink": "followedHyperlink",
+}
+
+func (f *fillReader) finish(dr *Drawing, st *styleSet) {
+	if dr.FillKnown {
+		return // set from VML
+	}
+	switch {
+	case f.other:
+		return
+	case f.none:
+		dr.FillKnown = true
+		return
+	case f.base == "":
+		return
+	}
+	var c RGB
+	if name, ok := strings.CutPrefix(f.base, "scheme:"); ok {
+		tc, ok := st.themeColor(schemeNames[name])
+		if !ok {
+			return
+		}
+		c = tc
+	} else {
+		v, ok := parseHex(f.base)
+		if !ok {
+			return
+		}
+		c = v
+	}
+	if f.lumMod > 0 || f.lumOff > 0 {
+		// DrawingML luminance modulation (20.1.2.3.20/21), in HSL.
+		h, s, l := rgbToHSL(c)
+		mod := 1.0
+		if f.lumMod > 0 {
+			mod = float64(f.lumMod) / 100000
+		}
+		l = min(1, max(0, l*mod+float64(f.lumOff)/100000))
+		c = hslToRGB(h, s, l)
+	}
+	dr.Fill, dr.FillKnown = &c, true
+}
+
+// vmlFill reads the fill of a VML shape: filled="f" paints nothing; fillcolor is a hex
+// colour (possibly followed by a palette index, "#4f81bd [3204]"); VML fills white by
+// default (VML 14.1.2.19).
+func vmlFill(w *walker, se xml.StartElement, dr *Drawing) {
+	switch w.attr(se, nsOther, "filled") {
+	case "f", "false":
+		dr.FillKnown = true
+		return
+	}
+	fc := strings.TrimSpace(w.attr(se, nsOther, "fillcolor"))
+	if i := strings.IndexByte(fc, ' '); i > 0 {
+		fc = fc[:i]
+	}
+	var c RGB
+	switch {
+	case fc == "":
+		c = White
+	case strings.HasPrefix(fc, "#") && len(fc) == 7:
+		v, ok := parseHex(fc[1:])
+		if !ok {
+			return
+		}
+		c = v
+	case strings.HasPrefix(fc, "#") && len(fc) == 4:
+		v, ok := parseHex(string([]byte{fc[1], fc[1], fc[2], fc[2], fc[3], fc[3]}))
+		if !ok {
+			return
+		}
+		c = v
+	case fc == "white":
+		c = White
+	case fc == "black":
+		c = RGB{}
+	default:
+		return
+	}
+	dr.Fill, dr.FillKnown = &c, true
 }

@@ -261,7 +261,11 @@ type Drawing struct {
 	BehindText bool
 
 	TextBox []Block // content of a text box (wps:txbx, v:textbox), nil when none
-	HasText bool    // the text box holds visible text
+	// Fill is the shape's solid fill, drawn behind a text box's text; FillKnown is set
+	// when Fill is known (Fill nil then means no fill: the page shows through).
+	Fill      *RGB
+	FillKnown bool
+	HasText   bool // the text box holds visible text
 
 	ImageRel     string // relationship id of the picture
 	ImageTarget  string // zip name or URL of the picture

@@ -43,8 +43,8 @@ func background(d *docxdoc.Document, par *docxdoc.Paragraph, run *docxdoc.Run) (
 		return *par.Shading, "paragraph", true
 	}
 	sure = true
-	if par.TextBox != nil {
-		// The shape's fill is drawn behind its text; the model does not read shape fills.
+	if tb := par.TextBox; tb != nil && !tb.FillKnown {
+		// A gradient, picture or theme-style fill behind the text box's text.
 		sure = false
 	}
 	for cell, depth := par.Cell, 0; cell != nil && depth < 64; depth++ {
@@ -64,6 +64,9 @@ func background(d *docxdoc.Document, par *docxdoc.Paragraph, run *docxdoc.Run) (
 			return *t.Shading, "table", sure
 		}
 		cell = t.Parent
+	}
+	if tb := par.TextBox; tb != nil && tb.Fill != nil {
+		return *tb.Fill, "text box", sure
 	}
 	if d.Background != nil {
 		return *d.Background, "page", sure

@@ -84,6 +84,11 @@ func TestRules(t *testing.T) {
 		{"auto colour never fails", Contrast, body(`<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:pPr>` + fx.R(`<w:color w:val="auto"/>`, "Automatique") + `</w:p>`), checker.NotApplicable, ""},
 		{"text box background unknown: review", Contrast, body(`<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="1" name="Zone de texte 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent><w:p>` + fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc dans une forme") + `</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`), checker.Review, "check it by eye"},
 
+		{"white text in a dark text box", Contrast, body(textBox(`<a:solidFill><a:srgbClr val="1F3864"/></a:solidFill>`, fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc sur bleu nuit"))), checker.Passed, ""},
+		{"white text in a pale theme text box", Contrast, body(textBox(`<a:solidFill><a:schemeClr val="accent1"><a:lumMod val="20000"/><a:lumOff val="80000"/></a:schemeClr></a:solidFill>`, fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc sur bleu pâle"))), checker.Failed, "Blanc sur bleu pâle"},
+		{"no fill: the page shows through", Contrast, body(textBox(`<a:noFill/>`, fx.R(`<w:color w:val="FFFF00"/>`, "Jaune sur blanc"))), checker.Failed, "on #ffffff"},
+		{"VML text box fill", Contrast, body(`<w:p><w:r><w:pict><v:shape id="t1" fillcolor="#1f3864 [1604]" style="position:absolute;width:100pt;height:50pt"><v:textbox><w:txbxContent><w:p>` + fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc sur bleu") + `</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`), checker.Passed, ""},
+
 		// Headings
 		{"long document without headings", HeadingsMissing, body(long), checker.Failed, "no heading"},
 		{"long document with headings", HeadingsMissing, body(fx.P("Titre1", "Introduction") + long), checker.Passed, ""},
@@ -259,4 +264,12 @@ func TestEncrypted(t *testing.T) {
 	if v, ok := doc.Content.(checker.ReadingViewer); !ok || len(v.ReadingView().Items) == 0 {
 		t.Error("the reading view of an encrypted file should say it cannot be read")
 	}
+}
+
+// textBox is a floating Word 2010 text box with the given shape fill (inner XML of
+// wps:spPr) holding one paragraph of runs.
+func textBox(spPr, runs string) string {
+	return `<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="9" name="Zone de texte 9"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>` +
+		`<wps:spPr>` + spPr + `<a:ln><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>` +
+		`<wps:txbx><w:txbxContent><w:p>` + runs + `</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`
 }
