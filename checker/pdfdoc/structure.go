@@ -43,6 +43,7 @@ type Elem struct {
 	RowSpan  int
 	ColSpan  int
 	ListNum  string
+	Role     string // PrintField Role attribute (rb, cb, pb, tv)
 	Text     string // text of its own marked content, when it could be extracted
 	textSize int
 }
@@ -331,6 +332,9 @@ func (b *builder) attributes(e *Elem, sd types.Dict, classMap types.Dict) {
 		}
 		if s, ok := o.name(a["ListNumbering"]); ok {
 			e.ListNum = s
+		}
+		if s, ok := o.name(a["Role"]); ok {
+			e.Role = s
 		}
 	}
 }

@@ -76,6 +76,30 @@ func runForms(p *checker.Pass) {
 	if !tagged(d) {
 		return
 	}
+	widgets := map[int]bool{}
+	for _, pg := range d.Pages {
+		for _, a := range pg.Annots {
+			if a.Subtype == "Widget" && a.ObjNum != 0 {
+				widgets[a.ObjNum] = true
+			}
+		}
+	}
+	// A Form element holds one widget, unless it is a printed field with a Role.
+	for _, e := range d.Elems {
+		if e.Type != "Form" || e.Role != "" {
+			continue
+		}
+		n := 0
+		for _, k := range e.Nodes {
+			if k.ObjNum != 0 && widgets[k.ObjNum] {
+				n++
+			}
+		}
+		if n > 1 {
+			failAt(p, "7.18.4", mh("28-010"), elemLoc(e), checker.Textf(
+				"A Form tag holds %d form fields; each field needs its own Form tag", "Une balise Form contient %d champs ; chaque champ doit avoir sa propre balise Form", n), nil)
+		}
+	}
 	for _, pg := range d.Pages {
 		for _, a := range pg.Annots {
 			if a.Subtype != "Widget" || a.Hidden() {

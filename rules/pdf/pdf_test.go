@@ -392,3 +392,33 @@ func TestValidLang(t *testing.T) {
 		}
 	}
 }
+
+func TestOneWidgetPerFormTag(t *testing.T) {
+	s := good()
+	s.Elems = append(s.Elems, fixtures.Elem{Type: "Form", Kids: []fixtures.Elem{{Type: "Form", Annot: 1}}})
+	s.Annots = []string{"/Subtype /Widget /FT /Tx /T (a) /TU (First name) /Rect [10 10 20 20]", "/Subtype /Widget /FT /Tx /T (b) /TU (Last name) /Rect [30 10 40 20]"}
+	// Two widgets in one Form tag: build it by hand, the fixture gives one OBJR per element.
+	doc := load(t, s)
+	m := doc.Content.(*pdfdoc.Doc)
+	var form *pdfdoc.Elem
+	for _, e := range m.Elems {
+		if e.Type == "Form" && len(e.Nodes) > 0 && e.Nodes[0].ObjNum != 0 {
+			form = e
+		}
+	}
+	if form == nil {
+		t.Fatal("no Form with a widget")
+	}
+	if fs := failures(t, Forms, doc); len(fs) != 1 {
+		t.Fatalf("the second widget is outside a Form tag: want one failure, got %v", fs)
+	}
+	form.Nodes = append(form.Nodes, pdfdoc.Node{MCID: -1, ObjNum: m.Pages[0].Annots[1].ObjNum})
+	m.Pages[0].Annots[1].Parent = form
+	if fs := failures(t, Forms, doc); len(fs) != 1 || !strings.Contains(fs[0], "holds 2") {
+		t.Errorf("two widgets in one Form tag: %v", fs)
+	}
+	form.Role = "rb"
+	if fs := failures(t, Forms, doc); len(fs) != 0 {
+		t.Errorf("a printed field with a Role may hold several: %v", fs)
+	}
+}
