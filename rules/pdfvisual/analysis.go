@@ -99,6 +99,7 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		if pg.Image == nil {
 			return nil
 		}
+		s.setPage(pg.Image, pg.Runs)
 		for i := range pg.Runs {
 			r := &pg.Runs[i]
 			if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() {

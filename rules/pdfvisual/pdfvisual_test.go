@@ -263,3 +263,44 @@ func TestPageList(t *testing.T) {
 		}
 	}
 }
+
+// Black text in tight table cells with black borders and differently coloured
+// neighbours: the borders and the next cell are not the text's background.
+func TestTextContrastTableCellsPass(t *testing.T) {
+	var p fixtures.VisualPage
+	fills := []string{"#ffdbb6", "#f7d1d5", "#dedce6"}
+	for row, fill := range fills {
+		y := 700 - float64(row)*14
+		for col := 0; col < 2; col++ {
+			x := 60 + float64(col)*250
+			p.Rects = append(p.Rects,
+				fixtures.VisualRect{X: x, Y: y, W: 250, H: 14, Fill: color.Black},
+				fixtures.VisualRect{X: x + 0.5, Y: y + 0.5, W: 249, H: 13, Fill: hex(fill)})
+			p.Texts = append(p.Texts, fixtures.VisualText{X: x + 2, Y: y + 3, Size: 12, Fill: color.Black, Text: "TBody-TR-TD cell"})
+		}
+	}
+	findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{p}})
+	if row.Outcome != checker.Passed || row.Passed != 6 {
+		t.Errorf("outcome %v (%d passed), want 6 passes: %+v", row.Outcome, row.Passed, findings)
+	}
+}
+
+// White text on a button that is only a little taller than the text is judged on the
+// button's colour.
+func TestTextContrastTightButton(t *testing.T) {
+	for _, c := range []struct {
+		button string
+		want   checker.Outcome
+	}{{"#0050a0", checker.Passed}, {"#7fbfff", checker.Failed}} {
+		p := fixtures.VisualPage{
+			Rects: []fixtures.VisualRect{{X: 70, Y: 696, W: 90, H: 15, Fill: hex(c.button)}},
+			Texts: []fixtures.VisualText{{X: 72, Y: 700, Size: 11, Bold: true, Fill: color.White, Text: "Subscribe"}},
+		}
+		findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{p}})
+		if row.Outcome != c.want {
+			t.Errorf("white on %s: outcome %v, want %v: %+v", c.button, row.Outcome, c.want, findings)
+		} else if c.want == checker.Failed && findings[0].Data["background"] != c.button {
+			t.Errorf("background %s, want %s", findings[0].Data["background"], c.button)
+		}
+	}
+}

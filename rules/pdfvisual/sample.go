@@ -15,6 +15,11 @@ const (
 	ringOuter = 5 // and ends here
 	glyphPad  = 1 // glyph boxes are grown by this much before sampling between them
 	minSample = 12
+	// A background is plain when this share of its samples has the median's ratio.
+	uniformShare = 0.55
+	// Blends of text colour and background up to this share of the samples are edges
+	// (borders, rules); beyond, a gradient.
+	maxMixShare = 0.35
 	// bins of the contrast-ratio histogram: 1.00 to 21.00 by 0.01
 	nbins = 2001
 )
@@ -47,14 +52,35 @@ type measurement struct {
 type sampler struct {
 	hist   [nbins]int32
 	colour [nbins]color.RGBA // the last sample seen in each bin
-	top    []int             // per column of the run's box: glyph rows covered [top, bot)
-	bot    []int
+	mask   []uint64          // glyph boxes of the page, one bit per pixel
+	mw     int               // width of the masked page
 
 	fg      color.RGBA // the run being measured
 	lf      float64    // its luminance
 	n       int        // samples so far
 	last    color.RGBA // the previous sample and its bin
 	lastBin int
+	// mixFrom, mixTo, when different, make add skip colours lying between the two:
+	// blends of the text colour with the background.
+	mixFrom, mixTo color.RGBA
+	mixes          int // colours skipped as blends
+}
+
+// mixed reports whether a colour lies on the segment from mixFrom to mixTo (strictly
+// between them, within 12 units of RGB distance).
+func (s *sampler) mixed(r, g, b uint8) bool {
+	if s.mixFrom == s.mixTo {
+		return false
+	}
+	vx, vy, vz := float64(s.mixTo.R)-float64(s.mixFrom.R), float64(s.mixTo.G)-float64(s.mixFrom.G), float64(s.mixTo.B)-float64(s.mixFrom.B)
+	wx, wy, wz := float64(r)-float64(s.mixFrom.R), float64(g)-float64(s.mixFrom.G), float64(b)-float64(s.mixFrom.B)
+	vv := vx*vx + vy*vy + vz*vz
+	t := (wx*vx + wy*vy + wz*vz) / vv
+	if t <= 0.02 || t >= 0.95 {
+		return false
+	}
+	dx, dy, dz := wx-t*vx, wy-t*vy, wz-t*vz
+	return dx*dx+dy*dy+dz*dz <= 12*12
 }
 
 // measure samples the background of run r on the rendered page img: a ring just
@@ -83,8 +109,30 @@ func (s *sampler) measure(img *image.RGBA, r *pdfrender.TextRun) (m measurement,
 		}
 		m.bg = s.median()
 	}
-	m.lo, m.hi = s.percentile(0.10), s.percentile(0.90)
 	m.mid = checker.ContrastRatio(fg, m.bg)
+	if s.share(m.mid) < uniformShare {
+		// Not plain: before calling it varied, drop the pixels that only mix the text
+		// colour with the background (anti-aliased edges of table borders, rules and
+		// underlines drawn in the text's colour), which no reader takes for background.
+		// Blends that are a large share of the samples are not thin edges but a
+		// gradient towards the text colour, which is a real varied background.
+		s.mixFrom, s.mixTo, s.mixes = fg, m.bg, 0
+		ok := s.collect(img, r, fg)
+		s.mixFrom, s.mixTo = color.RGBA{}, color.RGBA{}
+		if !ok || float64(s.mixes) > maxMixShare*float64(s.mixes+s.n) {
+			s.collect(img, r, fg)
+		}
+		m.bg = s.median()
+		m.mid = checker.ContrastRatio(fg, m.bg)
+	}
+	if s.share(m.mid) >= uniformShare {
+		// One colour dominates: a plain background. The other samples are edges of
+		// neighbouring lines, rules or images, which must not turn it into a review.
+		m.lo = math.Floor(m.mid*100) / 100
+		m.hi = m.lo
+	} else {
+		m.lo, m.hi = s.percentile(0.10), s.percentile(0.90)
+	}
 	m.hidden = !s.inked(img, r, fg, m.bg)
 	return m, true
 }
@@ -99,16 +147,69 @@ func near(c color.RGBA, r, g, b uint8, tol int) bool {
 	return d(c.R, r) <= tol && d(c.G, g) <= tol && d(c.B, b) <= tol
 }
 
-// collect fills the ratio histogram with the background samples of r: every pixel of
-// the ring, and every other pixel (both ways) between the glyphs.
+// setPage marks the glyph boxes of every visible run of the page, so that sampling the
+// background of one run never takes the letters of a neighbouring line or column.
+func (s *sampler) setPage(img *image.RGBA, runs []pdfrender.TextRun) {
+	b := img.Rect
+	s.mw = b.Dx()
+	n := (b.Dx()*b.Dy() + 63) / 64
+	if cap(s.mask) < n {
+		s.mask = make([]uint64, n)
+	}
+	s.mask = s.mask[:n]
+	clear(s.mask)
+	for i := range runs {
+		if !runs[i].Mode.Visible() {
+			continue
+		}
+		for _, g := range runs[i].Glyphs {
+			g = g.Inset(-glyphPad).Intersect(b)
+			for y := g.Min.Y; y < g.Max.Y; y++ {
+				base := (y-b.Min.Y)*s.mw - b.Min.X
+				for x := g.Min.X; x < g.Max.X; x++ {
+					k := base + x
+					s.mask[k>>6] |= 1 << (k & 63)
+				}
+			}
+		}
+	}
+}
+
+// glyph reports whether pixel (x, y) of the page lies in a glyph box.
+func (s *sampler) glyph(img *image.RGBA, x, y int) bool {
+	if s.mw == 0 {
+		return false
+	}
+	k := (y-img.Rect.Min.Y)*s.mw + x - img.Rect.Min.X
+	return s.mask[k>>6]&(1<<(k&63)) != 0
+}
+
+// collect fills the ratio histogram with the background samples of r. The pixels
+// inside the run's box, every other one both ways, are what the text is painted on:
+// glyph ink (the text's colour, skipped), its anti-aliased edges (blends, a minority)
+// and the background. Only when the box is too small to give enough of them is a ring
+// just outside it sampled too, leaving out every glyph box of the page (setPage), so
+// that neighbouring lines are not taken for background.
 func (s *sampler) collect(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA) bool {
 	clear(s.hist[:])
 	s.fg, s.lf, s.n, s.lastBin = fg, lum(fg.R, fg.G, fg.B), 0, -1
 	bounds := img.Rect
 	box := r.Box
+	in := box.Intersect(bounds)
+	for y := in.Min.Y; y < in.Max.Y; y += 2 {
+		row := (y - bounds.Min.Y) * img.Stride
+		for x := in.Min.X; x < in.Max.X; x += 2 {
+			s.add(img.Pix[row+(x-bounds.Min.X)*4:])
+		}
+	}
+	if s.n >= 4*minSample {
+		return true
+	}
+	if len(s.mask)*64 < img.Rect.Dx()*img.Rect.Dy() || s.mw != img.Rect.Dx() {
+		s.setPage(img, nil)
+	}
 	outer := box.Inset(-ringOuter).Intersect(bounds)
 	inner := box.Inset(-ringInner)
-	// The ring.
 	for y := outer.Min.Y; y < outer.Max.Y; y++ {
 		row := (y - bounds.Min.Y) * img.Stride
 		inRows := y >= inner.Min.Y && y < inner.Max.Y
@@ -117,37 +218,10 @@ func (s *sampler) collect(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA) 
 				x = inner.Max.X - 1
 				continue
 			}
+			if s.glyph(img, x, y) {
+				continue
+			}
 			s.add(img.Pix[row+(x-bounds.Min.X)*4:])
-		}
-	}
-	// Between the glyphs: per column of the box, the rows the glyphs cover.
-	in := box.Intersect(bounds)
-	if !in.Empty() {
-		w := box.Dx()
-		if cap(s.top) < w {
-			s.top, s.bot = make([]int, w), make([]int, w)
-		}
-		top, bot := s.top[:w], s.bot[:w]
-		for i := range top {
-			top[i], bot[i] = math.MaxInt, math.MinInt
-		}
-		for _, g := range r.Glyphs {
-			g = g.Inset(-glyphPad)
-			for x := max(g.Min.X, box.Min.X); x < min(g.Max.X, box.Max.X); x++ {
-				c := x - box.Min.X
-				top[c] = min(top[c], g.Min.Y)
-				bot[c] = max(bot[c], g.Max.Y)
-			}
-		}
-		for y := in.Min.Y; y < in.Max.Y; y += 2 {
-			row := (y - bounds.Min.Y) * img.Stride
-			for x := in.Min.X; x < in.Max.X; x += 2 {
-				c := x - box.Min.X
-				if y >= top[c] && y < bot[c] {
-					continue
-				}
-				s.add(img.Pix[row+(x-bounds.Min.X)*4:])
-			}
 		}
 	}
 	return s.n >= minSample
@@ -165,6 +239,10 @@ func (s *sampler) add(px []byte) {
 	if near(s.fg, pr, pg, pb, 2) {
 		return
 	}
+	if s.mixed(pr, pg, pb) {
+		s.mixes++
+		return
+	}
 	lb := lum(pr, pg, pb)
 	hi, lo := s.lf, lb
 	if lo > hi {
@@ -177,6 +255,17 @@ func (s *sampler) add(px []byte) {
 	s.colour[bin] = color.RGBA{pr, pg, pb, 255}
 	s.last, s.lastBin = s.colour[bin], bin
 	s.n++
+}
+
+// share returns the fraction of samples whose ratio is within 3 % of ratio.
+func (s *sampler) share(ratio float64) float64 {
+	lo := max(int((ratio*0.97-1)*100), 0)
+	hi := min(int((ratio*1.03-1)*100)+1, nbins-1)
+	n := 0
+	for i := lo; i <= hi; i++ {
+		n += int(s.hist[i])
+	}
+	return float64(n) / float64(max(s.total(), 1))
 }
 
 func (s *sampler) total() int {
