@@ -1159,11 +1159,18 @@ func (b *bodyParser) tblPr(t *Table, direct *shdSpec) error {
 			case "tblLook":
 				// Transitional writes w:firstRow="1"; Word 2007 wrote a hex bit mask in
 				// w:val where 0x0020 is the header row (ECMA-376 2006, 2.4.51).
-				if w.hasAttr(tt, nsW, "firstRow") {
-					t.LookFirstRow = w.onOffAttr(tt, "firstRow")
-				} else if v, err := strconv.ParseUint(w.attr(tt, nsW, "val"), 16, 16); err == nil {
-					t.LookFirstRow = v&0x20 != 0
+				if v, err := strconv.ParseUint(w.attr(tt, nsW, "val"), 16, 16); err == nil {
+					t.Look = TableLook{FirstRow: v&0x20 != 0, LastRow: v&0x40 != 0, FirstColumn: v&0x80 != 0,
+						LastColumn: v&0x100 != 0, NoHBand: v&0x200 != 0, NoVBand: v&0x400 != 0}
 				}
+				look := map[string]*bool{"firstRow": &t.Look.FirstRow, "lastRow": &t.Look.LastRow, "firstColumn": &t.Look.FirstColumn,
+					"lastColumn": &t.Look.LastColumn, "noHBand": &t.Look.NoHBand, "noVBand": &t.Look.NoVBand}
+				for name, p := range look {
+					if w.hasAttr(tt, nsW, name) {
+						*p = w.onOffAttr(tt, name)
+					}
+				}
+				t.LookFirstRow = t.Look.FirstRow
 			case "shd":
 				*direct = w.shdOf(tt)
 			case "tblCaption":
@@ -1191,23 +1198,21 @@ func (b *bodyParser) tableStyle(t *Table, direct shdSpec) {
 			sh = s.tcShd
 		}
 		for typ, c := range s.cond {
-			switch typ {
-			case "firstRow":
-				if t.LookFirstRow && t.StyleHeaderShading == nil && c.shd.set {
-					if rgb, ok := st.shading(c.shd); ok {
-						t.StyleHeaderShading = &rgb
-					}
-				}
-				if t.LookFirstRow && t.StyleHeaderColor == nil && c.color.set {
-					if rgb, auto := st.resolve(c.color); !auto {
-						t.StyleHeaderColor = &rgb
-					}
-				}
-			default:
-				if c.shd.set || c.color.set {
-					t.StyleBanding = true
+			if t.Cond == nil {
+				t.Cond = map[string]CondFormat{}
+			}
+			f := t.Cond[typ]
+			if f.Shading == nil && c.shd.set {
+				if rgb, ok := st.shading(c.shd); ok {
+					f.Shading = &rgb
 				}
 			}
+			if f.Color == nil && c.color.set {
+				if rgb, auto := st.resolve(c.color); !auto {
+					f.Color = &rgb
+				}
+			}
+			t.Cond[typ] = f
 		}
 	}
 	if rgb, ok := st.shading(sh); ok {
@@ -1218,7 +1223,7 @@ func (b *bodyParser) tableStyle(t *Table, direct shdSpec) {
 func (b *bodyParser) row(t *Table) error {
 	w := b.w
 	d := w.depth
-	r := &Row{}
+	r := &Row{Index: len(t.Rows)}
 	t.Rows = append(t.Rows, r)
 	for {
 		tok, err := w.next()
@@ -1339,7 +1344,10 @@ func (b *bodyParser) trPr(r *Row) error {
 func (b *bodyParser) cellEl(t *Table, r *Row) error {
 	w := b.w
 	d := w.depth
-	c := &Cell{Row: r, Table: t}
+	c := &Cell{Row: r, Table: t, Col: r.GridBefore}
+	if n := len(r.Cells); n > 0 {
+		c.Col = min(r.Cells[n-1].Col+r.Cells[n-1].Span(), 1<<20)
+	}
 	r.Cells = append(r.Cells, c)
 	saveCell, saveTable := b.cell, b.table
 	b.cell, b.table = c, t

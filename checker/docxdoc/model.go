@@ -145,18 +145,84 @@ type Table struct {
 	Parent *Cell // the cell holding a nested table
 
 	StyleID      string
-	LookFirstRow bool // w:tblLook firstRow: the "Header row" table style option
-	Shading      *RGB // table shading (direct or from its table style)
-	// StyleHeaderShading and StyleHeaderColor come from the table style's firstRow
-	// conditional formatting, applied when LookFirstRow is set.
-	StyleHeaderShading *RGB
-	StyleHeaderColor   *RGB
-	// StyleBanding is set when the table style shades other conditional regions
-	// (banded rows, first column...) that the model does not resolve cell by cell.
-	StyleBanding bool
-	Caption      string // w:tblCaption (the table's alternative text title)
-	Description  string // w:tblDescription
-	InTextBox    bool
+	LookFirstRow bool      // w:tblLook firstRow: the "Header row" table style option
+	Look         TableLook // every w:tblLook option
+	Shading      *RGB      // table shading (direct, or the table style's whole-table shading)
+	// Cond holds the table style's conditional formatting (w:tblStylePr) by region type
+	// (firstRow, lastRow, firstCol, lastCol, band1Horz, band2Horz, band1Vert, band2Vert,
+	// nwCell, neCell, swCell, seCell), resolved through the style chain.
+	Cond        map[string]CondFormat
+	Caption     string // w:tblCaption (the table's alternative text title)
+	Description string // w:tblDescription
+	InTextBox   bool
+}
+
+// TableLook is w:tblLook: which conditional regions of the table style apply.
+type TableLook struct {
+	FirstRow, LastRow, FirstColumn, LastColumn, NoHBand, NoVBand bool
+}
+
+// CondFormat is the shading and text colour a table style gives one region.
+type CondFormat struct {
+	Shading *RGB
+	Color   *RGB
+}
+
+// CellFormat returns the table style's shading and text colour for a cell: the most
+// specific conditional region that sets each wins, in the order of ECMA-376 17.7.6
+// (corner cells, then first and last row, first and last column, banded rows, banded
+// columns, whole table). Nil when the style sets nothing for the cell.
+func (t *Table) CellFormat(c *Cell) (shading, color *RGB) {
+	if len(t.Cond) == 0 || c.Row == nil {
+		return nil, nil
+	}
+	i, n := c.Row.Index, len(t.Rows)
+	first, last := c.Col == 0, c.Col+c.Span() >= t.Columns()
+	top, bottom := i == 0 && t.Look.FirstRow, i == n-1 && n > 1 && t.Look.LastRow
+	left, right := first && t.Look.FirstColumn, last && t.Look.LastColumn
+	var regions [12]string
+	k := 0
+	add := func(on bool, r string) {
+		if on {
+			regions[k] = r
+			k++
+		}
+	}
+	add(top && left, "nwCell")
+	add(top && right, "neCell")
+	add(bottom && left, "swCell")
+	add(bottom && right, "seCell")
+	add(top, "firstRow")
+	add(bottom, "lastRow")
+	add(left, "firstCol")
+	add(right, "lastCol")
+	if !t.Look.NoHBand && !top && !bottom {
+		row := i
+		if t.Look.FirstRow {
+			row--
+		}
+		add(row%2 == 0, "band1Horz")
+		add(row%2 == 1, "band2Horz")
+	}
+	if !t.Look.NoVBand && !left && !right {
+		col := c.Col
+		if t.Look.FirstColumn {
+			col--
+		}
+		add(col%2 == 0, "band1Vert")
+		add(col%2 == 1, "band2Vert")
+	}
+	add(true, "wholeTable")
+	for _, r := range regions[:k] {
+		f := t.Cond[r]
+		if shading == nil {
+			shading = f.Shading
+		}
+		if color == nil {
+			color = f.Color
+		}
+	}
+	return shading, color
 }
 
 // Columns is the width of the table grid: the most grid columns any row spans.
@@ -174,6 +240,7 @@ func (t *Table) Columns() int {
 
 // Row is one w:tr.
 type Row struct {
+	Index      int  // 0-based position in the table
 	Header     bool // w:trPr/w:tblHeader: repeated as header row
 	Cells      []*Cell
 	GridBefore int
@@ -183,6 +250,7 @@ type Row struct {
 // Cell is one w:tc.
 type Cell struct {
 	Blocks   []Block
+	Col      int    // first grid column, from 0
 	GridSpan int    // w:gridSpan (0 or 1: one column)
 	VMerge   string // "restart", "continue" or ""
 	HMerge   string // legacy w:hMerge

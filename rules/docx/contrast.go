@@ -52,13 +52,8 @@ func background(d *docxdoc.Document, par *docxdoc.Paragraph, run *docxdoc.Run) (
 		if cell.Shading != nil {
 			return *cell.Shading, "cell", sure
 		}
-		if t.LookFirstRow && t.StyleHeaderShading != nil && len(t.Rows) > 0 && cell.Row == t.Rows[0] {
-			return *t.StyleHeaderShading, "table style header row", sure
-		}
-		if t.StyleBanding {
-			// Banded rows or first-column shading of the table style are not resolved
-			// cell by cell.
-			sure = false
+		if sh, _ := t.CellFormat(cell); sh != nil {
+			return *sh, "table style", sure
 		}
 		if t.Shading != nil {
 			return *t.Shading, "table", sure
@@ -75,15 +70,14 @@ func background(d *docxdoc.Document, par *docxdoc.Paragraph, run *docxdoc.Run) (
 }
 
 // foreground is the run's colour; auto text is black, or white on a dark background,
-// as Word draws it. Table styles may colour header-row text.
+// as Word draws it. Table styles may colour the text of header rows, bands or columns.
 func foreground(par *docxdoc.Paragraph, run *docxdoc.Run, bg docxdoc.RGB) (docxdoc.RGB, bool) {
 	if !run.ColorAuto {
 		return run.Color, true
 	}
 	if c := par.Cell; c != nil {
-		t := c.Table
-		if t.LookFirstRow && t.StyleHeaderColor != nil && len(t.Rows) > 0 && c.Row == t.Rows[0] {
-			return *t.StyleHeaderColor, true
+		if _, col := c.Table.CellFormat(c); col != nil {
+			return *col, true
 		}
 	}
 	return docxdoc.RGB{}, false
@@ -144,8 +138,8 @@ func runContrast(p *checker.Pass) {
 			"Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s : %q",
 			data["ratio"], need, data["foreground"], data["background"], snippet(run.Text))
 		if !worstSure {
-			msg.En += " — the background may differ (text box fill or banded table style): check it by eye"
-			msg.Fr += " — le fond peut être différent (remplissage de zone de texte ou style de tableau à bandes) : vérifiez à l'œil"
+			msg.En += " — the text box has a gradient, picture or style fill Focus+ does not measure: check it by eye"
+			msg.Fr += " — la zone de texte a un remplissage dégradé, image ou de style que Focus+ ne mesure pas : vérifiez à l'œil"
 			p.Review(paraLoc(par), msg, data)
 			continue
 		}

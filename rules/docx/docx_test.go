@@ -89,6 +89,11 @@ func TestRules(t *testing.T) {
 		{"no fill: the page shows through", Contrast, body(textBox(`<a:noFill/>`, fx.R(`<w:color w:val="FFFF00"/>`, "Jaune sur blanc"))), checker.Failed, "on #ffffff"},
 		{"VML text box fill", Contrast, body(`<w:p><w:r><w:pict><v:shape id="t1" fillcolor="#1f3864 [1604]" style="position:absolute;width:100pt;height:50pt"><v:textbox><w:txbxContent><w:p>` + fx.R(`<w:color w:val="FFFFFF"/>`, "Blanc sur bleu") + `</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`), checker.Passed, ""},
 
+		{"table style header row: white on accent", Contrast, gridTable(`<w:tblLook w:firstRow="1" w:noVBand="1"/>`, fx.R("", "Année"), fx.R("", "2025")), checker.Passed, ""},
+		{"table style band: white text on pale band", Contrast, gridTable(`<w:tblLook w:firstRow="1" w:noVBand="1"/>`, fx.R("", "Année"), fx.R(`<w:color w:val="FFFFFF"/>`, "2025")), checker.Failed, "\"2025\""},
+		{"table style with bands off", Contrast, gridTable(`<w:tblLook w:firstRow="1" w:noHBand="1" w:noVBand="1"/>`, fx.R("", "Année"), fx.R(`<w:color w:val="FFFFFF"/>`, "2025")), checker.Failed, "on #ffffff"},
+		{"legacy tblLook bit mask", Contrast, gridTable(`<w:tblLook w:val="0420"/>`, fx.R("", "Année"), fx.R(`<w:color w:val="767676"/>`, "2025")), checker.Failed, "on #"},
+
 		// Headings
 		{"long document without headings", HeadingsMissing, body(long), checker.Failed, "no heading"},
 		{"long document with headings", HeadingsMissing, body(fx.P("Titre1", "Introduction") + long), checker.Passed, ""},
@@ -272,4 +277,15 @@ func textBox(spPr, runs string) string {
 	return `<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="9" name="Zone de texte 9"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>` +
 		`<wps:spPr>` + spPr + `<a:ln><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>` +
 		`<wps:txbx><w:txbxContent><w:p>` + runs + `</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`
+}
+
+// gridTable is a two-row table in a "Grid Table 4"-like style: the header row is accent 1
+// with white text, odd banded rows a pale tint of accent 1.
+func gridTable(look, header, data string) fx.DOCX {
+	style := `<w:style w:type="table" w:styleId="GridTable4"><w:name w:val="Grid Table 4 Accent 1"/>` +
+		`<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF" w:themeColor="background1"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="156082" w:themeFill="accent1"/></w:tcPr></w:tblStylePr>` +
+		`<w:tblStylePr w:type="band1Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="C1E4F5" w:themeFill="accent1" w:themeFillTint="33"/></w:tcPr></w:tblStylePr></w:style>`
+	return fx.DOCX{Title: "T", Styles: fx.DefaultStyles + style, Body: `<w:tbl><w:tblPr><w:tblStyle w:val="GridTable4"/>` + look + `</w:tblPr>` +
+		`<w:tr><w:tc><w:p>` + header + `</w:p></w:tc><w:tc><w:p>` + header + `</w:p></w:tc></w:tr>` +
+		`<w:tr><w:tc><w:p>` + data + `</w:p></w:tc><w:tc><w:p>` + data + `</w:p></w:tc></w:tr></w:tbl>`}
 }
