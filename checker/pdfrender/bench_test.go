@@ -3,7 +3,6 @@ package pdfrender
 import (
 	"context"
 	"image/color"
-	"os"
 	"testing"
 	"time"
 
@@ -87,7 +86,13 @@ func BenchmarkRender144(b *testing.B) { benchWalk(b, textDoc(50), Options{Render
 // BenchmarkText reads the text runs of 50 pages of text (38 lines each).
 func BenchmarkText(b *testing.B) { benchWalk(b, textDoc(50), Options{Text: true}) }
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	os.Exit(code)
+// BenchmarkRenderScans renders 20 scanned pages (a 1275 × 1650 image each) at 144 dpi:
+// image-heavy pages, for previews and simulation.
+func BenchmarkRenderScans(b *testing.B) {
+	var pages []fixtures.VisualPage
+	scan := fixtures.ScanImage(1275, 1650)
+	for i := 0; i < 20; i++ {
+		pages = append(pages, fixtures.VisualPage{Images: []fixtures.VisualImage{{W: 612, H: 792, Img: scan}}})
+	}
+	benchWalk(b, fixtures.VisualPDF{Pages: pages}.Bytes(), Options{Render: true})
 }

@@ -218,3 +218,21 @@ func TestNoHostFilesystem(t *testing.T) {
 	}
 	inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: res.Document})
 }
+
+func TestCompilationCache(t *testing.T) {
+	if err := Warm(); err != nil {
+		t.Fatal(err)
+	}
+	if dir := CompilationCacheDir(); dir != "" {
+		entries, err := os.ReadDir(dir)
+		if err != nil || len(entries) == 0 {
+			t.Errorf("cache %s is empty after start-up (%v)", dir, err)
+		}
+	}
+	// An unusable cache directory is not an error: the module is compiled in memory.
+	t.Setenv("XDG_CACHE_HOME", "/proc/no-such-dir")
+	t.Setenv("HOME", "/proc/no-such-dir")
+	if c, dir := compilationCache(); c != nil || dir != "" {
+		t.Errorf("cache under an unwritable directory: %v %q", c, dir)
+	}
+}
