@@ -2,6 +2,7 @@ package pdfrender
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"io"
@@ -234,5 +235,35 @@ func TestCompilationCache(t *testing.T) {
 	t.Setenv("HOME", "/proc/no-such-dir")
 	if c, dir := compilationCache(); c != nil || dir != "" {
 		t.Errorf("cache under an unwritable directory: %v %q", c, dir)
+	}
+}
+
+// Documents of a batch are checked in parallel: more callers than renderers wait their
+// turn and each gets its own document's pages.
+func TestConcurrentDocuments(t *testing.T) {
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func(n int) {
+			var pages []fixtures.VisualPage
+			for k := 0; k <= n; k++ {
+				pages = append(pages, fixtures.TextPage(color.Black, nil, 2))
+			}
+			doc := fixtures.VisualPDF{Pages: pages}.Bytes()
+			sum, err := Walk(ctx(t), doc, Options{Render: true, DPI: 36, Text: true}, func(p *Page) error {
+				if len(p.Runs) != 2 {
+					return fmt.Errorf("document %d page %d: %d runs", n, p.Number, len(p.Runs))
+				}
+				return nil
+			})
+			if err == nil && sum.Walked != n+1 {
+				err = fmt.Errorf("document %d: walked %d pages", n, sum.Walked)
+			}
+			errs <- err
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
