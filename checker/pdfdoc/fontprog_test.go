@@ -168,3 +168,11 @@ func FuzzFontPrograms(f *testing.F) {
 		parseXMP(b)
 	})
 }
+
+func TestUnmappedCodes(t *testing.T) {
+	f := &Font{Subtype: "Type0", twoByte: true, toUni: map[uint32]string{0x41: "A"}}
+	f.noteCodes([]byte{0, 0x41, 0, 0x42}, true)
+	if len(f.Unmapped) != 1 || f.Unmapped[0] != "42" {
+		t.Errorf("unmapped %v", f.Unmapped)
+	}
+}

@@ -29,6 +29,8 @@ type Font struct {
 	HasToUnicode bool
 	toUni        map[uint32]string
 	BadUnicode   []string // used codes mapped to U+0000, U+FFFE or U+FEFF
+	// Unmapped lists used codes of a Type 0 font that its ToUnicode map lacks.
+	Unmapped []string
 
 	// Type0 and CIDFont facts.
 	CMapName        string // predefined CMap name, or the CMapName of an embedded CMap
@@ -287,7 +289,11 @@ func (f *Font) noteCodes(s []byte, visible bool) {
 		if f.toUni == nil || len(f.BadUnicode) >= 8 {
 			continue
 		}
-		if u, ok := f.toUni[c]; ok {
+		u, ok := f.toUni[c]
+		if !ok && step == 2 && visible && len(f.Unmapped) < 8 && len(f.toUni) > 0 {
+			f.Unmapped = append(f.Unmapped, strconv.FormatUint(uint64(c), 16))
+		}
+		if ok {
 			for _, r := range u {
 				if r == 0 || r == 0xFFFE || r == 0xFEFF {
 					f.BadUnicode = append(f.BadUnicode, strconv.FormatUint(uint64(c), 16))

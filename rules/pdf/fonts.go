@@ -110,6 +110,9 @@ func runFonts(p *checker.Pass) {
 			fail("7.21.7", "31-028", "The font %s maps character codes to U+0000, U+FEFF or U+FFFE (codes %s)",
 				"La police %s associe des codes à U+0000, U+FEFF ou U+FFFE (codes %s)", name, strings.Join(f.BadUnicode, ", "))
 		}
+		if f.Subtype == "Type0" && len(f.Unmapped) > 0 && noUnicode(f) {
+			fail("7.21.7", "31-027", "The ToUnicode map of font %s lacks used character codes (%s)", "La table ToUnicode de la police %s ne couvre pas des codes utilisés (%s)", name, strings.Join(f.Unmapped, ", "))
+		}
 		if !f.HasToUnicode && noUnicode(f) {
 			fail("7.21.7", "31-027", "The text in font %s cannot be mapped to Unicode (no ToUnicode map)", "Le texte en police %s ne peut pas être converti en Unicode (pas de table ToUnicode)", name)
 		}
