@@ -87,7 +87,8 @@ func hostileCheck(t *testing.T, data []byte, wantErr string) {
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > budget {
 		t.Errorf("allocated %s while refusing the file, want under %s", checker.HumanBytes(int64(alloc)), checker.HumanBytes(budget))
 	}
-	t.Logf("%s in %v: %s", checker.HumanBytes(int64(len(data))), elapsed.Round(time.Millisecond), res.Err.Msg.En)
+	t.Logf("%s file, refused in %v with %s allocated: %s", checker.HumanBytes(int64(len(data))), elapsed.Round(time.Millisecond),
+		checker.HumanBytes(int64(after.TotalAlloc-before.TotalAlloc)), res.Err.Msg.En)
 }
 
 const gib = 1 << 30
