@@ -22,6 +22,8 @@ type objects struct {
 	inflated int64 // decoded bytes still allowed
 	maxDepth int
 	err      error // first budget or deadline error
+	// undecoded counts streams that could not be decoded (damaged, or over the limit).
+	undecoded int
 }
 
 // tick charges one element; it returns false once the budget or deadline is gone.
@@ -193,6 +195,8 @@ func (o *objects) content(sd *types.StreamDict) []byte {
 			out = s.Content
 		} else if len(s.FilterPipeline) == 0 {
 			out = s.Raw
+		} else {
+			o.undecoded++
 		}
 	}()
 	o.inflated -= int64(len(out))

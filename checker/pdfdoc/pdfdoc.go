@@ -249,6 +249,10 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*Doc, error) {
 	d.Version = pctx.HeaderVersion.String()
 	b := &builder{o: o, d: d, lim: lim, fonts: map[int]*Font{}, forms: map[int]*XForm{}}
 	b.build(pctx)
+	if o.undecoded > 0 {
+		d.Truncated = true
+		d.Notes = append(d.Notes, fmt.Sprintf("%d streams could not be decoded (damaged, or over the decompression limit)", o.undecoded))
+	}
 	if o.err != nil {
 		if errors.Is(o.err, context.DeadlineExceeded) || errors.Is(o.err, context.Canceled) {
 			return nil, checker.Errorf("the PDF could not be analysed before the deadline", "le PDF n'a pas pu être analysé dans le temps imparti")

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -283,4 +284,35 @@ func FuzzLexer(f *testing.F) {
 		}
 		t.Fatal("lexer did not advance")
 	})
+}
+
+// TestInflationBomb: a content stream that inflates to 64 MiB is cut at the limit.
+func TestInflationBomb(t *testing.T) {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < 64; i++ {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	w := &fixtures.PDFWriter{}
+	cat := w.Reserve()
+	pages := w.Reserve()
+	page := w.Reserve()
+	cs := w.Add(fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()))
+	w.Set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 10 10] /Contents %d 0 R >>", pages, cs))
+	w.Set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	w.Set(cat, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	lim := checker.DefaultLimits()
+	lim.MaxInflated = 4 << 20
+	start := time.Now()
+	d, err := Load(context.Background(), "bomb.pdf", w.Bytes(cat, ""), checker.FormatPDF, lim)
+	if err != nil {
+		t.Logf("refused: %v", err)
+	} else if m := d.Content.(*Doc); len(m.Pages) != 1 || !m.Truncated {
+		t.Errorf("pages %d, truncated %v", len(m.Pages), m.Truncated)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("took %v", el)
+	}
 }

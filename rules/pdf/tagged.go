@@ -1,6 +1,10 @@
 package pdf
 
-import "github.com/lab110bis/focusplus/checker"
+import (
+	"strings"
+
+	"github.com/lab110bis/focusplus/checker"
+)
 
 // Tagged checks the document is a tagged PDF: a structure tree, MarkInfo Marked true and
 // no Suspects (ISO 14289-1, 7.1).
@@ -41,6 +45,12 @@ func runTagged(p *checker.Pass) {
 			"Le catalogue ne déclare pas le document comme balisé (MarkInfo Marked n'est pas vrai)"), nil)
 	default:
 		p.Pass(1)
+	}
+	if d.Truncated {
+		p.Report(checker.Finding{Outcome: checker.Review, Message: checker.Textf(
+			"The document is too large or too deep to analyse entirely within the limits (%s): findings cover the part that was read",
+			"Le document est trop volumineux ou trop profond pour être analysé en entier dans les limites (%s) : les résultats portent sur la partie lue",
+			strings.Join(d.Notes, "; "))})
 	}
 	if d.Suspects {
 		failAt(p, "7.1", mh("01-007"), checker.Location{}, checker.Textf(
