@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/checker/pdfrender"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 
@@ -301,6 +302,29 @@ func TestTextContrastTightButton(t *testing.T) {
 			t.Errorf("white on %s: outcome %v, want %v: %+v", c.button, row.Outcome, c.want, findings)
 		} else if c.want == checker.Failed && findings[0].Data["background"] != c.button {
 			t.Errorf("background %s, want %s", findings[0].Data["background"], c.button)
+		}
+	}
+}
+
+func TestGlyphMask(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 203, 50))
+	runs := []pdfrender.TextRun{
+		{Glyphs: []image.Rectangle{image.Rect(3, 4, 70, 9), image.Rect(60, 20, 199, 21), image.Rect(-5, 45, 300, 60)}},
+		{Mode: pdfrender.ModeInvisible, Glyphs: []image.Rectangle{image.Rect(100, 0, 110, 5)}},
+	}
+	var s sampler
+	s.setPage(img, runs)
+	for y := 0; y < 50; y++ {
+		for x := 0; x < 203; x++ {
+			want := false
+			for _, g := range runs[0].Glyphs {
+				if image.Pt(x, y).In(g.Inset(-glyphPad)) {
+					want = true
+				}
+			}
+			if got := s.glyph(img, x, y); got != want {
+				t.Fatalf("pixel %d,%d: mask %v, want %v", x, y, got, want)
+			}
 		}
 	}
 }

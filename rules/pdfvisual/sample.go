@@ -166,12 +166,23 @@ func (s *sampler) setPage(img *image.RGBA, runs []pdfrender.TextRun) {
 			g = g.Inset(-glyphPad).Intersect(b)
 			for y := g.Min.Y; y < g.Max.Y; y++ {
 				base := (y-b.Min.Y)*s.mw - b.Min.X
-				for x := g.Min.X; x < g.Max.X; x++ {
-					k := base + x
-					s.mask[k>>6] |= 1 << (k & 63)
-				}
+				s.setBits(base+g.Min.X, base+g.Max.X)
 			}
 		}
+	}
+}
+
+// setBits sets mask bits [from, to), a word at a time.
+func (s *sampler) setBits(from, to int) {
+	for from < to {
+		w, off := from>>6, from&63
+		n := min(64-off, to-from)
+		var bits uint64 = ^uint64(0)
+		if n < 64 {
+			bits = (uint64(1)<<n - 1) << off
+		}
+		s.mask[w] |= bits
+		from += n
 	}
 }
 
@@ -197,9 +208,14 @@ func (s *sampler) collect(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA) 
 	box := r.Box
 	in := box.Intersect(bounds)
 	for y := in.Min.Y; y < in.Max.Y; y += 2 {
-		row := (y - bounds.Min.Y) * img.Stride
-		for x := in.Min.X; x < in.Max.X; x += 2 {
-			s.add(img.Pix[row+(x-bounds.Min.X)*4:])
+		row := img.Pix[(y-bounds.Min.Y)*img.Stride+(in.Min.X-bounds.Min.X)*4 : (y-bounds.Min.Y)*img.Stride+(in.Max.X-bounds.Min.X)*4]
+		for i := 0; i+3 < len(row); i += 8 {
+			if s.lastBin >= 0 && row[i] == s.last.R && row[i+1] == s.last.G && row[i+2] == s.last.B {
+				s.hist[s.lastBin]++ // the common case: the same background pixel again
+				s.n++
+				continue
+			}
+			s.add(row[i:])
 		}
 	}
 	if s.n >= 4*minSample {
