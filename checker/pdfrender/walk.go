@@ -67,7 +67,7 @@ type Page struct {
 	Scale float64 // pixels per point in Image
 	Runs  []TextRun
 	// ImageCoverage is the fraction of the page area painted by images (0 to 1), or -1
-	// when unknown (a document with more objects than the walk reads).
+	// when not measured (Options) or unknown (more objects than the walk reads).
 	ImageCoverage float64
 	Images        int // image objects on the page, forms included
 }
@@ -103,9 +103,12 @@ type Options struct {
 	DPI            float64 // resolution of the rendering (ContrastDPI when 0)
 	Text           bool    // read text runs
 	Images         bool    // measure image coverage
-	MaxPages       int     // pages walked (DefaultMaxPages when 0)
-	PagePixels     int64   // pixels of one rendered page (DefaultPagePixels when 0)
-	TotalPixels    int64   // pixels rendered for the whole document (DefaultTotalPixels when 0)
+	// ImagesBelowChars, when set, measures coverage only on pages with fewer visible
+	// characters: walking every object of a page of text costs more than its text.
+	ImagesBelowChars int
+	MaxPages         int   // pages walked (DefaultMaxPages when 0)
+	PagePixels       int64 // pixels of one rendered page (DefaultPagePixels when 0)
+	TotalPixels      int64 // pixels rendered for the whole document (DefaultTotalPixels when 0)
 	// Deadline, when set, stops the walk (Truncated) before a page that would start
 	// after it, so that a long document gives partial results within the caller's time
 	// instead of none.
@@ -271,7 +274,8 @@ func (w *walker) page(i int, spent *int64) (*Page, error) {
 			return nil, err
 		}
 	}
-	if w.opt.Images {
+	p.ImageCoverage = -1
+	if w.opt.Images && (w.opt.ImagesBelowChars <= 0 || p.VisibleChars() < w.opt.ImagesBelowChars) {
 		if err := w.coverage(pg, m, pw, ph, p); err != nil {
 			return nil, err
 		}

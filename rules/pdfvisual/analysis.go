@@ -83,7 +83,9 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 	lim := checker.DefaultLimits()
 	opt := pdfrender.Options{
 		Render: true, RenderOnlyText: true, DPI: pdfrender.ContrastDPI, Text: true, Images: true,
-		MaxPages: lim.MaxPages,
+		// A page with real text is not a scan, whatever its images.
+		ImagesBelowChars: stampChars,
+		MaxPages:         lim.MaxPages,
 		// A page is sampled at 144 dpi up to 4 Mpx (an A3 page); larger pages are
 		// scaled down, still leaving a few pixels between glyphs of body text.
 		PagePixels: min(int64(pdfrender.DefaultPagePixels), lim.MaxPixels),

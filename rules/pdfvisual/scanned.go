@@ -60,6 +60,8 @@ const (
 
 func classify(pg pageResult) (pageClass, bool) {
 	switch {
+	case pg.visible >= stampChars:
+		return pageText, true
 	case pg.coverage < 0:
 		return 0, false // unknown
 	case pg.coverage >= scanCoverage && pg.visible == 0 && pg.invisible > 0:
