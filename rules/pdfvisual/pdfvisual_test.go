@@ -328,3 +328,17 @@ func TestGlyphMask(t *testing.T) {
 		}
 	}
 }
+
+// Text painted over by a rectangle (hidden text, or a redaction box) is not what a
+// reader sees, so its colour is not judged; the same text uncovered fails.
+func TestTextContrastCoveredText(t *testing.T) {
+	pale := fixtures.VisualText{X: 72, Y: 700, Size: 12, Fill: hex("#cccccc"), Text: "Pale words under a box"}
+	covered := fixtures.VisualPage{Texts: []fixtures.VisualText{pale},
+		Cover: []fixtures.VisualRect{{X: 60, Y: 690, W: 300, H: 30, Fill: hex("#1a1a1a")}}}
+	if findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{covered}}); row.Outcome != checker.NotApplicable {
+		t.Errorf("covered text: outcome %v, want not-applicable: %+v", row.Outcome, findings)
+	}
+	if _, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{{Texts: []fixtures.VisualText{pale}}}}); row.Outcome != checker.Failed {
+		t.Errorf("uncovered pale text: outcome %v, want fail", row.Outcome)
+	}
+}
