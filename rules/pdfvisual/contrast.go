@@ -161,7 +161,7 @@ func report(p *checker.Pass, g *contrastGroup, aaa bool) {
 	if g.varied {
 		data["ratio_min"] = checker.FormatRatio(g.lo)
 		data["ratio_max"] = checker.FormatRatio(g.hi)
-		data["background"] = checker.Hex(g.bg) + " (median)"
+		data["background_varies"] = "true" // background is then the median colour
 	}
 	switch {
 	case g.outcome == checker.Failed && !g.varied:

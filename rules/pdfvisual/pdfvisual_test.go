@@ -178,6 +178,9 @@ func TestTextContrastVariedBackgroundReview(t *testing.T) {
 		t.Fatalf("outcome %v, want review: %+v", row.Outcome, findings)
 	}
 	f := findings[0]
+	if bg := f.Data["background"]; len(bg) != 7 || bg[0] != '#' || f.Data["background_varies"] != "true" {
+		t.Errorf("background data %v, want a median #rrggbb marked as varying", f.Data)
+	}
 	if !strings.Contains(f.Message.En, "varies") || f.Data["ratio_min"] == "" || f.Data["ratio_max"] == "" {
 		t.Errorf("review does not give the reason and range: %q %v", f.Message.En, f.Data)
 	}
