@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"image/color"
 	"io"
 	"mime/multipart"
 	"net"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 
 // TestLoad is the load benchmark of the server, run on demand (FOCUS_LOAD=1; .ci/run runs
@@ -93,6 +95,14 @@ func loadDocuments(t *testing.T) []loadDoc {
 	}
 	if len(docs) == 0 {
 		t.Skip("no samples in ../testdata/samples")
+	}
+	// Until a PDF sample ships, a one-page text PDF stands in for one.
+	hasPDF := false
+	for _, d := range docs {
+		hasPDF = hasPDF || strings.HasSuffix(strings.ToLower(d.name), ".pdf")
+	}
+	if !hasPDF {
+		docs = append(docs, loadDoc{"letter.pdf", fixtures.VisualPDF{Title: "Letter", Pages: []fixtures.VisualPage{fixtures.TextPage(color.Black, color.White, 20)}}.Bytes()})
 	}
 	return docs
 }
