@@ -345,3 +345,12 @@ func TestTextContrastCoveredText(t *testing.T) {
 		t.Errorf("uncovered pale text: outcome %v, want fail", row.Outcome)
 	}
 }
+
+func TestRatioMatchesChecker(t *testing.T) {
+	for _, c := range [][2]string{{"#777777", "#ffffff"}, {"#ffffff", "#0050a0"}, {"#12120d", "#fadccd"}, {"#000000", "#000000"}} {
+		a, b := hex(c[0]), hex(c[1])
+		if got, want := ratio(a, b), checker.ContrastRatio(a, b); got != want {
+			t.Errorf("ratio(%s, %s) = %v, checker says %v", c[0], c[1], got, want)
+		}
+	}
+}

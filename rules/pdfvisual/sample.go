@@ -37,6 +37,15 @@ var linear = func() (t [256]float64) {
 	return
 }()
 
+// ratio is checker.ContrastRatio for RGBA values, without boxing them in interfaces.
+func ratio(a, b color.RGBA) float64 {
+	la, lb := lum(a.R, a.G, a.B), lum(b.R, b.G, b.B)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
 func lum(r, g, b uint8) float64 {
 	return 0.2126*linear[r] + 0.7152*linear[g] + 0.0722*linear[b]
 }
@@ -109,7 +118,7 @@ func (s *sampler) measure(img *image.RGBA, r *pdfrender.TextRun) (m measurement,
 		}
 		m.bg = s.median()
 	}
-	m.mid = checker.ContrastRatio(fg, m.bg)
+	m.mid = ratio(fg, m.bg)
 	if s.share(m.mid) < uniformShare {
 		// Not plain: before calling it varied, drop the pixels that only mix the text
 		// colour with the background (anti-aliased edges of table borders, rules and
@@ -123,7 +132,7 @@ func (s *sampler) measure(img *image.RGBA, r *pdfrender.TextRun) (m measurement,
 			s.collect(img, r, fg)
 		}
 		m.bg = s.median()
-		m.mid = checker.ContrastRatio(fg, m.bg)
+		m.mid = ratio(fg, m.bg)
 	}
 	if s.share(m.mid) >= uniformShare {
 		// One colour dominates: a plain background. The other samples are edges of
