@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -296,7 +297,10 @@ func (f *Font) noteCodes(s []byte, visible bool) {
 		if ok {
 			for _, r := range u {
 				if r == 0 || r == 0xFFFE || r == 0xFEFF {
-					f.BadUnicode = append(f.BadUnicode, strconv.FormatUint(uint64(c), 16))
+					code := strconv.FormatUint(uint64(c), 16)
+					if !slices.Contains(f.BadUnicode, code) {
+						f.BadUnicode = append(f.BadUnicode, code)
+					}
 					break
 				}
 			}

@@ -175,11 +175,11 @@ const (
 // simpleGlyph maps a code of a simple TrueType font to a glyph, as ISO 32000-1 9.6.6.4
 // describes.
 func (t *trueType) simpleGlyph(f *Font, code uint32) (int, int) {
-	g, ok := t.simpleLookup(f, code)
+	g, ok, decided := t.simpleLookup(f, code)
 	switch {
 	case ok && g > 0 && g < t.numGlyphs:
 		return g, glyphFound
-	case !ok && len(f.Differences) > 0 && !f.Symbolic:
+	case !decided:
 		return 0, glyphUnknown
 	case f.Symbolic && (t.has(3, 0) || t.has(1, 0)), !f.Symbolic && (t.has(3, 1) || t.has(1, 0)):
 		return 0, glyphMissing
@@ -187,18 +187,21 @@ func (t *trueType) simpleGlyph(f *Font, code uint32) (int, int) {
 	return 0, glyphUnknown
 }
 
-func (t *trueType) simpleLookup(f *Font, code uint32) (int, bool) {
+// simpleLookup returns the glyph of a code; decided is false when the encoding does not
+// let Focus+ know which character the code stands for.
+func (t *trueType) simpleLookup(f *Font, code uint32) (gid int, ok, decided bool) {
 	if f.Symbolic {
 		if g, ok := t.lookup(3, 0, code); ok && g > 0 {
-			return g, true
+			return g, true, true
 		}
 		if g, ok := t.lookup(3, 0, 0xF000+code); ok && g > 0 {
-			return g, true
+			return g, true, true
 		}
-		return t.lookup(1, 0, code)
+		g, ok := t.lookup(1, 0, code)
+		return g, ok, true
 	}
 	if len(f.Differences) > 0 {
-		return 0, false
+		return 0, false, false
 	}
 	var u rune
 	switch {
@@ -209,13 +212,15 @@ func (t *trueType) simpleLookup(f *Font, code uint32) (int, bool) {
 	case f.Encoding == "WinAnsiEncoding" && code >= 0x80 && code < 0xA0:
 		u = winAnsiHigh[code-0x80]
 	}
-	if u != 0 {
-		if g, ok := t.lookup(3, 1, uint32(u)); ok {
-			return g, true
-		}
+	if u == 0 {
+		return 0, false, false
+	}
+	if g, ok := t.lookup(3, 1, uint32(u)); ok && g > 0 {
+		return g, true, true
 	}
 	if code < 0x7F {
-		return t.lookup(1, 0, code)
+		g, ok := t.lookup(1, 0, code)
+		return g, ok, true
 	}
-	return 0, false
+	return 0, false, !t.has(1, 0)
 }

@@ -32,48 +32,48 @@ var Annotations = &checker.Rule{
 func runAnnotations(p *checker.Pass) {
 	d := model(p)
 	for _, pg := range d.Pages {
+		var t tally
+		seen := false
 		for _, a := range pg.Annots {
 			if a.Subtype == "Popup" || a.Hidden() {
 				continue
 			}
+			seen = true
 			loc := annotLoc(a)
 			if a.Parent != nil {
 				loc.Path = a.Parent.Path
 			}
-			ok := true
 			if a.Subtype == "TrapNet" {
-				failAt(p, "7.18.2", mh("28-007"), loc, checker.Textf("TrapNet annotations are not allowed", "Les annotations TrapNet sont interdites"), nil)
+				t.add("trapnet", "7.18.2", mh("28-007"), loc, checker.Textf("TrapNet annotations are not allowed", "Les annotations TrapNet sont interdites"))
 				continue
 			}
 			if a.Subtype == "PrinterMark" {
 				if a.Parent != nil {
-					failAt(p, "7.18.8", mh("28-017"), loc, checker.Textf(
+					t.add("printermark", "7.18.8", mh("28-017"), loc, checker.Textf(
 						"A PrinterMark annotation is in the structure tree; printer marks are not content",
-						"Une annotation PrinterMark est dans l'arbre de structure ; les repères d'impression ne sont pas du contenu"), nil)
+						"Une annotation PrinterMark est dans l'arbre de structure ; les repères d'impression ne sont pas du contenu"))
 				}
 				continue
 			}
 			if tagged(d) && a.Subtype != "Widget" && a.Subtype != "Link" && (a.Parent == nil || a.Parent.Type != "Annot") {
-				ok = false
-				failAt(p, "7.18.1", mh("28-002"), loc, checker.Textf(
-					"The %s annotation is not nested in an Annot tag", "L'annotation %s n'est pas imbriquée dans une balise Annot", a.Subtype), nil)
+				t.add("annot:"+a.Subtype, "7.18.1", mh("28-002"), loc, checker.Textf(
+					"The %s annotation is not nested in an Annot tag", "L'annotation %s n'est pas imbriquée dans une balise Annot", a.Subtype))
 			}
 			alt := a.Parent != nil && a.Parent.HasAlt && strings.TrimSpace(a.Parent.Alt) != ""
 			if a.Subtype == "Widget" {
 				if !(a.HasTU && a.TU != "") && !alt {
-					ok = false
-					failAt(p, "7.18.1", mh("28-005"), loc, checker.Textf(
+					t.add("tu", "7.18.1", mh("28-005"), loc, checker.Textf(
 						"A form field has no name for assistive technology (tooltip TU or Alt)",
-						"Un champ de formulaire n'a pas de nom pour les aides techniques (infobulle TU ou Alt)"), nil)
+						"Un champ de formulaire n'a pas de nom pour les aides techniques (infobulle TU ou Alt)"))
 				}
 			} else if !(a.HasContents && a.Contents != "") && !alt {
-				ok = false
-				failAt(p, "7.18.1", mh("28-004"), loc, checker.Textf(
-					"The %s annotation has no description (Contents or Alt)", "L'annotation %s n'a pas de description (Contents ou Alt)", a.Subtype), nil)
-			}
-			if ok {
-				p.Pass(1)
+				t.add("contents:"+a.Subtype, "7.18.1", mh("28-004"), loc, checker.Textf(
+					"The %s annotation has no description (Contents or Alt)", "L'annotation %s n'a pas de description (Contents ou Alt)", a.Subtype))
 			}
 		}
+		if seen && len(t.order) == 0 {
+			p.Pass(1)
+		}
+		t.report(p)
 	}
 }

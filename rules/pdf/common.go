@@ -5,6 +5,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -94,4 +95,48 @@ func count(ts []string, t string) int {
 		}
 	}
 	return n
+}
+
+// tally groups failures of one kind so a document with hundreds of links gives one
+// finding per page and problem, with the count, rather than hundreds of findings.
+type tally struct {
+	order []string
+	m     map[string]*tallyItem
+}
+
+type tallyItem struct {
+	clause string
+	mh     []string
+	loc    checker.Location
+	msg    checker.Text
+	n      int
+}
+
+// add counts one failure under key; the first one gives the location and message.
+func (t *tally) add(key, clause string, mhIDs []string, loc checker.Location, msg checker.Text) {
+	if t.m == nil {
+		t.m = map[string]*tallyItem{}
+	}
+	it, ok := t.m[key]
+	if !ok {
+		it = &tallyItem{clause: clause, mh: mhIDs, loc: loc, msg: msg}
+		t.m[key] = it
+		t.order = append(t.order, key)
+	}
+	it.n++
+}
+
+// report emits one failure per key, saying how many instances it stands for.
+func (t *tally) report(p *checker.Pass) {
+	for _, k := range t.order {
+		it := t.m[k]
+		msg := it.msg
+		if it.n > 1 {
+			msg = checker.Text{
+				En: fmt.Sprintf("%s (%d times on this page; the first is located)", it.msg.En, it.n),
+				Fr: fmt.Sprintf("%s (%d fois sur cette page ; la première est localisée)", it.msg.Fr, it.n),
+			}
+		}
+		failAt(p, it.clause, it.mh, it.loc, msg, map[string]string{"count": itoa(it.n)})
+	}
 }

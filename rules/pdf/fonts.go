@@ -33,7 +33,7 @@ var Fonts = &checker.Rule{
 }
 
 // reIndexGlyph matches glyph names that carry no character meaning (g12, glyph7, cid34).
-var reIndexGlyph = regexp.MustCompile(`^(g|glyph|cid|index|G|GID|gid)\d+$`)
+var reIndexGlyph = regexp.MustCompile(`^(g|glyph|cid|index|G|GID|gid)[0-9A-Fa-f]*[0-9][0-9A-Fa-f]*$`)
 
 func runFonts(p *checker.Pass) {
 	d := model(p)

@@ -71,29 +71,65 @@ func runLanguage(p *checker.Pass) {
 	if len(d.Outlines) > 0 {
 		missing(checker.Location{}, "11-003", "The bookmarks' language cannot be determined: declare the document language", "La langue des signets ne peut pas être déterminée : déclarez la langue du document")
 	}
+	var first *pdfdoc.Elem
+	altN := 0
 	for _, e := range d.Elems {
 		if !(e.HasAlt || e.HasActualText || e.HasE) {
 			continue
 		}
 		if _, ok := e.InheritedLang(); !ok {
-			missing(elemLoc(e), "11-002", "The alternative text of %s has no language", "L'alternative textuelle de %s n'a pas de langue", typeName(e))
+			if first == nil {
+				first = e
+			}
+			altN++
 		}
 	}
+	if first != nil {
+		missing(elemLoc(first), "11-002", "%d alternative or replacement texts have no language (the first on %s)", "%d textes de remplacement n'ont pas de langue (le premier sur %s)", altN, typeName(first))
+	}
+	textN, textPages, spanN, firstPage, firstSpan := 0, 0, 0, 0, 0
+	contentsN, tuN := 0, 0
+	var firstContents, firstTU *pdfdoc.Annot
 	for _, pg := range d.Pages {
 		for _, a := range pg.Annots {
 			if a.HasContents && !hasLang(a.Parent) {
-				missing(annotLoc(a), "11-004", "The description (Contents) of a %s annotation has no language", "La description (Contents) d'une annotation %s n'a pas de langue", a.Subtype)
+				if contentsN == 0 {
+					firstContents = a
+				}
+				contentsN++
 			}
 			if a.Subtype == "Widget" && a.HasTU && !hasLang(a.Parent) {
-				missing(annotLoc(a), "11-005", "The tooltip (TU) of a form field has no language", "L'infobulle (TU) d'un champ de formulaire n'a pas de langue")
+				if tuN == 0 {
+					firstTU = a
+				}
+				tuN++
 			}
 		}
-		if pg.Content.TextNoLang > 0 {
-			missing(checker.Location{Page: pg.Num}, "11-001", "%d text runs have no language", "%d passages de texte n'ont pas de langue", pg.Content.TextNoLang)
+		if n := pg.Content.TextNoLang; n > 0 {
+			if textN == 0 {
+				firstPage = pg.Num
+			}
+			textN += n
+			textPages++
 		}
-		if pg.Content.SpanNoLang > 0 {
-			missing(checker.Location{Page: pg.Num}, "11-002", "%d marked-content spans with an alternative or replacement text have no language", "%d séquences avec texte de remplacement n'ont pas de langue", pg.Content.SpanNoLang)
+		if n := pg.Content.SpanNoLang; n > 0 {
+			if spanN == 0 {
+				firstSpan = pg.Num
+			}
+			spanN += n
 		}
+	}
+	if contentsN > 0 {
+		missing(annotLoc(firstContents), "11-004", "The descriptions (Contents) of %d annotations have no language", "Les descriptions (Contents) de %d annotations n'ont pas de langue", contentsN)
+	}
+	if tuN > 0 {
+		missing(annotLoc(firstTU), "11-005", "The tooltips (TU) of %d form fields have no language", "Les infobulles (TU) de %d champs de formulaire n'ont pas de langue", tuN)
+	}
+	if textN > 0 {
+		missing(checker.Location{Page: firstPage}, "11-001", "%d text runs on %d pages have no language (from page %d)", "%d passages de texte sur %d pages n'ont pas de langue (dès la page %d)", textN, textPages, firstPage)
+	}
+	if spanN > 0 {
+		missing(checker.Location{Page: firstSpan}, "11-002", "%d marked-content spans with an alternative or replacement text have no language", "%d séquences avec texte de remplacement n'ont pas de langue", spanN)
 	}
 }
 

@@ -28,24 +28,25 @@ var Links = &checker.Rule{
 func runLinks(p *checker.Pass) {
 	d := model(p)
 	for _, pg := range d.Pages {
+		var t tally
+		seen := false
 		for _, a := range pg.Annots {
 			if a.Subtype != "Link" || a.Hidden() {
 				continue
 			}
+			seen = true
 			loc := annotLoc(a)
-			ok := true
 			if tagged(d) && (a.Parent == nil || a.Parent.Type != "Link") {
-				ok = false
-				failAt(p, "7.18.5", mh("28-011"), loc, checker.Textf("A link is not nested in a Link tag", "Un lien n'est pas imbriqué dans une balise Link"), nil)
+				t.add("link", "7.18.5", mh("28-011"), loc, checker.Textf("A link is not nested in a Link tag", "Un lien n'est pas imbriqué dans une balise Link"))
 			}
 			if !a.HasContents || a.Contents == "" {
-				ok = false
-				failAt(p, "7.18.5", mh("28-012"), loc, checker.Textf("A link has no description (Contents)", "Un lien n'a pas de description (Contents)"), nil)
-			}
-			if ok {
-				p.Pass(1)
+				t.add("contents", "7.18.5", mh("28-012"), loc, checker.Textf("A link has no description (Contents)", "Un lien n'a pas de description (Contents)"))
 			}
 		}
+		if seen && len(t.order) == 0 {
+			p.Pass(1)
+		}
+		t.report(p)
 	}
 }
 
@@ -101,16 +102,21 @@ func runForms(p *checker.Pass) {
 		}
 	}
 	for _, pg := range d.Pages {
+		var t tally
+		seen := false
 		for _, a := range pg.Annots {
 			if a.Subtype != "Widget" || a.Hidden() {
 				continue
 			}
+			seen = true
 			if a.Parent == nil || a.Parent.Type != "Form" {
-				failAt(p, "7.18.4", mh("28-010"), annotLoc(a), checker.Textf("A form field is not nested in a Form tag", "Un champ de formulaire n'est pas imbriqué dans une balise Form"), nil)
-				continue
+				t.add("form", "7.18.4", mh("28-010"), annotLoc(a), checker.Textf("A form field is not nested in a Form tag", "Un champ de formulaire n'est pas imbriqué dans une balise Form"))
 			}
+		}
+		if seen && len(t.order) == 0 {
 			p.Pass(1)
 		}
+		t.report(p)
 	}
 }
 
