@@ -215,7 +215,7 @@ func (b *builder) structTree(cat types.Dict) {
 		e := &Elem{Raw: raw, Ref: refKey(x), ObjNum: refNum(x), Parent: parent, Index: len(d.Elems), RowSpan: 1, ColSpan: 1}
 		if StandardTypes[raw] {
 			e.Type = raw
-			if tgt, ok := d.RoleMap[raw]; ok && !reported[raw+"\x00r"] {
+			if tgt, ok := d.RoleMap[raw]; ok && tgt != raw && !reported[raw+"\x00r"] {
 				reported[raw+"\x00r"] = true
 				d.RoleIssues = append(d.RoleIssues, RoleIssue{Type: raw, Problem: "remapped", Target: tgt, Elem: e})
 			}
