@@ -787,3 +787,40 @@ func TestResultHeadingsDoNotSkipLevels(t *testing.T) {
 		}
 	}
 }
+
+// A failed finding with a box is outlined on the page preview and announced in words.
+func TestFailedBoxesAreMarkedOnPreviews(t *testing.T) {
+	s := newTestServer(t, Config{})
+	h := s.Handler()
+	white := image.NewRGBA(image.Rect(0, 0, 200, 100))
+	for i := range white.Pix {
+		white.Pix[i] = 255
+	}
+	pv, err := newPreview(1, white, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := s.cache.put([]*checkedDoc{{
+		Result: checker.Result{Name: "c.png", Format: checker.FormatPNG, Pages: 1, Score: checker.Score{Value: 60, Band: checker.BandMedium},
+			Findings: []checker.Finding{{Rule: "IMG-FLASH", Outcome: checker.Failed, Severity: checker.Error, Message: tx("low contrast", "contraste faible"),
+				Location: checker.Location{Box: []float64{50, 20, 40, 30}}}}},
+		Previews: []pagePreview{pv},
+	}})
+	see := get(h, "/results/"+id+"/1/see").Body.String()
+	if !strings.Contains(see, "1 place(s) where a check failed") || !strings.Contains(see, "dashed frame") {
+		t.Errorf("the see page does not say that places are outlined")
+	}
+	resp := get(h, "/results/"+id+"/1/pages/1/original.png")
+	img, err := png.Decode(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The frame starts 2 px outside the box and alternates black and white dashes of
+	// 6 px: on the top edge, x 60-65 is a black dash, on white paper.
+	if r, _, _, _ := img.At(61, 18).RGBA(); r>>8 > 10 {
+		t.Errorf("no mark on the top edge of the box (red %d)", r>>8)
+	}
+	if r, _, _, _ := img.At(70, 35).RGBA(); r>>8 != 255 {
+		t.Error("the inside of the box was painted over")
+	}
+}
