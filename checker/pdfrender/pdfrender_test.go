@@ -142,10 +142,25 @@ func TestWalkBudgets(t *testing.T) {
 	if err != nil || sum.Walked != 2 || !sum.Truncated || sum.Pages != 5 {
 		t.Errorf("page budget: %+v %v", sum, err)
 	}
-	// Each page at 72 dpi is 612×792 = 484 704 px: a 1 Mpx budget allows two.
-	sum, err = Walk(ctx(t), doc, Options{Render: true, DPI: 72, TotalPixels: 1_000_000}, func(*Page) error { return nil })
-	if err != nil || sum.Walked != 2 || !sum.Truncated {
+	// Each page at 72 dpi is 612×792 = 484 704 px: a 1 Mpx budget renders two, and
+	// the walk goes on without rendering.
+	images := 0
+	sum, err = Walk(ctx(t), doc, Options{Render: true, Text: true, DPI: 72, TotalPixels: 1_000_000}, func(p *Page) error {
+		if p.Image != nil {
+			images++
+		}
+		if len(p.Runs) != 1 {
+			t.Errorf("page %d: %d runs without rendering", p.Number, len(p.Runs))
+		}
+		return nil
+	})
+	if err != nil || sum.Walked != 5 || sum.Rendered != 2 || images != 2 || !sum.RenderTruncated || sum.Truncated {
 		t.Errorf("pixel budget: %+v %v", sum, err)
+	}
+	// After the render deadline, pages are read but not rendered.
+	sum, err = Walk(ctx(t), doc, Options{Render: true, Text: true, DPI: 72, RenderDeadline: time.Now().Add(-time.Second)}, func(*Page) error { return nil })
+	if err != nil || sum.Walked != 5 || sum.Rendered != 0 || !sum.RenderTruncated {
+		t.Errorf("render deadline: %+v %v", sum, err)
 	}
 }
 

@@ -23,7 +23,7 @@ const (
 // a poster-sized page is scaled down to fit PagePixels rather than refused.
 const (
 	DefaultPagePixels  = 4_000_000
-	DefaultTotalPixels = 400_000_000
+	DefaultTotalPixels = 4_000_000_000
 	DefaultMaxPages    = 2000
 )
 

@@ -2,7 +2,6 @@ package pdfrender
 
 import (
 	"context"
-	"errors"
 	"image"
 	"image/color"
 	"math"
@@ -113,14 +112,21 @@ type Options struct {
 	// after it, so that a long document gives partial results within the caller's time
 	// instead of none.
 	Deadline time.Time
+	// RenderDeadline, when set, stops rendering (RenderTruncated) after it; the walk
+	// goes on with text and images, which cost a fraction of a render.
+	RenderDeadline time.Time
 }
 
 // Summary says how much of the document Walk covered.
 type Summary struct {
 	Pages  int // pages in the document
 	Walked int // pages given to fn
-	// Truncated is set when a budget (pages or pixels) stopped the walk early.
+	// Truncated is set when a budget (pages or time) stopped the walk early.
 	Truncated bool
+	// Rendered counts the pages rendered; RenderTruncated is set when the pixel or time
+	// budget stopped rendering while pages that needed it were left.
+	Rendered        int
+	RenderTruncated bool
 }
 
 // Limits on what one page may hold, against hostile files.
@@ -166,15 +172,20 @@ func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (
 				sum.Truncated = true
 				break
 			}
-			pg, err := w.page(i, &spent)
-			if err == errBudget {
-				sum.Truncated = true
-				break
+			if !opt.RenderDeadline.IsZero() && time.Now().After(opt.RenderDeadline) {
+				w.noRender = true
 			}
+			pg, err := w.page(i, &spent)
 			if err != nil {
 				return err
 			}
 			sum.Walked++
+			if pg.Image != nil {
+				sum.Rendered++
+			}
+			if w.skipped {
+				sum.RenderTruncated = true
+			}
 			if err := fn(pg); err != nil {
 				return err
 			}
@@ -184,19 +195,18 @@ func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (
 	return sum, err
 }
 
-// errBudget stops the walk when the pixel budget is spent; Walk reports it as Truncated.
-var errBudget = errors.New("pixel budget spent")
-
 type walker struct {
-	ctx    context.Context
-	s      *session
-	opt    Options
-	page_  Page
-	img    *image.RGBA
-	glyphs []image.Rectangle
-	rects  []image.Rectangle
-	runes  []rune
-	grid   [coverageGrid * coverageGrid]bool
+	ctx      context.Context
+	s        *session
+	opt      Options
+	page_    Page
+	img      *image.RGBA
+	glyphs   []image.Rectangle
+	rects    []image.Rectangle
+	runes    []rune
+	grid     [coverageGrid * coverageGrid]bool
+	noRender bool // the pixel or time budget for rendering is spent
+	skipped  bool // a page that needed rendering was not rendered
 	// handles counts down the page-object handles go-pdfium may still register for this
 	// document: it keeps each one until the renderer is released.
 	handles int
@@ -280,10 +290,14 @@ func (w *walker) page(i int, spent *int64) (*Page, error) {
 			return nil, err
 		}
 	}
-	if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) {
+	if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) && !w.noRender {
 		if *spent+int64(pw)*int64(ph) > w.opt.TotalPixels {
-			return nil, errBudget
+			w.noRender = true
 		}
+	}
+	if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) && w.noRender {
+		w.skipped = true
+	} else if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) {
 		*spent += int64(pw) * int64(ph)
 		w.img, err = s.render(pg, pw, ph, w.img)
 		if err != nil {

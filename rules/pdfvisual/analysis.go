@@ -34,11 +34,12 @@ type pageResult struct {
 
 // analysis is computed once per document and shared by the rules of this package.
 type analysis struct {
-	runs    []runResult
-	pages   []pageResult
-	hidden  int // runs not visible in the rendering (covered or clipped)
-	summary pdfrender.Summary
-	err     error
+	runs      []runResult
+	pages     []pageResult
+	hidden    int // runs not visible in the rendering (covered or clipped)
+	textPages int // pages walked with visible text
+	summary   pdfrender.Summary
+	err       error
 }
 
 type cacheEntry struct {
@@ -91,13 +92,19 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		PagePixels: min(int64(pdfrender.DefaultPagePixels), lim.MaxPixels),
 	}
 	if dl, ok := ctx.Deadline(); ok {
-		// Leave 40 % of the document's time to the rest of the check: a long PDF gets
-		// contrast on its first pages rather than a timeout for the whole document.
-		opt.Deadline = time.Now().Add(time.Until(dl) * 6 / 10)
+		// Rendering may take half of the document's time and the whole walk three
+		// quarters, leaving the rest to the other checks: a long PDF gets contrast on
+		// its first pages and the scan check on more, rather than a timeout for all.
+		left := time.Until(dl)
+		opt.RenderDeadline = time.Now().Add(left / 2)
+		opt.Deadline = time.Now().Add(left * 3 / 4)
 	}
 	var s sampler
 	a.summary, a.err = pdfrender.Walk(ctx, doc.Source, opt, func(pg *pdfrender.Page) error {
 		a.pages = append(a.pages, pageResult{coverage: pg.ImageCoverage, visible: pg.VisibleChars(), invisible: pg.InvisibleChars()})
+		if pg.VisibleChars() > 0 {
+			a.textPages++
+		}
 		if pg.Image == nil {
 			return nil
 		}

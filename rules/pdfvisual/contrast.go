@@ -128,11 +128,11 @@ func runContrast(p *checker.Pass, aaa bool) {
 	for _, g := range order {
 		report(p, g, aaa)
 	}
-	if a.summary.Truncated && len(a.runs) > 0 {
+	if sum := a.summary; sum.RenderTruncated || (sum.Truncated && sum.Rendered > 0) {
 		p.Review(checker.Location{}, checker.Textf(
-			"Text contrast was measured on the first %d of %d pages only (page, pixel or time budget): check the others",
-			"Le contraste du texte n'a été mesuré que sur les %d premières pages sur %d (limite de pages, de pixels ou de temps) : vérifiez les autres",
-			a.summary.Walked, a.summary.Pages), nil)
+			"Text contrast was measured on %d pages only, the first of the %d pages with text (page, pixel or time budget): check the others",
+			"Le contraste du texte n'a été mesuré que sur %d pages, les premières des %d pages avec du texte (limite de pages, de pixels ou de temps) : vérifiez les autres",
+			sum.Rendered, a.textPages), nil)
 	}
 }
 
