@@ -35,6 +35,7 @@ type mcFrame struct {
 	artifact bool // this or an enclosing sequence is an Artifact
 	lang     bool // a Lang is known here (own or enclosing)
 	elem     *Elem
+	key      mcKey // the marked-content id this content belongs to (own or enclosing)
 }
 
 type gstate struct {
@@ -163,7 +164,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 			if len(mc) > 512 {
 				continue
 			}
-			f := mcFrame{mcid: -1, tagged: top.tagged, artifact: top.artifact, lang: top.lang, elem: top.elem}
+			f := mcFrame{mcid: -1, tagged: top.tagged, artifact: top.artifact, lang: top.lang, elem: top.elem, key: top.key}
 			if len(ops) >= 1 && ops[0].Kind == opName {
 				f.tag = string(ops[0].Str)
 			}
@@ -196,6 +197,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 				_, hasE = pl["E"]
 			}
 			if f.mcid >= 0 {
+				f.key = mcKey{owner, f.mcid}
 				if e := b.d.byMCID[mcKey{owner, f.mcid}]; e != nil {
 					f.elem = e
 					if _, ok := e.InheritedLang(); ok {
@@ -385,6 +387,10 @@ func (r *contentRun) text(op string, ops []Operand, gs gstate, top mcFrame, cata
 		t := sb.String()
 		top.elem.Text += t
 		top.elem.textSize += len(t)
+		if top.elem.parts == nil {
+			top.elem.parts = map[mcKey]string{}
+		}
+		top.elem.parts[top.key] += t
 	}
 }
 

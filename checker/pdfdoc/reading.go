@@ -115,17 +115,27 @@ func subtreeText(e *Elem, depth int) string {
 		return ""
 	}
 	var sb strings.Builder
-	sb.WriteString(e.Text)
-	for _, k := range e.Kids {
+	used := 0
+	for _, n := range e.Nodes {
 		if sb.Len() > 4000 {
 			break
 		}
-		if k.Type == "Figure" && k.Alt != "" {
-			sb.WriteString(" " + k.Alt)
-			continue
+		switch {
+		case n.Elem != nil && n.Elem.Type == "Figure" && n.Elem.Alt != "":
+			sb.WriteString(" " + n.Elem.Alt)
+		case n.Elem != nil:
+			sb.WriteString(" ")
+			sb.WriteString(subtreeText(n.Elem, depth+1))
+		case n.MCID >= 0:
+			if t, ok := e.parts[mcKey{n.Owner, n.MCID}]; ok {
+				sb.WriteString(t)
+				used += len(t)
+			}
 		}
-		sb.WriteString(" ")
-		sb.WriteString(subtreeText(k, depth+1))
+	}
+	if used < len(e.Text) && used == 0 {
+		// Text reached through marked content the structure does not list in order.
+		return clean(e.Text + " " + sb.String())
 	}
 	return clean(sb.String())
 }

@@ -46,6 +46,7 @@ type Elem struct {
 	Role     string // PrintField Role attribute (rb, cb, pb, tv)
 	Text     string // text of its own marked content, when it could be extracted
 	textSize int
+	parts    map[mcKey]string // the same text by marked-content id, for reading order
 }
 
 // Node is one child of a structure element.
