@@ -13,9 +13,6 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/lab110bis/focusplus/internal/fixtures"
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
 )
 
 func ctx(t testing.TB) context.Context {
@@ -213,11 +210,7 @@ func TestNoHostFilesystem(t *testing.T) {
 	}
 	// Control: go-pdfium's default configuration (no FSConfig) mounts the host root,
 	// and there the same path opens. This shows the test above can fail.
-	cache, _ := compilationCache()
-	rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
-	if cache != nil {
-		rc = rc.WithCompilationCache(cache)
-	}
+	rc, _ := runtimeConfig(true)
 	open, err := webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: 1, MaxTotal: 1, RuntimeConfig: rc, Stdout: io.Discard, Stderr: io.Discard})
 	if err != nil {
 		t.Fatal(err)

@@ -72,9 +72,9 @@ func compilationCache() (wazero.CompilationCache, string) {
 	return cache, dir
 }
 
-// newPool builds a renderer pool. With useCache false the module is compiled in memory
-// (used by the start-up benchmark to measure the cold case).
-func newPool(size int, useCache bool) (pdfium.Pool, string, error) {
+// runtimeConfig is the wazero configuration of every renderer, with the compilation
+// cache when useCache is set and a cache directory is usable.
+func runtimeConfig(useCache bool) (wazero.RuntimeConfig, string) {
 	rc := wazero.NewRuntimeConfig().
 		// The bundled PDFium lowers setjmp/longjmp to WebAssembly exception handling.
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
@@ -92,6 +92,13 @@ func newPool(size int, useCache bool) (pdfium.Pool, string, error) {
 			rc = rc.WithCompilationCache(cache)
 		}
 	}
+	return rc, dir
+}
+
+// newPool builds a renderer pool. With useCache false the module is compiled in memory
+// (used by the start-up benchmark to measure the cold case).
+func newPool(size int, useCache bool) (pdfium.Pool, string, error) {
+	rc, dir := runtimeConfig(useCache)
 	p, err := webassembly.Init(webassembly.Config{
 		MinIdle:  1,
 		MaxIdle:  size,
