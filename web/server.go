@@ -44,6 +44,10 @@ type Config struct {
 	CacheTTL     time.Duration
 	// PreviewPages is how many pages of a document get a preview.
 	PreviewPages int
+	// HeaderTimeout and BodyTimeout bound how long a client may take to send its headers
+	// and its whole request: a slow client is cut off, never holding a check slot (the
+	// body is read before a slot is taken).
+	HeaderTimeout, BodyTimeout time.Duration
 	// Logger receives one line per request (method, route, status, duration): never a
 	// file name or any content.
 	Logger *slog.Logger
@@ -87,6 +91,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PreviewPages <= 0 {
 		c.PreviewPages = DefaultPreviewPages
+	}
+	if c.HeaderTimeout <= 0 {
+		c.HeaderTimeout = 10 * time.Second
+	}
+	if c.BodyTimeout <= 0 {
+		c.BodyTimeout = 2 * time.Minute
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -192,8 +202,8 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 	return &http.Server{
 		Addr:              addr,
 		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: s.cfg.HeaderTimeout,
+		ReadTimeout:       s.cfg.BodyTimeout,
 		WriteTimeout:      s.writeTimeout(),
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
