@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"strconv"
+	"strings"
 )
 
 // Operand kinds of the content-stream lexer.
@@ -102,6 +103,9 @@ func (l *Lexer) Next(ops []Operand) (op string, operands []Operand, ok bool) {
 		if string(word) == "ID" {
 			l.skipInlineImage()
 			return "EI", operands, true
+		}
+		if op, ok := knownOps[string(word)]; ok {
+			return op, operands, true
 		}
 		return string(word), operands, true
 	}
@@ -238,8 +242,34 @@ func decodeNameEscapes(b []byte) []byte {
 	return out
 }
 
+// knownOps interns the operator names so the lexer does not allocate for them.
+var knownOps = map[string]string{}
+
+func init() {
+	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
+		f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD
+		Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' "
+		begincmap endcmap beginbfchar endbfchar beginbfrange endbfrange begincodespacerange
+		endcodespacerange begincidrange endcidrange def usecmap`) {
+		knownOps[op] = op
+	}
+}
+
 func (l *Lexer) literal() []byte {
 	l.pos++ // (
+	// The common case, a string without escapes or nested parentheses, is a slice of the
+	// stream.
+	for i := l.pos; i < len(l.b); i++ {
+		c := l.b[i]
+		if c == '\\' || c == '(' {
+			break
+		}
+		if c == ')' {
+			s := l.b[l.pos:i:i]
+			l.pos = i + 1
+			return s
+		}
+	}
 	out := make([]byte, 0, 16)
 	depth := 1
 	for l.pos < len(l.b) {

@@ -316,3 +316,36 @@ func TestInflationBomb(t *testing.T) {
 		t.Errorf("took %v", el)
 	}
 }
+
+// BenchmarkContent measures the content-stream interpreter on a text-heavy page.
+func BenchmarkContent(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&sb, "/P <</MCID %d>> BDC BT /F1 11 Tf 72 %d Td [(Paragraph text) -250 (with kerning)] TJ ET EMC\n", i, 700-i)
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		lx := NewLexer(data)
+		var ops []Operand
+		for {
+			_, o, ok := lx.Next(ops[:0])
+			ops = o
+			if !ok {
+				break
+			}
+		}
+	}
+}
+
+// BenchmarkLoad measures the whole loader on a generated 100-page tagged report.
+func BenchmarkLoad(b *testing.B) {
+	data := fixtures.LongPDF(100, 20)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Load(context.Background(), "long.pdf", data, checker.FormatPDF, checker.DefaultLimits()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
