@@ -16,8 +16,8 @@ import (
 type runResult struct {
 	page   int
 	fg, bg color.RGBA
-	// lo, mid, hi are the 10th, 50th and 90th percentiles of the contrast ratio between
-	// the text colour and the background samples: equal on a uniform background.
+	// mid is the ratio against the median background colour; lo and hi the 10th and
+	// 90th percentiles over the samples, or both mid (rounded down) on a plain background.
 	lo, mid, hi float64
 	large       bool
 	chars       int
@@ -36,7 +36,6 @@ type pageResult struct {
 type analysis struct {
 	runs      []runResult
 	pages     []pageResult
-	hidden    int // runs not visible in the rendering (covered or clipped)
 	textPages int // pages walked with visible text
 	summary   pdfrender.Summary
 	err       error
@@ -119,8 +118,7 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 				continue
 			}
 			if m.hidden {
-				a.hidden++
-				continue
+				continue // covered or clipped: not what a reader sees
 			}
 			a.runs = append(a.runs, runResult{
 				page: pg.Number, fg: m.fg, bg: m.bg, lo: m.lo, mid: m.mid, hi: m.hi,

@@ -152,6 +152,7 @@ func report(p *checker.Pass, g *contrastGroup, aaa bool) {
 		"required":   need,
 		"large":      strconv.FormatBool(g.large),
 		"count":      strconv.Itoa(g.runs),
+		"characters": strconv.Itoa(g.chars),
 		"pages":      pageList(g.pages),
 	}
 	if sample != "" {
