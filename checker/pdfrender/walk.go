@@ -290,14 +290,13 @@ func (w *walker) page(i int, spent *int64) (*Page, error) {
 			return nil, err
 		}
 	}
-	if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) && !w.noRender {
-		if *spent+int64(pw)*int64(ph) > w.opt.TotalPixels {
-			w.noRender = true
-		}
+	wanted := w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0)
+	if wanted && *spent+int64(pw)*int64(ph) > w.opt.TotalPixels {
+		w.noRender = true
 	}
-	if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) && w.noRender {
+	if wanted && w.noRender {
 		w.skipped = true
-	} else if w.opt.Render && (!w.opt.RenderOnlyText || p.VisibleChars() > 0) {
+	} else if wanted {
 		*spent += int64(pw) * int64(ph)
 		w.img, err = s.render(pg, pw, ph, w.img)
 		if err != nil {
