@@ -196,9 +196,18 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 				_, hasAT = pl["ActualText"]
 				_, hasE = pl["E"]
 			}
+			known := false // the structure tree references this marked content
 			if f.mcid >= 0 {
 				f.key = mcKey{owner, f.mcid}
-				if e := b.d.byMCID[mcKey{owner, f.mcid}]; e != nil {
+				e := b.d.byMCID[f.key]
+				if e == nil && form != nil && owner > 0 {
+					// A form XObject without StructParents whose MCRs name the stream.
+					if e = b.d.byMCID[mcKey{-form.ObjNum, f.mcid}]; e != nil {
+						f.key = mcKey{-form.ObjNum, f.mcid}
+					}
+				}
+				if e != nil {
+					known = true
 					f.elem = e
 					if _, ok := e.InheritedLang(); ok {
 						f.lang = true
@@ -208,7 +217,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 					form.HasMCID = true
 				}
 			}
-			isTagged := f.mcid >= 0 || top.tagged
+			isTagged := known || top.tagged
 			if f.tag == "Artifact" {
 				if isTagged {
 					r.facts.ArtifactTagged++
