@@ -104,6 +104,11 @@ func TestRulesFailAndPass(t *testing.T) {
 			return s
 		}, "7.1"},
 		{"content tagged", ContentTagged, good, ""},
+		{"marked content the structure does not reference", ContentTagged, func() fixtures.TaggedPDF {
+			s := good()
+			s.Content += fixtures.MCText("P", 9, "orphan")
+			return s
+		}, "7.1"},
 		{"unmapped type", StructureTypes, func() fixtures.TaggedPDF { return withElems(mc("Custom", -1, "")) }, "7.1"},
 		{"mapped type", StructureTypes, func() fixtures.TaggedPDF {
 			s := withElems(mc("Custom", -1, ""))
