@@ -68,6 +68,7 @@ func TestRunBoundsWorkBehindASlowDocument(t *testing.T) {
 // TestRunCancelledReportsEveryInput: cancelling the batch still reports every input.
 func TestRunCancelledReportsEveryInput(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	inputs := make([]Input, 500)
 	for i := range inputs {
 		inputs[i] = Input{Name: fmt.Sprint(i), Open: func() (io.ReadCloser, error) {
