@@ -55,6 +55,9 @@ type Document struct {
 	// Source is the file's bytes, for rules that need a second reader of the same file
 	// (the PDF renderer). Rules must not modify it.
 	Source []byte
+	// Limits are those the document was loaded under; rules that do heavy work of their
+	// own (rendering pages) stay within them.
+	Limits Limits
 }
 
 // ReadingView is what a screen reader would announce, in order.

@@ -132,7 +132,7 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 	if doc.Format != "" {
 		r.Format = doc.Format
 	}
-	doc.Source = data
+	doc.Source, doc.Limits = data, e.Limits
 	r.Pages, r.Title = doc.Pages, doc.Title
 	if keep {
 		r.Doc = doc
@@ -274,6 +274,6 @@ func (e *Engine) Load(ctx context.Context, name string, data []byte) (doc *Docum
 	if d.Format == "" {
 		d.Format = format
 	}
-	d.Source = data
+	d.Source, d.Limits = data, e.Limits
 	return d, nil
 }

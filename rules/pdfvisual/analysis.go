@@ -80,7 +80,10 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		a.err = checker.Errorf("the PDF's bytes are not available to the renderer", "les octets du PDF ne sont pas disponibles pour le rendu")
 		return a
 	}
-	lim := checker.DefaultLimits()
+	lim := doc.Limits
+	if lim.MaxPages <= 0 || lim.MaxPixels <= 0 {
+		lim = checker.DefaultLimits()
+	}
 	opt := pdfrender.Options{
 		Render: true, RenderOnlyText: true, DPI: pdfrender.ContrastDPI, Text: true, Images: true,
 		// A page with real text is not a scan, whatever its images.
