@@ -176,3 +176,21 @@ func TestUnmappedCodes(t *testing.T) {
 		t.Errorf("unmapped %v", f.Unmapped)
 	}
 }
+
+func TestGlyphNameTables(t *testing.T) {
+	if len(asciiGlyphs) != 95 || len(winAnsiHighNames) != 95 {
+		t.Fatalf("tables: %d ascii, %d high", len(asciiGlyphs), len(winAnsiHighNames))
+	}
+	f := &Font{Subtype: "Type1", Encoding: "WinAnsiEncoding", HasFlags: true, progNames: map[string]bool{"A": true, "eacute": true, "space": true}}
+	if f.glyphName('A') != "A" || f.glyphName(0xE9) != "eacute" || f.glyphName(0xFF) != "ydieresis" || f.glyphName(0xD7) != "multiply" {
+		t.Errorf("names: %q %q %q %q", f.glyphName('A'), f.glyphName(0xE9), f.glyphName(0xFF), f.glyphName(0xD7))
+	}
+	f.noteCodes([]byte("A \xe9B"), true)
+	f.checkProgram()
+	if len(f.GlyphMissing) != 1 || f.GlyphMissing[0] != "66" {
+		t.Errorf("missing %v", f.GlyphMissing)
+	}
+	if got := len(cffStandardStrings); got != 391 {
+		t.Errorf("CFF standard strings: %d", got)
+	}
+}

@@ -76,6 +76,8 @@ type Font struct {
 	cidSet          []byte
 	usedSimple      [256]bool
 	usedCID         map[uint32]struct{}
+	diffs           map[int]string  // Differences: code → glyph name
+	progNames       map[string]bool // glyph names of an embedded Type 1 or CFF program
 }
 
 func sortFonts(fs []*Font) {
@@ -114,12 +116,22 @@ func (b *builder) font(x types.Object) *Font {
 	case types.Dict:
 		f.HasEncoding, f.EncodingDict = true, true
 		f.Encoding, _ = o.name(v["BaseEncoding"])
+		code := 0
 		for i, d := range o.array(v["Differences"]) {
 			if i > 4096 {
 				break
 			}
-			if nm, ok := o.name(d); ok {
+			if n, ok := o.integer(d); ok {
+				code = n
+			} else if nm, ok := o.name(d); ok {
 				f.Differences = append(f.Differences, nm)
+				if code >= 0 && code < 256 {
+					if f.diffs == nil {
+						f.diffs = map[int]string{}
+					}
+					f.diffs[code] = nm
+				}
+				code++
 			}
 		}
 	case types.StreamDict:
@@ -177,7 +189,7 @@ func (b *builder) font(x types.Object) *Font {
 						f.prog = tt
 					}
 				}
-				if cs, ok := o.text(descFD["CharSet"]); ok && (f.Subtype == "Type1" || f.Subtype == "MMType1") && subsetName(f.BaseFont) {
+				if f.Subtype == "Type1" || f.Subtype == "MMType1" {
 					var names []string
 					var ok bool
 					switch k {
@@ -190,7 +202,13 @@ func (b *builder) font(x types.Object) *Font {
 						names, ok = type1GlyphNames(o.content(st), l1)
 					}
 					if ok {
-						f.CharSetMismatch = compareCharSet(cs, names)
+						f.progNames = make(map[string]bool, len(names))
+						for _, n := range names {
+							f.progNames[n] = true
+						}
+						if cs, has := o.text(descFD["CharSet"]); has && subsetName(f.BaseFont) {
+							f.CharSetMismatch = compareCharSet(cs, names)
+						}
 					}
 				}
 				break
@@ -471,6 +489,9 @@ func cidWidths(o *objects, w types.Array) map[uint32]float64 {
 // checkProgram compares the used glyphs with the embedded TrueType program: widths
 // (PDF/UA 7.21.5) and, for subset CIDFonts, the CIDSet (7.21.4.2).
 func (f *Font) checkProgram() {
+	if f.progNames != nil {
+		f.checkNames()
+	}
 	t := f.prog
 	if t == nil {
 		return
@@ -617,3 +638,76 @@ func subsetName(n string) bool {
 	}
 	return true
 }
+
+// checkNames looks up the glyph name of each used code of a simple Type 1 font in its
+// embedded program (7.21.4.1, 7.21.8); codes whose name cannot be known are skipped.
+func (f *Font) checkNames() {
+	for c := 0; c < 256 && len(f.GlyphMissing) < 8; c++ {
+		if !f.usedSimple[c] {
+			continue
+		}
+		name := f.glyphName(c)
+		if name == "" || f.progNames[name] {
+			continue
+		}
+		f.GlyphMissing = append(f.GlyphMissing, strconv.Itoa(c))
+	}
+}
+
+// glyphName is the glyph name a code selects, from Differences or a standard encoding;
+// "" when the font's built-in encoding decides.
+func (f *Font) glyphName(c int) string {
+	if n, ok := f.diffs[c]; ok {
+		return n
+	}
+	enc := f.Encoding
+	if enc == "" {
+		if f.Symbolic || !f.HasFlags {
+			return "" // built-in encoding of the program
+		}
+		enc = "StandardEncoding"
+	}
+	switch enc {
+	case "WinAnsiEncoding":
+		if c >= 32 && c < 127 {
+			return asciiGlyphs[c-32]
+		}
+		if c > 160 && c != 173 {
+			return winAnsiHighNames[c-161]
+		}
+	case "StandardEncoding", "MacRomanEncoding":
+		if c >= 32 && c < 127 {
+			n := asciiGlyphs[c-32]
+			if enc == "StandardEncoding" {
+				switch c {
+				case 39:
+					n = "quoteright"
+				case 96:
+					n = "quoteleft"
+				}
+			}
+			return n
+		}
+	}
+	return ""
+}
+
+// asciiGlyphs are the glyph names of codes 32–126 in WinAnsiEncoding and MacRomanEncoding.
+var asciiGlyphs = strings.Fields(`space exclam quotedbl numbersign dollar percent ampersand
+quotesingle parenleft parenright asterisk plus comma hyphen period slash zero one two three
+four five six seven eight nine colon semicolon less equal greater question at A B C D E F G H
+I J K L M N O P Q R S T U V W X Y Z bracketleft backslash bracketright asciicircum underscore
+grave a b c d e f g h i j k l m n o p q r s t u v w x y z braceleft bar braceright asciitilde`)
+
+// winAnsiHighNames are the glyph names of WinAnsiEncoding codes 161–255 (173 is skipped by
+// the caller: producers name it hyphen or sfthyphen).
+var winAnsiHighNames = strings.Fields(`exclamdown cent sterling currency yen brokenbar section
+dieresis copyright ordfeminine guillemotleft logicalnot hyphen registered macron degree
+plusminus twosuperior threesuperior acute mu paragraph periodcentered cedilla onesuperior
+ordmasculine guillemotright onequarter onehalf threequarters questiondown Agrave Aacute
+Acircumflex Atilde Adieresis Aring AE Ccedilla Egrave Eacute Ecircumflex Edieresis Igrave
+Iacute Icircumflex Idieresis Eth Ntilde Ograve Oacute Ocircumflex Otilde Odieresis multiply
+Oslash Ugrave Uacute Ucircumflex Udieresis Yacute Thorn germandbls agrave aacute acircumflex
+atilde adieresis aring ae ccedilla egrave eacute ecircumflex edieresis igrave iacute
+icircumflex idieresis eth ntilde ograve oacute ocircumflex otilde odieresis divide oslash
+ugrave uacute ucircumflex udieresis yacute thorn ydieresis`)
