@@ -194,3 +194,18 @@ func TestGlyphNameTables(t *testing.T) {
 		t.Errorf("CFF standard strings: %d", got)
 	}
 }
+
+func TestNoUnicode(t *testing.T) {
+	f := &Font{Subtype: "Type1", diffs: map[int]string{65: "g12", 66: "B"}}
+	f.noteCodes([]byte("AB"), true)
+	f.checkProgram()
+	if len(f.NoUnicode) != 1 || f.NoUnicode[0] != "65" {
+		t.Errorf("no unicode %v", f.NoUnicode)
+	}
+	f = &Font{Subtype: "Type1", diffs: map[int]string{65: "g12"}, HasToUnicode: true, toUni: map[uint32]string{65: "A"}}
+	f.noteCodes([]byte("A"), true)
+	f.checkProgram()
+	if len(f.NoUnicode) != 0 {
+		t.Errorf("mapped by ToUnicode: %v", f.NoUnicode)
+	}
+}

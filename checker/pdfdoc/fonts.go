@@ -32,6 +32,9 @@ type Font struct {
 	BadUnicode   []string // used codes mapped to U+0000, U+FFFE or U+FEFF
 	// Unmapped lists used codes of a Type 0 font that its ToUnicode map lacks.
 	Unmapped []string
+	// NoUnicode lists used codes of a simple font that have no Unicode value: not in the
+	// ToUnicode map and named by a glyph-index name (g12, glyph7) or not named at all (Type 3).
+	NoUnicode []string
 
 	// Type0 and CIDFont facts.
 	CMapName        string // predefined CMap name, or the CMapName of an embedded CMap
@@ -489,6 +492,9 @@ func cidWidths(o *objects, w types.Array) map[uint32]float64 {
 // checkProgram compares the used glyphs with the embedded TrueType program: widths
 // (PDF/UA 7.21.5) and, for subset CIDFonts, the CIDSet (7.21.4.2).
 func (f *Font) checkProgram() {
+	if f.Subtype != "Type0" {
+		f.checkUnicode()
+	}
 	if f.progNames != nil {
 		f.checkNames()
 	}
@@ -711,3 +717,26 @@ Oslash Ugrave Uacute Ucircumflex Udieresis Yacute Thorn germandbls agrave aacute
 atilde adieresis aring ae ccedilla egrave eacute ecircumflex edieresis igrave iacute
 icircumflex idieresis eth ntilde ograve oacute ocircumflex otilde odieresis divide oslash
 ugrave uacute ucircumflex udieresis yacute thorn ydieresis`)
+
+// IndexGlyphName matches glyph names that carry no character meaning (g12, glyph7, cid34,
+// G4c): a reader cannot derive Unicode from them.
+var IndexGlyphName = regexp.MustCompile(`^(g|glyph|cid|index|G|GID|gid)[0-9A-Fa-f]*[0-9][0-9A-Fa-f]*$`)
+
+// checkUnicode finds used codes of a simple font without a Unicode value (7.21.7).
+func (f *Font) checkUnicode() {
+	if f.toUni == nil && f.HasToUnicode {
+		return // an Identity ToUnicode
+	}
+	for c := 0; c < 256 && len(f.NoUnicode) < 8; c++ {
+		if !f.usedSimple[c] {
+			continue
+		}
+		if _, ok := f.toUni[uint32(c)]; ok {
+			continue
+		}
+		name, named := f.diffs[c]
+		if (named && IndexGlyphName.MatchString(name)) || (!named && f.Subtype == "Type3") {
+			f.NoUnicode = append(f.NoUnicode, strconv.Itoa(c))
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -31,9 +30,6 @@ var Fonts = &checker.Rule{
 	},
 	Run: runFonts,
 }
-
-// reIndexGlyph matches glyph names that carry no character meaning (g12, glyph7, cid34).
-var reIndexGlyph = regexp.MustCompile(`^(g|glyph|cid|index|G|GID|gid)[0-9A-Fa-f]*[0-9][0-9A-Fa-f]*$`)
 
 func runFonts(p *checker.Pass) {
 	d := model(p)
@@ -113,8 +109,12 @@ func runFonts(p *checker.Pass) {
 		if f.Subtype == "Type0" && len(f.Unmapped) > 0 && noUnicode(f) {
 			fail("7.21.7", "31-027", "The ToUnicode map of font %s lacks used character codes (%s)", "La table ToUnicode de la police %s ne couvre pas des codes utilisés (%s)", name, strings.Join(f.Unmapped, ", "))
 		}
-		if !f.HasToUnicode && noUnicode(f) {
+		if f.Subtype == "Type0" && !f.HasToUnicode && noUnicode(f) {
 			fail("7.21.7", "31-027", "The text in font %s cannot be mapped to Unicode (no ToUnicode map)", "Le texte en police %s ne peut pas être converti en Unicode (pas de table ToUnicode)", name)
+		}
+		if len(f.NoUnicode) > 0 {
+			fail("7.21.7", "31-027", "Character codes of font %s (%s) have no Unicode value: no ToUnicode entry and no meaningful glyph name",
+				"Des codes de la police %s (%s) n'ont pas de valeur Unicode : ni entrée ToUnicode ni nom de glyphe parlant", name, strings.Join(f.NoUnicode, ", "))
 		}
 		if !bad {
 			p.Pass(1)
@@ -122,26 +122,14 @@ func runFonts(p *checker.Pass) {
 	}
 }
 
-// noUnicode reports fonts whose characters have no Unicode value without a ToUnicode map.
+// noUnicode reports Type 0 fonts whose characters have no Unicode value without a
+// ToUnicode map (those of the Adobe CJK character collections have one).
 func noUnicode(f *pdfdoc.Font) bool {
-	switch f.Subtype {
-	case "Type0":
-		switch f.CIDOrdering {
-		case "GB1", "CNS1", "Japan1", "Korea1":
-			return f.CIDRegistry != "Adobe"
-		}
-		return true
-	case "Type3":
-		if len(f.Differences) == 0 {
-			return true
-		}
+	switch f.CIDOrdering {
+	case "GB1", "CNS1", "Japan1", "Korea1":
+		return f.CIDRegistry != "Adobe"
 	}
-	for _, g := range f.Differences {
-		if reIndexGlyph.MatchString(g) {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 func checkType0(p *checker.Pass, f *pdfdoc.Font, name string, fail func(clause, mhID, en, fr string, args ...any)) {
