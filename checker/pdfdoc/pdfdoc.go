@@ -58,7 +58,10 @@ type Doc struct {
 	RoleIssues []RoleIssue
 
 	Pages []*Page
-	Fonts []*Font // fonts used by the content streams
+	// PageCount is the page count the page tree declares; Pages may hold fewer when the
+	// page limit stopped the walk.
+	PageCount int
+	Fonts     []*Font // fonts used by the content streams
 
 	OCConfigs   []*OCConfig
 	FileSpecs   []*FileSpec
@@ -199,8 +202,12 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 	if title == "" {
 		title = d.InfoTitle
 	}
+	pages := len(d.Pages)
+	if d.PageCount > pages && d.Truncated {
+		pages = d.PageCount
+	}
 	return &checker.Document{
-		Name: name, Format: checker.FormatPDF, Pages: len(d.Pages), Title: title,
+		Name: name, Format: checker.FormatPDF, Pages: pages, Title: title,
 		Language: d.Lang, Content: d, Source: data,
 	}, nil
 }

@@ -199,8 +199,8 @@ func TestLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := d.Content.(*Doc); len(m.Pages) != 3 || !m.Truncated {
-		t.Errorf("pages %d truncated %v", len(m.Pages), m.Truncated)
+	if m := d.Content.(*Doc); len(m.Pages) != 3 || !m.Truncated || d.Pages != 10 {
+		t.Errorf("pages %d of %d, truncated %v", len(m.Pages), d.Pages, m.Truncated)
 	}
 }
 

@@ -409,6 +409,9 @@ func (b *builder) collectPages(cat types.Dict) {
 		b.pageInh = append(b.pageInh, inh)
 	}
 	pages := cat["Pages"]
+	if root := o.dict(pages); root != nil {
+		b.d.PageCount, _ = o.integer(root["Count"])
+	}
 	walk(pages, inherited{}, 0)
 }
 
