@@ -51,6 +51,9 @@ type contentRun struct {
 	formDo map[int]map[uint8]bool // form objnum → walked context classes
 	stack  map[int]bool           // forms on the current Do chain
 	ops    []Operand
+	// appearance is set while walking annotation appearance streams: only the fonts they
+	// use are recorded (7.1 does not apply to appearances, 7.21 does).
+	appearance bool
 }
 
 func (b *builder) pages(cat types.Dict) {
@@ -103,6 +106,44 @@ func (b *builder) pages(cat types.Dict) {
 		}
 		base := []mcFrame{{mcid: -1}}
 		run.interpret(data, inh.res, base, p.Num, 0, nil)
+		b.appearances(run, pd, p.Num)
+	}
+}
+
+// appearances walks the normal appearance streams of a page's annotations for the fonts
+// they draw with.
+func (b *builder) appearances(run *contentRun, pd types.Dict, page int) {
+	o := b.o
+	saved := run.facts
+	run.facts = &ContentFacts{}
+	run.appearance = true
+	defer func() { run.facts, run.appearance = saved, false }()
+	for i, x := range o.array(pd["Annots"]) {
+		if i > 10000 || o.err != nil {
+			return
+		}
+		ad := o.dict(x)
+		if ad == nil {
+			continue
+		}
+		ap := o.dict(ad["AP"])
+		if ap == nil {
+			continue
+		}
+		var streams []*types.StreamDict
+		switch v := o.resolve(ap["N"]).(type) {
+		case types.StreamDict:
+			streams = append(streams, &v)
+		case types.Dict:
+			for _, s := range v {
+				if st := o.stream(s); st != nil && len(streams) < 16 {
+					streams = append(streams, st)
+				}
+			}
+		}
+		for _, st := range streams {
+			run.interpret(o.content(st), o.dict(st.Dict["Resources"]), []mcFrame{{mcid: -1, artifact: true}}, page, 1, nil)
+		}
 	}
 }
 
@@ -268,13 +309,14 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 					xf = &XForm{Ref: refKey(ref), ObjNum: n, HasRef: has(xs.Dict, "Ref")}
 					b.forms[n] = xf
 				}
-				if xf != nil {
+				if xf != nil && !r.appearance {
 					xf.Uses++
 				}
 				if depth >= 16 || (n != 0 && r.stack[n]) {
 					continue
 				}
 				inner := top
+				inner.lang = false // a language in force does not cross into the form's stream
 				if ownTag {
 					inner.tagged = true
 				}

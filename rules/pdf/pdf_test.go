@@ -326,6 +326,13 @@ func TestRulesFailAndPass(t *testing.T) {
 			return s
 		}, "7.21.7"},
 		{"embedded fonts", Fonts, good, ""},
+		{"font of a field appearance not embedded", Fonts, func() fixtures.TaggedPDF {
+			s := withElems(fixtures.Elem{Type: "Form", Annot: 1})
+			s.Objects = []fixtures.Obj{{Dict: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
+				{IsStream: true, Dict: "/Type /XObject /Subtype /Form /BBox [0 0 100 20] /Resources << /Font << /Helv #1# >> >>", Stream: "/Tx BMC BT /Helv 10 Tf 2 5 Td (Jane) Tj ET EMC"}}
+			s.Annots = []string{"/Subtype /Widget /FT /Tx /T (name) /TU (Your name) /Rect [10 10 110 30] /AP << /N #2# >>"}
+			return s
+		}, "7.21.4.1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
