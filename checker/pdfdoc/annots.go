@@ -22,19 +22,21 @@ func (b *builder) annotations(p *Page, pd types.Dict) {
 			for k := 0; k < 4; k++ {
 				a.Rect[k], _ = o.num(r[k])
 			}
-			normBox(&a.Rect)
+			// The rectangle as written, compared inclusively: touching the crop box's
+			// edge from outside is outside (as veraPDF measures it).
 			cb := p.CropBox
-			if cb != [4]float64{} && (a.Rect[2] < cb[0] || a.Rect[0] > cb[2] || a.Rect[3] < cb[1] || a.Rect[1] > cb[3]) {
+			if cb != [4]float64{} && (a.Rect[0] >= cb[2] || a.Rect[1] >= cb[3] || a.Rect[2] <= cb[0] || a.Rect[3] <= cb[1]) {
 				a.OutsideCrop = true
 			}
+			normBox(&a.Rect)
+		}
+		// The enclosing structure element is the one its StructParent names in the parent
+		// tree; an object reference alone does not make the annotation tagged.
+		if sp, ok := o.integer(ad["StructParent"]); ok {
+			a.Parent = b.parentTreeElem(sp)
 		}
 		if a.ObjNum != 0 {
-			a.Parent = d.byObj[a.ObjNum]
-		}
-		if a.Parent == nil {
-			if sp, ok := o.integer(ad["StructParent"]); ok {
-				a.Parent = b.parentTreeElem(sp)
-			}
+			a.ObjParent = d.byObj[a.ObjNum]
 		}
 		if a.Subtype == "Widget" {
 			// The field's TU, from the merged dictionary or its parents.

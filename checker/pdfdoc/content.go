@@ -71,14 +71,24 @@ func (b *builder) pages(cat types.Dict) {
 		inh := b.pageInh[i]
 		p := &Page{Num: i + 1, Ref: refKey(pr), Resource: inh.res}
 		p.Tabs, _ = o.name(pd["Tabs"])
-		box := inh.crop
-		if box == nil {
-			box = inh.media
+		// The crop box, clipped to the media box, or the media box itself.
+		var crop, media [4]float64
+		for k := 0; k < 4 && k < len(inh.media); k++ {
+			media[k], _ = o.num(inh.media[k])
 		}
-		for k := 0; k < 4 && k < len(box); k++ {
-			p.CropBox[k], _ = o.num(box[k])
+		normBox(&media)
+		p.CropBox = media
+		if inh.crop != nil {
+			for k := 0; k < 4; k++ {
+				crop[k], _ = o.num(inh.crop[k])
+			}
+			normBox(&crop)
+			if inh.media != nil {
+				crop[0], crop[1] = max(crop[0], media[0]), max(crop[1], media[1])
+				crop[2], crop[3] = min(crop[2], media[2]), min(crop[3], media[3])
+			}
+			p.CropBox = crop
 		}
-		normBox(&p.CropBox)
 		d.Pages = append(d.Pages, p)
 		b.annotations(p, pd)
 		// Content.

@@ -129,7 +129,8 @@ type Annot struct {
 	Flags       int
 	Rect        [4]float64
 	OutsideCrop bool
-	Parent      *Elem // structure element holding the annotation's OBJR
+	Parent      *Elem // structure element its StructParent names in the parent tree
+	ObjParent   *Elem // structure element holding an object reference to it
 	// Widget field facts.
 	TU    string
 	HasTU bool

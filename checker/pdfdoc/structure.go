@@ -390,7 +390,8 @@ func (b *builder) collectPages(cat types.Dict) {
 		}
 		if bx := o.array(nd["CropBox"]); len(bx) == 4 {
 			inh.crop = bx
-		} else if bx := o.array(nd["MediaBox"]); len(bx) == 4 && inh.crop == nil {
+		}
+		if bx := o.array(nd["MediaBox"]); len(bx) == 4 {
 			inh.media = bx
 		}
 		t, _ := o.name(nd["Type"])

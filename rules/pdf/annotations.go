@@ -35,7 +35,7 @@ func runAnnotations(p *checker.Pass) {
 		var t tally
 		seen := false
 		for _, a := range pg.Annots {
-			if a.Subtype == "Popup" || a.Hidden() {
+			if a.Hidden() {
 				continue
 			}
 			seen = true
@@ -47,15 +47,12 @@ func runAnnotations(p *checker.Pass) {
 				t.add("trapnet", "7.18.2", mh("28-007"), loc, checker.Textf("TrapNet annotations are not allowed", "Les annotations TrapNet sont interdites"))
 				continue
 			}
-			if a.Subtype == "PrinterMark" {
-				if a.Parent != nil {
-					t.add("printermark", "7.18.8", mh("28-017"), loc, checker.Textf(
-						"A PrinterMark annotation is in the structure tree; printer marks are not content",
-						"Une annotation PrinterMark est dans l'arbre de structure ; les repères d'impression ne sont pas du contenu"))
-				}
-				continue
+			if a.Subtype == "PrinterMark" && a.Parent != nil {
+				t.add("printermark", "7.18.8", mh("28-017"), loc, checker.Textf(
+					"A PrinterMark annotation is in the structure tree; printer marks are not content",
+					"Une annotation PrinterMark est dans l'arbre de structure ; les repères d'impression ne sont pas du contenu"))
 			}
-			if tagged(d) && a.Subtype != "Widget" && a.Subtype != "Link" && (a.Parent == nil || a.Parent.Type != "Annot") {
+			if tagged(d) && a.Subtype != "Widget" && a.Subtype != "Link" && a.Subtype != "PrinterMark" && (a.Parent == nil || a.Parent.Type != "Annot") {
 				t.add("annot:"+a.Subtype, "7.18.1", mh("28-002"), loc, checker.Textf(
 					"The %s annotation is not nested in an Annot tag", "L'annotation %s n'est pas imbriquée dans une balise Annot", a.Subtype))
 			}

@@ -188,6 +188,21 @@ func TestRulesFailAndPass(t *testing.T) {
 			s.Annots = []string{"/Subtype /TrapNet /Rect [10 10 20 20]"}
 			return s
 		}, "7.18.2"},
+		{"annotation beyond the crop box edge", Annotations, func() fixtures.TaggedPDF {
+			s := good()
+			s.Annots = []string{"/Subtype /Text /Rect [612 10 700 20]"}
+			return s
+		}, ""},
+		{"annotation overlapping the crop box edge", Annotations, func() fixtures.TaggedPDF {
+			s := good()
+			s.Annots = []string{"/Subtype /Text /Rect [611 10 700 20]"}
+			return s
+		}, "7.18.1"},
+		{"popup without description", Annotations, func() fixtures.TaggedPDF {
+			s := withElems(fixtures.Elem{Type: "Annot", Annot: 1})
+			s.Annots = []string{"/Subtype /Popup /Rect [10 10 20 20]"}
+			return s
+		}, "7.18.1"},
 		{"hidden annotation", Annotations, func() fixtures.TaggedPDF {
 			s := good()
 			s.Annots = []string{"/Subtype /Text /Rect [10 10 20 20] /F 2"}
