@@ -180,7 +180,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 	fonts := o.dict(res["Font"])
 	xobjs := o.dict(res["XObject"])
 	props := o.dict(res["Properties"])
-	catalogLang := b.d.HasLang && b.d.Lang != ""
+	catalogLang := b.d.HasLang
 	for {
 		op, ops, ok := lx.Next(r.ops[:0])
 		r.ops = ops

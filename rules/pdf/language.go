@@ -42,7 +42,7 @@ func runLanguage(p *checker.Pass) {
 			"%s has the language %q, which is not a valid language tag (such as fr-FR or en)",
 			"%s a la langue %q, qui n'est pas un code de langue valide (comme fr-FR ou en)", where, v), map[string]string{"lang": v})
 	}
-	catalog := d.HasLang && d.Lang != ""
+	catalog := d.HasLang // a Lang string, even empty, is the declared language (its validity is checked above)
 	if d.HasLang {
 		if !ValidLang(d.Lang) {
 			bad(checker.Location{}, "The document", d.Lang)
