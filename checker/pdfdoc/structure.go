@@ -136,6 +136,8 @@ func (b *builder) structTree(cat types.Dict) {
 	}
 	classMap := o.dict(root["ClassMap"])
 	d.Root = &Elem{Type: "StructTreeRoot", Raw: "StructTreeRoot", Ref: refKey(cat["StructTreeRoot"]), RowSpan: 1, ColSpan: 1}
+	// A Lang on the root is inherited like an ancestor's (veraPDF reads it so).
+	d.Root.Lang, d.Root.HasLang = o.text(root["Lang"])
 	pageNum := b.pageNumbers(cat)
 	b.pageNum = pageNum
 	seen := map[int]bool{}
