@@ -49,6 +49,9 @@ are skipped and files that are not PDF, DOCX or images are listed as skipped.
 "-" reads one document from standard input. The format is recognised from the
 content, not from the file name.
 
+Settings are read from .focus.yaml in the current directory, or from the file given
+with --config (see "focus init"); flags given on the command line win over the file.
+
 Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
 (--min-score, --fail-on); 2 usage error; 3 a document could not be read.`,
 		Example: `  focus check report.pdf
