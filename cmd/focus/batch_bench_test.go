@@ -94,7 +94,7 @@ func peakRSSMiB() float64 {
 
 // generateAudit writes n documents into dir, spread over sub-folders as an archive is,
 // cycling through the kinds the engine reads.
-func generateAudit(b *testing.B, dir string, n int, engine *checker.Engine) map[string]int {
+func generateAudit(b testing.TB, dir string, n int, engine *checker.Engine) map[string]int {
 	type gen struct {
 		kind string
 		make func(i int) []byte
