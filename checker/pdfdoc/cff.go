@@ -133,70 +133,60 @@ func cffDict(d []byte) map[int]int {
 	return m
 }
 
-// cffGlyphNames lists the glyph names of a bare CFF font program (FontFile3 Type1C).
-func cffGlyphNames(b []byte) ([]string, bool) {
+// cffCharset reads the charset of a bare CFF font program: the SID (or, in a CID-keyed
+// font, the CID) of every glyph, glyph 0 first.
+func cffCharset(b []byte) (ids []int, cid bool, strs [][]byte, ok bool) {
 	if len(b) < 4 {
-		return nil, false
+		return nil, false, nil, false
 	}
 	_, off, ok := cffIndex(b, int(b[2])) // Name INDEX
 	if !ok {
-		return nil, false
+		return nil, false, nil, false
 	}
 	tops, off, ok := cffIndex(b, off)
 	if !ok || len(tops) == 0 {
-		return nil, false
+		return nil, false, nil, false
 	}
-	strs, _, ok := cffIndex(b, off)
+	strs, _, ok = cffIndex(b, off)
 	if !ok {
-		return nil, false
+		return nil, false, nil, false
 	}
 	top := cffDict(tops[0])
-	if _, cid := top[1230]; cid { // ROS: a CID-keyed font has no glyph names
-		return nil, false
-	}
+	_, cid = top[1230] // ROS
 	csOff, ok := top[17]
 	if !ok {
-		return nil, false
+		return nil, false, nil, false
 	}
 	cs, _, ok := cffIndex(b, csOff)
 	if !ok {
-		return nil, false
+		return nil, false, nil, false
 	}
 	n := len(cs)
-	name := func(sid int) string {
-		if sid < len(cffStandardStrings) {
-			return cffStandardStrings[sid]
-		}
-		if k := sid - len(cffStandardStrings); k < len(strs) {
-			return string(strs[k])
-		}
-		return ""
-	}
-	names := make([]string, 0, n)
-	names = append(names, ".notdef")
+	ids = make([]int, 0, n)
+	ids = append(ids, 0)
 	charset := top[15]
 	if charset <= 2 { // predefined charsets: ISOAdobe (0) and the expert ones
-		if charset != 0 {
-			return nil, false
+		if charset != 0 || cid {
+			return nil, false, nil, false
 		}
-		for sid := 1; len(names) < n && sid <= 228; sid++ {
-			names = append(names, name(sid))
+		for sid := 1; len(ids) < n && sid <= 228; sid++ {
+			ids = append(ids, sid)
 		}
-		return names, true
+		return ids, cid, strs, true
 	}
 	p := charset
 	if p >= len(b) {
-		return nil, false
+		return nil, false, nil, false
 	}
 	format := b[p]
 	p++
-	for len(names) < n {
+	for len(ids) < n {
 		switch format {
 		case 0:
 			if p+2 > len(b) {
-				return nil, false
+				return nil, false, nil, false
 			}
-			names = append(names, name(int(b[p])<<8|int(b[p+1])))
+			ids = append(ids, int(b[p])<<8|int(b[p+1]))
 			p += 2
 		case 1, 2:
 			w := 3
@@ -204,22 +194,53 @@ func cffGlyphNames(b []byte) ([]string, bool) {
 				w = 4
 			}
 			if p+w > len(b) {
-				return nil, false
+				return nil, false, nil, false
 			}
 			first := int(b[p])<<8 | int(b[p+1])
 			left := int(b[p+2])
 			if format == 2 {
 				left = left<<8 | int(b[p+3])
 			}
-			for k := 0; k <= left && len(names) < n; k++ {
-				names = append(names, name(first+k))
+			for k := 0; k <= left && len(ids) < n; k++ {
+				ids = append(ids, first+k)
 			}
 			p += w
 		default:
-			return nil, false
+			return nil, false, nil, false
+		}
+	}
+	return ids, cid, strs, true
+}
+
+// cffGlyphNames lists the glyph names of a bare CFF font program (FontFile3 Type1C).
+func cffGlyphNames(b []byte) ([]string, bool) {
+	ids, cid, strs, ok := cffCharset(b)
+	if !ok || cid {
+		return nil, false
+	}
+	names := make([]string, 0, len(ids))
+	for i, sid := range ids {
+		switch {
+		case i == 0:
+			names = append(names, ".notdef")
+		case sid < len(cffStandardStrings):
+			names = append(names, cffStandardStrings[sid])
+		case sid-len(cffStandardStrings) < len(strs):
+			names = append(names, string(strs[sid-len(cffStandardStrings)]))
+		default:
+			names = append(names, "")
 		}
 	}
 	return names, true
+}
+
+// cffCIDs lists the CIDs of a CID-keyed CFF font program (FontFile3 CIDFontType0C).
+func cffCIDs(b []byte) ([]int, bool) {
+	ids, cid, _, ok := cffCharset(b)
+	if !ok || !cid {
+		return nil, false
+	}
+	return ids, true
 }
 
 var reCharString = regexp.MustCompile(`/([^\s/\[\]{}()<>]+)\s+\d+\s+(RD|-\|)\s`)

@@ -209,3 +209,16 @@ func TestNoUnicode(t *testing.T) {
 		t.Errorf("mapped by ToUnicode: %v", f.NoUnicode)
 	}
 }
+
+func TestCIDKeyedProgram(t *testing.T) {
+	f := &Font{Subtype: "Type0", CMapName: "Identity-H", BaseFont: "ABCDEF+Kozuka", twoByte: true,
+		progCIDs: map[int]bool{0: true, 5: true, 9: true}, cidSet: []byte{0x04, 0x00}} // bit 5 set, 9 not
+	f.noteCodes([]byte{0, 5, 0, 7}, true)
+	f.checkProgram()
+	if len(f.GlyphMissing) != 1 || f.GlyphMissing[0] != "7" {
+		t.Errorf("missing %v", f.GlyphMissing)
+	}
+	if len(f.CIDSetMissing) != 1 || f.CIDSetMissing[0] != 9 {
+		t.Errorf("CIDSet missing %v", f.CIDSetMissing)
+	}
+}

@@ -81,6 +81,7 @@ type Font struct {
 	usedCID         map[uint32]struct{}
 	diffs           map[int]string  // Differences: code → glyph name
 	progNames       map[string]bool // glyph names of an embedded Type 1 or CFF program
+	progCIDs        map[int]bool    // CIDs of an embedded CID-keyed CFF program
 }
 
 func sortFonts(fs []*Font) {
@@ -190,6 +191,16 @@ func (b *builder) font(x types.Object) *Font {
 				if k == "FontFile2" {
 					if tt, err := parseTrueType(o.content(st)); err == nil {
 						f.prog = tt
+					}
+				}
+				if f.Subtype == "Type0" && k == "FontFile3" {
+					if sub, _ := o.name(st.Dict["Subtype"]); sub == "CIDFontType0C" {
+						if cids, ok := cffCIDs(o.content(st)); ok {
+							f.progCIDs = make(map[int]bool, len(cids))
+							for _, c := range cids {
+								f.progCIDs[c] = true
+							}
+						}
 					}
 				}
 				if f.Subtype == "Type1" || f.Subtype == "MMType1" {
@@ -498,6 +509,9 @@ func (f *Font) checkProgram() {
 	if f.progNames != nil {
 		f.checkNames()
 	}
+	if f.progCIDs != nil {
+		f.checkCIDs()
+	}
 	t := f.prog
 	if t == nil {
 		return
@@ -737,6 +751,43 @@ func (f *Font) checkUnicode() {
 		name, named := f.diffs[c]
 		if (named && IndexGlyphName.MatchString(name)) || (!named && f.Subtype == "Type3") {
 			f.NoUnicode = append(f.NoUnicode, strconv.Itoa(c))
+		}
+	}
+}
+
+// checkCIDs compares a Type 0 font with a CID-keyed CFF program: used CIDs must be in the
+// program (7.21.4.1, 7.21.8) and a subset's CIDSet must list every CID of the program
+// (7.21.4.2). Only Identity CMaps are read, where a code is its CID.
+func (f *Font) checkCIDs() {
+	if f.CMapName != "Identity-H" && f.CMapName != "Identity-V" {
+		return
+	}
+	cids := make([]int, 0, len(f.usedCID))
+	for c := range f.usedCID {
+		cids = append(cids, int(c))
+	}
+	sort.Ints(cids)
+	for _, c := range cids {
+		if c != 0 && !f.progCIDs[c] && len(f.GlyphMissing) < 8 {
+			f.GlyphMissing = append(f.GlyphMissing, strconv.Itoa(c))
+		}
+	}
+	if f.cidSet == nil || !subsetName(f.BaseFont) {
+		return
+	}
+	all := make([]int, 0, len(f.progCIDs))
+	for c := range f.progCIDs {
+		all = append(all, c)
+	}
+	sort.Ints(all)
+	for _, c := range all {
+		if c == 0 {
+			continue
+		}
+		if c/8 >= len(f.cidSet) || f.cidSet[c/8]&(0x80>>(c%8)) == 0 {
+			if len(f.CIDSetMissing) < 8 {
+				f.CIDSetMissing = append(f.CIDSetMissing, c)
+			}
 		}
 	}
 }
