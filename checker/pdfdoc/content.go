@@ -504,7 +504,3 @@ func decodeTextBytes(b []byte) string {
 	}
 	return string(rs)
 }
-
-func (b *builder) linkAnnotations() {}
-
-func (b *builder) resolveContentLang() {}

@@ -351,8 +351,6 @@ func (b *builder) build(pctx *model.Context) {
 	b.embeddedFiles(cat)
 	b.structTree(cat)
 	b.pages(cat)
-	b.linkAnnotations()
-	b.resolveContentLang()
 	for _, f := range b.fonts {
 		if f != nil {
 			d.Fonts = append(d.Fonts, f)
