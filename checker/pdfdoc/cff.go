@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -83,10 +84,11 @@ func cffIndex(b []byte, off int) ([][]byte, int, bool) {
 	return items, base + rd(count), true
 }
 
-// cffDict reads the integer operands of a Top DICT: operator → last operand.
-func cffDict(d []byte) map[int]int {
-	m := map[int]int{}
-	var stack []int
+// cffDict reads the operands of a CFF DICT: operator → operands. Real numbers are read
+// to three decimals.
+func cffDict(d []byte) map[int][]float64 {
+	m := map[int][]float64{}
+	var stack []float64
 	for i := 0; i < len(d); {
 		c := int(d[i])
 		switch {
@@ -97,31 +99,48 @@ func cffDict(d []byte) map[int]int {
 				op = 1200 + int(d[i])
 				i++
 			}
-			if len(stack) > 0 {
-				m[op] = stack[len(stack)-1]
-			}
+			m[op] = append([]float64(nil), stack...)
 			stack = stack[:0]
 		case c == 28 && i+2 < len(d):
-			stack = append(stack, int(int16(uint16(d[i+1])<<8|uint16(d[i+2]))))
+			stack = append(stack, float64(int16(uint16(d[i+1])<<8|uint16(d[i+2]))))
 			i += 3
 		case c == 29 && i+4 < len(d):
-			stack = append(stack, int(int32(uint32(d[i+1])<<24|uint32(d[i+2])<<16|uint32(d[i+3])<<8|uint32(d[i+4]))))
+			stack = append(stack, float64(int32(uint32(d[i+1])<<24|uint32(d[i+2])<<16|uint32(d[i+3])<<8|uint32(d[i+4]))))
 			i += 5
 		case c == 30:
 			i++
-			for i < len(d) && d[i]&0x0f != 0x0f && d[i]>>4 != 0x0f {
+			var sb []byte
+		nibbles:
+			for i < len(d) {
+				for _, n := range [2]byte{d[i] >> 4, d[i] & 0x0f} {
+					switch {
+					case n <= 9:
+						sb = append(sb, '0'+n)
+					case n == 0xa:
+						sb = append(sb, '.')
+					case n == 0xb:
+						sb = append(sb, 'E')
+					case n == 0xc:
+						sb = append(sb, 'E', '-')
+					case n == 0xe:
+						sb = append(sb, '-')
+					case n == 0xf:
+						i++
+						break nibbles
+					}
+				}
 				i++
 			}
-			i++
-			stack = append(stack, 0)
+			v, _ := strconv.ParseFloat(string(sb), 64)
+			stack = append(stack, v)
 		case c >= 32 && c <= 246:
-			stack = append(stack, c-139)
+			stack = append(stack, float64(c-139))
 			i++
 		case c >= 247 && c <= 250 && i+1 < len(d):
-			stack = append(stack, (c-247)*256+int(d[i+1])+108)
+			stack = append(stack, float64((c-247)*256+int(d[i+1])+108))
 			i += 2
 		case c >= 251 && c <= 254 && i+1 < len(d):
-			stack = append(stack, -(c-251)*256-int(d[i+1])-108)
+			stack = append(stack, float64(-(c-251)*256-int(d[i+1])-108))
 			i += 2
 		default:
 			i++
@@ -131,6 +150,15 @@ func cffDict(d []byte) map[int]int {
 		}
 	}
 	return m
+}
+
+// first is the first operand of a DICT entry.
+func first(m map[int][]float64, op int) (int, bool) {
+	v, ok := m[op]
+	if !ok || len(v) == 0 {
+		return 0, false
+	}
+	return int(v[len(v)-1]), true
 }
 
 // cffCharset reads the charset of a bare CFF font program: the SID (or, in a CID-keyed
@@ -153,7 +181,7 @@ func cffCharset(b []byte) (ids []int, cid bool, strs [][]byte, ok bool) {
 	}
 	top := cffDict(tops[0])
 	_, cid = top[1230] // ROS
-	csOff, ok := top[17]
+	csOff, ok := first(top, 17)
 	if !ok {
 		return nil, false, nil, false
 	}
@@ -164,7 +192,7 @@ func cffCharset(b []byte) (ids []int, cid bool, strs [][]byte, ok bool) {
 	n := len(cs)
 	ids = make([]int, 0, n)
 	ids = append(ids, 0)
-	charset := top[15]
+	charset, _ := first(top, 15)
 	if charset <= 2 { // predefined charsets: ISOAdobe (0) and the expert ones
 		if charset != 0 || cid {
 			return nil, false, nil, false
@@ -278,4 +306,109 @@ func type1GlyphNames(b []byte, clearLen int) ([]string, bool) {
 		}
 	}
 	return names, len(names) > 0
+}
+
+// cffWidths returns the advance width of every glyph of a bare CFF font (Type 2
+// charstrings: an optional first operand over nominalWidthX, else defaultWidthX), in
+// thousandths of an em; ok is false for CID-keyed fonts or a skewed FontMatrix. A width
+// that cannot be read (a subroutine comes first) is -1.
+func cffWidths(b []byte) ([]float64, bool) {
+	if len(b) < 4 {
+		return nil, false
+	}
+	_, off, ok := cffIndex(b, int(b[2]))
+	if !ok {
+		return nil, false
+	}
+	tops, _, ok := cffIndex(b, off)
+	if !ok || len(tops) == 0 {
+		return nil, false
+	}
+	top := cffDict(tops[0])
+	if _, cid := top[1230]; cid {
+		return nil, false
+	}
+	scale := 1.0 // glyph units to thousandths of an em, from the FontMatrix
+	if fm, ok := top[1207]; ok {
+		if len(fm) != 6 || fm[0] <= 0 || fm[1] != 0 || fm[2] != 0 {
+			return nil, false
+		}
+		scale = fm[0] * 1000
+	}
+	csOff, ok := first(top, 17)
+	if !ok {
+		return nil, false
+	}
+	cs, _, ok := cffIndex(b, csOff)
+	if !ok {
+		return nil, false
+	}
+	var defW, nomW float64
+	if pv := top[18]; len(pv) == 2 {
+		size, po := int(pv[0]), int(pv[1])
+		if po >= 0 && size >= 0 && po+size <= len(b) {
+			priv := cffDict(b[po : po+size])
+			if v := priv[20]; len(v) > 0 {
+				defW = v[0]
+			}
+			if v := priv[21]; len(v) > 0 {
+				nomW = v[0]
+			}
+		}
+	}
+	widths := make([]float64, len(cs))
+	for g, s := range cs {
+		if w := charstringWidth(s, defW, nomW); w >= 0 {
+			widths[g] = w * scale
+		} else {
+			widths[g] = -1
+		}
+	}
+	return widths, true
+}
+
+// charstringWidth reads the width of a Type 2 charstring from the operands before its
+// first operator.
+func charstringWidth(s []byte, defW, nomW float64) float64 {
+	var args []float64
+	for i := 0; i < len(s) && len(args) < 48; {
+		c := int(s[i])
+		switch {
+		case c == 28 && i+2 < len(s):
+			args = append(args, float64(int16(uint16(s[i+1])<<8|uint16(s[i+2]))))
+			i += 3
+		case c == 255 && i+4 < len(s):
+			args = append(args, float64(int32(uint32(s[i+1])<<24|uint32(s[i+2])<<16|uint32(s[i+3])<<8|uint32(s[i+4])))/65536)
+			i += 5
+		case c >= 32 && c <= 246:
+			args = append(args, float64(c-139))
+			i++
+		case c >= 247 && c <= 250 && i+1 < len(s):
+			args = append(args, float64((c-247)*256+int(s[i+1])+108))
+			i += 2
+		case c >= 251 && c <= 254 && i+1 < len(s):
+			args = append(args, float64(-(c-251)*256-int(s[i+1])-108))
+			i += 2
+		default:
+			n := len(args)
+			var hasWidth bool
+			switch c {
+			case 1, 3, 18, 23, 19, 20: // stems and hint masks take pairs
+				hasWidth = n%2 == 1
+			case 21: // rmoveto
+				hasWidth = n > 2
+			case 22, 4: // hmoveto, vmoveto
+				hasWidth = n > 1
+			case 14: // endchar
+				hasWidth = n == 1 || n == 5
+			default:
+				return -1 // a subroutine or an unexpected operator comes first
+			}
+			if hasWidth {
+				return nomW + args[0]
+			}
+			return defW
+		}
+	}
+	return -1
 }

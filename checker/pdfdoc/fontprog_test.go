@@ -222,3 +222,19 @@ func TestCIDKeyedProgram(t *testing.T) {
 		t.Errorf("CIDSet missing %v", f.CIDSetMissing)
 	}
 }
+
+func TestCharstringWidth(t *testing.T) {
+	// "100 hmoveto" has no width (default); "50 100 hmoveto" carries 50 over nominal.
+	if w := charstringWidth([]byte{139 + 100, 22}, 500, 300); w != 500 {
+		t.Errorf("default width %v", w)
+	}
+	if w := charstringWidth([]byte{139 + 50, 139 + 100, 22}, 500, 300); w != 350 {
+		t.Errorf("nominal + 50 = %v", w)
+	}
+	if w := charstringWidth([]byte{139 + 1, 14}, 500, 300); w != 301 {
+		t.Errorf("endchar with width %v", w)
+	}
+	if w := charstringWidth([]byte{139, 10}, 500, 300); w != -1 {
+		t.Errorf("a subroutine first: %v", w)
+	}
+}

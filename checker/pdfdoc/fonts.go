@@ -79,9 +79,10 @@ type Font struct {
 	cidSet          []byte
 	usedSimple      [256]bool
 	usedCID         map[uint32]struct{}
-	diffs           map[int]string  // Differences: code → glyph name
-	progNames       map[string]bool // glyph names of an embedded Type 1 or CFF program
-	progCIDs        map[int]bool    // CIDs of an embedded CID-keyed CFF program
+	diffs           map[int]string     // Differences: code → glyph name
+	progNames       map[string]bool    // glyph names of an embedded Type 1 or CFF program
+	progCIDs        map[int]bool       // CIDs of an embedded CID-keyed CFF program
+	progWidths      map[string]float64 // advance widths by glyph name of an embedded CFF program
 }
 
 func sortFonts(fs []*Font) {
@@ -209,7 +210,14 @@ func (b *builder) font(x types.Object) *Font {
 					switch k {
 					case "FontFile3":
 						if sub, _ := o.name(st.Dict["Subtype"]); sub == "Type1C" {
-							names, ok = cffGlyphNames(o.content(st))
+							prog := o.content(st)
+							names, ok = cffGlyphNames(prog)
+							if ws, wok := cffWidths(prog); ok && wok && len(ws) == len(names) {
+								f.progWidths = make(map[string]float64, len(names))
+								for i, n := range names {
+									f.progWidths[n] = ws[i]
+								}
+							}
 						}
 					case "FontFile":
 						l1, _ := o.integer(st.Dict["Length1"])
@@ -667,7 +675,17 @@ func (f *Font) checkNames() {
 			continue
 		}
 		name := f.glyphName(c)
-		if name == "" || f.progNames[name] {
+		if name == "" {
+			continue
+		}
+		if f.progNames[name] {
+			// 7.21.5: the width in the font dictionary matches the program's.
+			pw, ok := f.progWidths[name]
+			if k := c - f.firstChar; ok && pw >= 0 && k >= 0 && k < len(f.widths) && len(f.WidthMismatch) < 8 {
+				if d := pw - f.widths[k]; d > 1 || d < -1 {
+					f.WidthMismatch = append(f.WidthMismatch, strconv.Itoa(c)+": "+strconv.FormatFloat(f.widths[k], 'f', -1, 64)+"/"+strconv.FormatFloat(pw, 'f', 0, 64))
+				}
+			}
 			continue
 		}
 		f.GlyphMissing = append(f.GlyphMissing, strconv.Itoa(c))
