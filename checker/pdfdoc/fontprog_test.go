@@ -163,6 +163,8 @@ func FuzzFontPrograms(f *testing.F) {
 			}
 		}
 		cffGlyphNames(b)
+		cffWidths(b)
+		cffCIDs(b)
 		type1GlyphNames(b, 0)
 		parseToUnicode(b)
 		parseXMP(b)
