@@ -85,9 +85,13 @@ func runForms(p *checker.Pass) {
 			}
 		}
 	}
-	// A Form element holds one widget, unless it is a printed field with a Role.
+	// A Form element without a Role (a printed field) has one child only: the object
+	// reference to its widget (ISO 32000-1, 14.8.4.5, Table 340).
 	for _, e := range d.Elems {
 		if e.Type != "Form" || e.Role != "" {
+			continue
+		}
+		if len(e.Nodes) == 1 && e.Nodes[0].ObjNum != 0 && widgets[e.Nodes[0].ObjNum] {
 			continue
 		}
 		n := 0
@@ -96,10 +100,9 @@ func runForms(p *checker.Pass) {
 				n++
 			}
 		}
-		if n > 1 {
-			failAt(p, "7.18.4", mh("28-010"), elemLoc(e), checker.Textf(
-				"A Form tag holds %d form fields; each field needs its own Form tag", "Une balise Form contient %d champs ; chaque champ doit avoir sa propre balise Form", n), nil)
-		}
+		failAt(p, "7.18.4", mh("28-010"), elemLoc(e), checker.Textf(
+			"A Form tag must hold exactly one child, the reference to its form field; it has %d children, %d of them fields",
+			"Une balise Form doit contenir un seul enfant, la référence à son champ ; elle a %d enfants, dont %d champs", len(e.Nodes), n), nil)
 	}
 	for _, pg := range d.Pages {
 		var t tally

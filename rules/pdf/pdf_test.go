@@ -228,6 +228,12 @@ func TestRulesFailAndPass(t *testing.T) {
 			s.Annots = []string{"/Subtype /Widget /FT /Tx /T (name) /TU (Your name) /Rect [10 10 20 20]"}
 			return s
 		}, "7.18.4"},
+		{"Form tag holding a label and its field", Forms, func() fixtures.TaggedPDF {
+			s := withElems(fixtures.Elem{Type: "Form", Annot: 1, HasMC: true, MCID: 3})
+			s.Annots = []string{"/Subtype /Widget /FT /Tx /T (name) /TU (Your name) /Rect [10 10 20 20]"}
+			s.Content += fixtures.MCText("Form", 3, "Name:")
+			return s
+		}, "7.18.4"},
 		{"widget in Form", Forms, func() fixtures.TaggedPDF {
 			s := withElems(fixtures.Elem{Type: "Form", Annot: 1})
 			s.Annots = []string{"/Subtype /Widget /FT /Tx /T (name) /TU (Your name) /Rect [10 10 20 20]"}
@@ -422,7 +428,7 @@ func TestValidLang(t *testing.T) {
 
 func TestOneWidgetPerFormTag(t *testing.T) {
 	s := good()
-	s.Elems = append(s.Elems, fixtures.Elem{Type: "Form", Kids: []fixtures.Elem{{Type: "Form", Annot: 1}}})
+	s.Elems = append(s.Elems, fixtures.Elem{Type: "Div", Kids: []fixtures.Elem{{Type: "Form", Annot: 1}}})
 	s.Annots = []string{"/Subtype /Widget /FT /Tx /T (a) /TU (First name) /Rect [10 10 20 20]", "/Subtype /Widget /FT /Tx /T (b) /TU (Last name) /Rect [30 10 40 20]"}
 	// Two widgets in one Form tag: build it by hand, the fixture gives one OBJR per element.
 	doc := load(t, s)
@@ -441,7 +447,7 @@ func TestOneWidgetPerFormTag(t *testing.T) {
 	}
 	form.Nodes = append(form.Nodes, pdfdoc.Node{MCID: -1, ObjNum: m.Pages[0].Annots[1].ObjNum})
 	m.Pages[0].Annots[1].Parent = form
-	if fs := failures(t, Forms, doc); len(fs) != 1 || !strings.Contains(fs[0], "holds 2") {
+	if fs := failures(t, Forms, doc); len(fs) != 1 || !strings.Contains(fs[0], "2 children, 2 of them") {
 		t.Errorf("two widgets in one Form tag: %v", fs)
 	}
 	form.Role = "rb"
