@@ -65,7 +65,7 @@ var EmbeddedFiles = &checker.Rule{
 	},
 	Run: func(p *checker.Pass) {
 		for _, f := range model(p).FileSpecs {
-			if !f.HasEF && !f.InAnnotation {
+			if !f.HasEF { // only specifications of embedded files (veraPDF: containsEF)
 				continue
 			}
 			if f.HasF && f.F != "" && f.HasUF && f.UF != "" {
