@@ -240,3 +240,13 @@ func TestCharstringWidth(t *testing.T) {
 		t.Errorf("a subroutine first: %v", w)
 	}
 }
+
+func TestPredefinedCMapOrdering(t *testing.T) {
+	for name, want := range map[string]string{"UniJIS-UCS2-H": "Japan1", "90ms-RKSJ-V": "Japan1", "H": "Japan1",
+		"UniGB-UTF16-H": "GB1", "GBK-EUC-H": "GB1", "ETen-B5-H": "CNS1", "UniCNS-UCS2-V": "CNS1",
+		"KSCms-UHC-H": "Korea1", "Identity-H": "", "Custom": ""} {
+		if got := PredefinedCMapOrdering(name); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}

@@ -306,6 +306,23 @@ func init() {
 	}
 }
 
+// PredefinedCMapOrdering is the Adobe character collection (GB1, CNS1, Japan1, Korea1) of a
+// predefined CMap of ISO 32000-1 Table 118, "" for Identity and unknown names.
+func PredefinedCMapOrdering(name string) string {
+	switch {
+	case !PredefinedCMaps[name] || strings.HasPrefix(name, "Identity"):
+		return ""
+	case strings.HasPrefix(name, "GB") || strings.HasPrefix(name, "UniGB"):
+		return "GB1"
+	case strings.HasPrefix(name, "B5") || strings.HasPrefix(name, "ETen") || strings.HasPrefix(name, "HKscs") ||
+		strings.HasPrefix(name, "CNS") || strings.HasPrefix(name, "UniCNS"):
+		return "CNS1"
+	case strings.HasPrefix(name, "KSC") || strings.HasPrefix(name, "UniKS"):
+		return "Korea1"
+	}
+	return "Japan1" // 83pv, 90ms, 90msp, 90pv, Add, EUC, Ext, H, V, UniJIS
+}
+
 // noteCodes records the codes of a shown string and checks them against the ToUnicode map.
 func (f *Font) noteCodes(s []byte, visible bool) {
 	step := 1

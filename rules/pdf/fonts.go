@@ -147,6 +147,17 @@ func checkType0(p *checker.Pass, f *pdfdoc.Font, name string, fail func(clause, 
 				name, f.CIDRegistry, f.CIDOrdering, f.CIDSupplement, f.CMapRegistry, f.CMapOrdering, f.CMapSupplement)
 		}
 	}
+	if !identity && !f.CMapEmbedded && pdfdoc.PredefinedCMaps[f.CMapName] && f.CIDHasSysInfo {
+		if ord := pdfdoc.PredefinedCMapOrdering(f.CMapName); ord != "" && (f.CIDRegistry != "Adobe" || f.CIDOrdering != ord) {
+			id := "31-002"
+			if f.CIDRegistry != "Adobe" {
+				id = "31-001"
+			}
+			fail("7.21.3.1", id, "The CIDSystemInfo of font %s (%s-%s) does not match its predefined CMap %s (Adobe-%s)",
+				"Le CIDSystemInfo de la police %s (%s-%s) ne correspond pas à sa CMap prédéfinie %s (Adobe-%s)",
+				name, f.CIDRegistry, f.CIDOrdering, f.CMapName, ord)
+		}
+	}
 	if f.CIDSubtype == "CIDFontType2" && f.Embedded && !f.CIDToGIDMapOK {
 		id := "31-004"
 		if !f.HasCIDToGIDMap {
