@@ -274,7 +274,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 					r.facts.ArtifactTagged++
 				}
 				f.artifact = true
-			} else if f.mcid >= 0 && top.artifact {
+			} else if isTagged && top.artifact {
 				r.facts.TaggedArtifact++
 			}
 			f.tagged = isTagged
