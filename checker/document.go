@@ -124,6 +124,10 @@ type Loader func(ctx context.Context, name string, data []byte, format Format, l
 // LoadError is a document error meant for the report as is.
 type LoadError struct {
 	Msg Text
+	// Rule, when set, names the blocking rule this error is a failure of (a PDF that
+	// needs a password fails its access permission): the report then lists a failed
+	// finding of that rule beside the error, so the reason shows with the others.
+	Rule string
 }
 
 func (e *LoadError) Error() string { return e.Msg.En }

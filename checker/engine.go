@@ -127,6 +127,11 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 	doc, err := load(ctx, name, data, r.Format, e.Limits)
 	if err != nil {
 		r.Err = asLoadError(err)
+		if rule := e.Rule(r.Err.Rule); rule != nil && !e.Disabled[rule.ID] {
+			r.Findings = []Finding{{Rule: rule.ID, Outcome: Failed, Severity: e.severity(rule), Message: r.Err.Msg,
+				Fix: rule.Fix, Standards: rule.Standards, Blocking: rule.Blocking}}
+			r.Checks = []CheckRow{{Rule: rule.ID, Outcome: Failed, Failed: 1}}
+		}
 		return r
 	}
 	if doc.Format != "" {

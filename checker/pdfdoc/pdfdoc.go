@@ -232,8 +232,9 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*Doc, error) {
 	pctx, err := readContext(ctx, data, conf)
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(err.Error(), "password") {
-			return nil, checker.Errorf("password protected: the PDF needs a password to open, so nobody can check it (or read it with assistive technology without the password)",
-				"protégé par mot de passe : le PDF demande un mot de passe à l'ouverture ; il ne peut pas être vérifié (ni lu par une aide technique sans ce mot de passe)")
+			return nil, &checker.LoadError{Rule: "PDF-ACCESS-PERMISSION", Msg: checker.Textf(
+				"password protected: the PDF needs a password to open, so nobody can check it (or read it with assistive technology without the password)",
+				"protégé par mot de passe : le PDF demande un mot de passe à l'ouverture ; il ne peut pas être vérifié (ni lu par une aide technique sans ce mot de passe)")}
 		}
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			return nil, checker.Errorf("the PDF could not be read before the deadline", "le PDF n'a pas pu être lu dans le temps imparti")

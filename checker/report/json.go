@@ -81,10 +81,10 @@ func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 	}
 	if r.Err != nil {
 		d.Error = r.Err.Msg.In(lang)
-		return d
+	} else {
+		score := r.Score.Value
+		d.Score, d.Band, d.Capped = &score, string(r.Score.Band), r.Score.Capped
 	}
-	score := r.Score.Value
-	d.Score, d.Band, d.Capped = &score, string(r.Score.Band), r.Score.Capped
 	for _, f := range r.Findings {
 		d.Findings = append(d.Findings, JSONFinding{
 			Rule: f.Rule, Outcome: f.Outcome, Severity: f.Severity,

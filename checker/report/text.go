@@ -46,7 +46,12 @@ func (t *textWriter) Document(r checker.Result) error {
 	var b strings.Builder
 	b.WriteString(t.style(ansiBold, terminalSafe(r.Name)))
 	if r.Err != nil {
-		fmt.Fprintf(&b, "\n  %s %s\n\n", t.style(ansiRed, t.tr("cannot be read:", "illisible :")), terminalSafe(r.Err.Msg.In(t.m.Lang)))
+		fmt.Fprintf(&b, "\n  %s %s\n", t.style(ansiRed, t.tr("cannot be read:", "illisible :")), terminalSafe(r.Err.Msg.In(t.m.Lang)))
+		for _, f := range r.Findings { // a blocking failure stated by the loader
+			fmt.Fprintf(&b, "    %s %s  %s\n      %s %s\n", t.style(ansiRed, "✗"), t.style(ansiBold, f.Rule),
+				standardsLine(f.Standards), t.style(ansiGreen, t.tr("Fix:", "Correction :")), f.Fix.In(t.m.Lang))
+		}
+		b.WriteString("\n")
 		_, err := io.WriteString(t.w, b.String())
 		return err
 	}
