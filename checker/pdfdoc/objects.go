@@ -174,6 +174,10 @@ func (o *objects) rawBytes(x types.Object) ([]byte, bool) {
 	return nil, false
 }
 
+// maxStreamInflated bounds one decoded stream (content, font program, metadata): real
+// content streams are a few MiB at most; past this the stream counts as undecodable.
+const maxStreamInflated = 64 << 20
+
 // content decodes a stream within the inflation budget.
 func (o *objects) content(sd *types.StreamDict) []byte {
 	if sd == nil || o.err != nil {
@@ -182,11 +186,13 @@ func (o *objects) content(sd *types.StreamDict) []byte {
 	if sd.Content != nil {
 		return sd.Content
 	}
-	limit := o.inflated
-	if limit <= 0 {
+	if o.inflated <= 0 {
 		o.err = errBudget
 		return nil
 	}
+	// One stream gets at most maxStreamInflated: the decoder grows its buffer by doubling,
+	// so a stream of zeros allowed the whole document budget costs twice that in memory.
+	limit := min(o.inflated, maxStreamInflated)
 	var out []byte
 	func() {
 		defer func() { _ = recover() }()

@@ -226,7 +226,7 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*Doc, error) {
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Cmd = model.VALIDATE
 	if lim.MaxInflated > 0 {
-		conf.Limits.MaxDecodeBytes = lim.MaxInflated
+		conf.Limits.MaxDecodeBytes = min(lim.MaxInflated, maxStreamInflated) // per stream
 		conf.Limits.MaxStreamBytes = lim.MaxInflated
 	}
 	pctx, err := readContext(ctx, data, conf)
