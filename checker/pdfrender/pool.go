@@ -21,10 +21,10 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 )
 
-// maxMemoryPages bounds the WebAssembly memory of one renderer (64 KiB pages): 1 GiB,
+// maxMemoryPages bounds the WebAssembly memory of one renderer (64 KiB pages): 512 MiB,
 // enough for a page rendered within the pixel budget plus PDFium's own decoding, and a
 // hard stop for a hostile file that tries to make PDFium allocate without end.
-const maxMemoryPages = 16384
+const maxMemoryPages = 8192
 
 var (
 	poolOnce sync.Once
@@ -100,6 +100,7 @@ func runtimeConfig(useCache bool) (wazero.RuntimeConfig, string) {
 func newPool(size int, useCache bool) (pdfium.Pool, string, error) {
 	rc, dir := runtimeConfig(useCache)
 	p, err := webassembly.Init(webassembly.Config{
+		Context:  experimental.WithMemoryAllocator(context.Background(), mmapAllocator),
 		MinIdle:  1,
 		MaxIdle:  size,
 		MaxTotal: size,
