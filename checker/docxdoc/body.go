@@ -2,8 +2,6 @@ package docxdoc
 
 import (
 	"encoding/xml"
-	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -122,78 +120,45 @@ func (b *bodyParser) target(id string) (string, bool) {
 
 // parseStory reads a part's root element: w:document, w:hdr, w:ftr, w:footnotes, w:endnotes.
 func (b *bodyParser) parseStory() ([]Block, error) {
+	w := b.w
 	var blocks []Block
 	add := func(bl Block) { blocks = append(blocks, bl) }
-	for {
-		tok, err := b.w.next()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return blocks, nil
-			}
-			return blocks, err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if b.w.ns(se.Name.Space) != nsW {
-			if err := b.w.skip(); err != nil {
-				return blocks, err
-			}
-			continue
+	err := w.each(func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) != nsW {
+			return w.skip()
 		}
 		switch se.Name.Local {
 		case "document", "hdr", "ftr", "footnotes", "endnotes", "body", "footnote", "endnote":
-			if b.w.depth == 1 {
+			if w.depth == 1 {
 				b.root = se.Name.Local
 			}
 			b.push("w:" + se.Name.Local)
 			if se.Name.Local == "document" || se.Name.Local == "footnotes" || se.Name.Local == "endnotes" {
 				// Their children are not blocks (w:background, w:body, w:footnote): keep
 				// walking at this level.
-				continue
+				return nil
 			}
 			if err := b.blocks(add); err != nil {
-				return blocks, err
+				return err
 			}
 			b.pop()
+			return nil
 		case "background":
 			if b.doc.Background == nil {
-				c := b.w.colorOf(se, "color", "themeColor", "themeTint", "themeShade")
+				c := w.colorOf(se, "color", "themeColor", "themeTint", "themeShade")
 				if rgb, auto := b.st.resolve(c); !auto {
 					b.doc.Background = &rgb
 				}
 			}
-			if err := b.w.skip(); err != nil {
-				return blocks, err
-			}
-		default:
-			if err := b.w.skip(); err != nil {
-				return blocks, err
-			}
 		}
-	}
+		return w.skip()
+	})
+	return blocks, err
 }
 
 // blocks reads block-level content until the end of the current element.
 func (b *bodyParser) blocks(add func(Block)) error {
-	d := b.w.depth
-	for {
-		tok, err := b.w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if b.w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			if err := b.block(t, add); err != nil {
-				return err
-			}
-		}
-	}
+	return b.w.within(func(se xml.StartElement) error { return b.block(se, add) })
 }
 
 func (b *bodyParser) block(se xml.StartElement, add func(Block)) error {
@@ -244,37 +209,19 @@ func (b *bodyParser) block(se xml.StartElement, add func(Block)) error {
 // which repeats the same content in an older form.
 func (b *bodyParser) alternate(read func() error) error {
 	w := b.w
-	d := w.depth
 	chosen := false
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
+	return w.children(anyNS, func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) == nsMC && se.Name.Local == "Choice" && !chosen {
+			chosen = true
+			return read()
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			if w.ns(t.Name.Space) == nsMC && t.Name.Local == "Choice" && !chosen {
-				chosen = true
-				if err := read(); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := w.skip(); err != nil {
-				return err
-			}
-		}
-	}
+		return nil
+	})
 }
 
 // sdt reads a content control: its w:sdtPr, then its content with read.
 func (b *bodyParser) sdt(para *Paragraph, read func() error) error {
 	w := b.w
-	d := w.depth
 	c := &Control{Part: b.part, Path: b.where(), Kind: "richText", Para: para}
 	col := &collector{ctl: c}
 	b.collectors = append(b.collectors, col)
@@ -288,72 +235,37 @@ func (b *bodyParser) sdt(para *Paragraph, read func() error) error {
 		c.Text = col.b.String()
 	}()
 	b.doc.Controls = append(b.doc.Controls, c)
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
+	return w.children(anyNS, func(se xml.StartElement) error {
+		switch {
+		case w.is(se, nsW, "sdtPr"):
+			return b.sdtPr(c)
+		case w.is(se, nsW, "sdtContent"):
+			b.push("w:sdtContent")
+			err := read()
+			b.pop()
+			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			if w.depth != d+1 {
-				continue
-			}
-			switch {
-			case w.is(t, nsW, "sdtPr"):
-				if err := b.sdtPr(c); err != nil {
-					return err
-				}
-			case w.is(t, nsW, "sdtContent"):
-				b.push("w:sdtContent")
-				err := read()
-				b.pop()
-				if err != nil {
-					return err
-				}
-			default:
-				if err := w.skip(); err != nil {
-					return err
-				}
-			}
-		}
-	}
+		return nil
+	})
 }
 
 func (b *bodyParser) sdtPr(c *Control) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
+	return w.children(anyNS, func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "alias":
+			c.Alias = w.attr(se, nsW, "val")
+		case "tag":
+			c.Tag = w.attr(se, nsW, "val")
+		case "docPartObj", "docPartList":
+			c.Kind = "docPart"
+		case "citation", "bibliography", "equation", "group", "text", "dropDownList", "comboBox", "date", "picture":
+			c.Kind = se.Name.Local
+		case "checkbox":
+			c.Kind = "checkbox"
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			if w.depth != d+1 {
-				continue
-			}
-			switch t.Name.Local {
-			case "alias":
-				c.Alias = w.attr(t, nsW, "val")
-			case "tag":
-				c.Tag = w.attr(t, nsW, "val")
-			case "docPartObj", "docPartList":
-				c.Kind = "docPart"
-			case "citation", "bibliography", "equation", "group", "text", "dropDownList", "comboBox", "date", "picture":
-				c.Kind = t.Name.Local
-			case "checkbox":
-				c.Kind = "checkbox"
-			}
-		}
-	}
+		return nil
+	})
 }
 
 // newParagraph registers a paragraph at the current location.
@@ -486,24 +398,7 @@ func (b *bodyParser) appendText(ps *paraState, s string) {
 // inline reads paragraph content until the end of the current element.
 func (b *bodyParser) inline(ps *paraState) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		var se xml.StartElement
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-			continue
-		case xml.StartElement:
-			se = t
-		default:
-			continue
-		}
+	return w.children(anyNS, func(se xml.StartElement) error {
 		switch w.ns(se.Name.Space) {
 		case nsW:
 			switch se.Name.Local {
@@ -519,9 +414,7 @@ func (b *bodyParser) inline(ps *paraState) error {
 				b.push("w:r")
 				err := b.run(ps)
 				b.pop()
-				if err != nil {
-					return err
-				}
+				return err
 			case "hyperlink":
 				b.resolve(ps)
 				b.push("w:hyperlink")
@@ -534,9 +427,7 @@ func (b *bodyParser) inline(ps *paraState) error {
 				}
 				err := b.linkContent(ps, l)
 				b.pop()
-				if err != nil {
-					return err
-				}
+				return err
 			case "fldSimple":
 				b.resolve(ps)
 				ps.p.Fields = true
@@ -546,50 +437,28 @@ func (b *bodyParser) inline(ps *paraState) error {
 					l := &Hyperlink{Part: b.part, Path: b.where(), Para: ps.p, Target: t, External: !strings.HasPrefix(t, "#"), Field: true}
 					err := b.linkContent(ps, l)
 					b.pop()
-					if err != nil {
-						return err
-					}
-				} else if err := b.inline(ps); err != nil {
 					return err
 				}
+				return b.inline(ps)
 			case "sdt":
 				b.resolve(ps)
 				b.push("w:sdt")
 				err := b.sdt(ps.p, func() error { return b.inline(ps) })
 				b.pop()
-				if err != nil {
-					return err
-				}
+				return err
 			case "ins", "moveTo", "smartTag", "customXml", "dir", "bdo", "sdtContent":
-				if err := b.inline(ps); err != nil {
-					return err
-				}
-			default:
-				if err := w.skip(); err != nil {
-					return err
-				}
+				return b.inline(ps)
 			}
 		case nsM:
 			// Office Math: its text is read out (m:t), without run properties.
-			if err := b.math(ps); err != nil {
-				return err
-			}
+			return b.math(ps)
 		case nsMC:
 			if se.Name.Local == "AlternateContent" {
-				if err := b.alternate(func() error { return b.inline(ps) }); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := w.skip(); err != nil {
-				return err
-			}
-		default:
-			if err := w.skip(); err != nil {
-				return err
+				return b.alternate(func() error { return b.inline(ps) })
 			}
 		}
-	}
+		return nil
+	})
 }
 
 func (b *bodyParser) linkContent(ps *paraState, l *Hyperlink) error {
@@ -605,27 +474,16 @@ func (b *bodyParser) linkContent(ps *paraState, l *Hyperlink) error {
 
 func (b *bodyParser) math(ps *paraState) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
+	return w.within(func(se xml.StartElement) error {
+		if w.is(se, nsM, "t") {
+			s, err := w.text()
+			if err != nil {
+				return err
 			}
-		case xml.StartElement:
-			if w.is(t, nsM, "t") {
-				s, err := w.text()
-				if err != nil {
-					return err
-				}
-				b.appendText(ps, s)
-			}
+			b.appendText(ps, s)
 		}
-	}
+		return nil
+	})
 }
 
 // hyperlinkField returns the target of a HYPERLINK field instruction:
@@ -657,7 +515,6 @@ func hyperlinkField(instr string) (string, bool) {
 // run reads one w:r.
 func (b *bodyParser) run(ps *paraState) error {
 	w := b.w
-	d := w.depth
 	var direct rProps
 	var cur *Run
 	// The run is resolved on its first content: w:rPr comes first when present.
@@ -707,45 +564,20 @@ func (b *bodyParser) run(ps *paraState) error {
 		text.WriteString(s)
 		b.appendText(ps, s)
 	}
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		var se xml.StartElement
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-			continue
-		case xml.StartElement:
-			se = t
-		default:
-			continue
-		}
+	return w.children(anyNS, func(se xml.StartElement) error {
 		sp := w.ns(se.Name.Space)
 		if sp == nsMC && se.Name.Local == "AlternateContent" {
 			// A run's alternate content holds drawings: read the choice as run content.
-			if err := b.alternate(func() error { return b.runContent(ps, mk) }); err != nil {
-				return err
-			}
-			continue
+			return b.alternate(func() error { return b.runContent(ps, mk) })
 		}
 		if sp != nsW {
-			if err := w.skip(); err != nil {
-				return err
-			}
-			continue
+			return nil
 		}
 		switch se.Name.Local {
 		case "rPr":
 			if cur == nil {
+				var err error
 				direct, err = w.rPr()
-			} else {
-				err = w.skip()
-			}
-			if err != nil {
 				return err
 			}
 		case "t":
@@ -756,9 +588,6 @@ func (b *bodyParser) run(ps *paraState) error {
 			add(s)
 		case "tab", "ptab":
 			add("\t")
-			if err := w.skip(); err != nil {
-				return err
-			}
 		case "br", "cr":
 			if se.Name.Local == "br" && w.attr(se, nsW, "type") == "page" {
 				ps.p.PageBreak = true
@@ -766,30 +595,15 @@ func (b *bodyParser) run(ps *paraState) error {
 			} else {
 				add("\n")
 			}
-			if err := w.skip(); err != nil {
-				return err
-			}
 		case "lastRenderedPageBreak":
 			b.renderedPages++
-			if err := w.skip(); err != nil {
-				return err
-			}
 		case "noBreakHyphen":
 			add("-")
-			if err := w.skip(); err != nil {
-				return err
-			}
 		case "sym":
 			// Symbol-font characters are bullets or arrows in hand-made lists.
 			add("•")
-			if err := w.skip(); err != nil {
-				return err
-			}
 		case "fldChar":
 			b.fieldChar(ps, w.attr(se, nsW, "fldCharType"))
-			if err := w.skip(); err != nil {
-				return err
-			}
 		case "instrText":
 			s, err := w.text()
 			if err != nil {
@@ -803,47 +617,25 @@ func (b *bodyParser) run(ps *paraState) error {
 			b.push("w:" + se.Name.Local)
 			err := b.drawing(ps, se.Name.Local)
 			b.pop()
-			if err != nil {
-				return err
-			}
-		default:
-			if err := w.skip(); err != nil {
-				return err
-			}
+			return err
 		}
-	}
+		return nil
+	})
 }
 
 // runContent reads the content of an mc:Choice inside a run (a drawing, usually).
 func (b *bodyParser) runContent(ps *paraState, mk func() *Run) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
+	return w.children(anyNS, func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) == nsW && (se.Name.Local == "drawing" || se.Name.Local == "pict" || se.Name.Local == "object") {
+			mk()
+			b.push("w:" + se.Name.Local)
+			err := b.drawing(ps, se.Name.Local)
+			b.pop()
+			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			if w.ns(t.Name.Space) == nsW && (t.Name.Local == "drawing" || t.Name.Local == "pict" || t.Name.Local == "object") {
-				mk()
-				b.push("w:" + t.Name.Local)
-				err := b.drawing(ps, t.Name.Local)
-				b.pop()
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			if err := w.skip(); err != nil {
-				return err
-			}
-		}
-	}
+		return nil
+	})
 }
 
 func (b *bodyParser) inInstr() bool {
@@ -883,7 +675,6 @@ func (b *bodyParser) fieldChar(ps *paraState, typ string) {
 // drawing reads a w:drawing (DrawingML), w:pict (VML) or w:object (embedded object).
 func (b *bodyParser) drawing(ps *paraState, kind string) error {
 	w := b.w
-	d := w.depth
 	dr := &Drawing{Part: b.part, Path: b.where(), Para: ps.p, Kind: Other}
 	// An inline object stands between the characters around it: spaces on both sides
 	// are not a run of blanks.
@@ -908,32 +699,14 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 	}
 	firstShape := true
 	fill := fillReader{spPr: -1}
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		var se xml.StartElement
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				fill.finish(dr, b.st)
-				return nil
-			}
-			fill.end(w.depth)
-			continue
-		case xml.StartElement:
-			se = t
-		default:
-			continue
-		}
+	err := w.walk(func(se xml.StartElement) error {
 		fill.start(w, se)
 		if se.Name.Local == "decorative" {
 			// adec:decorative (Office 2019+) inside wp:docPr's extension list.
 			if v := w.attr(se, nsOther, "val"); v == "1" || v == "true" {
 				dr.Decorative = true
 			}
-			continue
+			return nil
 		}
 		switch w.ns(se.Name.Space) {
 		case nsWP:
@@ -1021,18 +794,20 @@ func (b *bodyParser) drawing(ps *paraState, kind string) error {
 			}
 		case nsW:
 			if se.Name.Local == "txbxContent" {
-				if err := b.textBoxContent(dr); err != nil {
-					return err
-				}
+				return b.textBoxContent(dr)
 			}
 		case nsMC:
 			if se.Name.Local == "Fallback" {
-				if err := w.skip(); err != nil {
-					return err
-				}
+				return w.skip()
 			}
 		}
+		return nil
+	}, func() { fill.end(w.depth) })
+	if err != nil {
+		return err
 	}
+	fill.finish(dr, b.st)
+	return nil
 }
 
 // textBoxContent reads the paragraphs of a text box into dr.TextBox.
@@ -1083,103 +858,56 @@ func (b *bodyParser) tableEl() (*Table, error) {
 }
 
 func (b *bodyParser) tableChildren(t *Table, direct *shdSpec) error {
-	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		var se xml.StartElement
-		switch tt := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-			continue
-		case xml.StartElement:
-			se = tt
-		default:
-			continue
-		}
-		if w.ns(se.Name.Space) != nsW {
-			if err := w.skip(); err != nil {
-				return err
-			}
-			continue
-		}
+	return b.w.children(nsW, func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "tblPr":
-			if err := b.tblPr(t, direct); err != nil {
-				return err
-			}
+			return b.tblPr(t, direct)
 		case "tr":
 			b.push("w:tr")
 			err := b.row(t)
 			b.pop()
-			if err != nil {
-				return err
-			}
+			return err
 		case "sdt", "customXml", "sdtContent", "ins":
 			// rows wrapped in a content control or custom XML
 			b.push("w:" + se.Name.Local)
 			err := b.tableChildren(t, direct)
 			b.pop()
-			if err != nil {
-				return err
-			}
-		default:
-			if err := w.skip(); err != nil {
-				return err
-			}
+			return err
 		}
-	}
+		return nil
+	})
 }
 
 func (b *bodyParser) tblPr(t *Table, direct *shdSpec) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		switch tt := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
+	return w.children(nsW, func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "tblStyle":
+			t.StyleID = w.attr(se, nsW, "val")
+		case "tblLook":
+			// Transitional writes w:firstRow="1"; Word 2007 wrote a hex bit mask in
+			// w:val where 0x0020 is the header row (ECMA-376 2006, 2.4.51).
+			if v, err := strconv.ParseUint(w.attr(se, nsW, "val"), 16, 16); err == nil {
+				t.Look = TableLook{FirstRow: v&0x20 != 0, LastRow: v&0x40 != 0, FirstColumn: v&0x80 != 0,
+					LastColumn: v&0x100 != 0, NoHBand: v&0x200 != 0, NoVBand: v&0x400 != 0}
 			}
-		case xml.StartElement:
-			if w.depth != d+1 || w.ns(tt.Name.Space) != nsW {
-				continue
-			}
-			switch tt.Name.Local {
-			case "tblStyle":
-				t.StyleID = w.attr(tt, nsW, "val")
-			case "tblLook":
-				// Transitional writes w:firstRow="1"; Word 2007 wrote a hex bit mask in
-				// w:val where 0x0020 is the header row (ECMA-376 2006, 2.4.51).
-				if v, err := strconv.ParseUint(w.attr(tt, nsW, "val"), 16, 16); err == nil {
-					t.Look = TableLook{FirstRow: v&0x20 != 0, LastRow: v&0x40 != 0, FirstColumn: v&0x80 != 0,
-						LastColumn: v&0x100 != 0, NoHBand: v&0x200 != 0, NoVBand: v&0x400 != 0}
+			look := map[string]*bool{"firstRow": &t.Look.FirstRow, "lastRow": &t.Look.LastRow, "firstColumn": &t.Look.FirstColumn,
+				"lastColumn": &t.Look.LastColumn, "noHBand": &t.Look.NoHBand, "noVBand": &t.Look.NoVBand}
+			for name, p := range look {
+				if w.hasAttr(se, nsW, name) {
+					*p = w.onOffAttr(se, name)
 				}
-				look := map[string]*bool{"firstRow": &t.Look.FirstRow, "lastRow": &t.Look.LastRow, "firstColumn": &t.Look.FirstColumn,
-					"lastColumn": &t.Look.LastColumn, "noHBand": &t.Look.NoHBand, "noVBand": &t.Look.NoVBand}
-				for name, p := range look {
-					if w.hasAttr(tt, nsW, name) {
-						*p = w.onOffAttr(tt, name)
-					}
-				}
-				t.LookFirstRow = t.Look.FirstRow
-			case "shd":
-				*direct = w.shdOf(tt)
-			case "tblCaption":
-				t.Caption = w.attr(tt, nsW, "val")
-			case "tblDescription":
-				t.Description = w.attr(tt, nsW, "val")
 			}
+			t.LookFirstRow = t.Look.FirstRow
+		case "shd":
+			*direct = w.shdOf(se)
+		case "tblCaption":
+			t.Caption = w.attr(se, nsW, "val")
+		case "tblDescription":
+			t.Description = w.attr(se, nsW, "val")
 		}
-	}
+		return nil
+	})
 }
 
 // tableStyle applies the table style's shading and header-row formatting.
@@ -1222,128 +950,65 @@ func (b *bodyParser) tableStyle(t *Table, direct shdSpec) {
 
 func (b *bodyParser) row(t *Table) error {
 	w := b.w
-	d := w.depth
 	r := &Row{Index: len(t.Rows)}
 	t.Rows = append(t.Rows, r)
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		var se xml.StartElement
-		switch tt := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-			continue
-		case xml.StartElement:
-			se = tt
-		default:
-			continue
-		}
-		if w.ns(se.Name.Space) != nsW {
-			if err := w.skip(); err != nil {
-				return err
-			}
-			continue
-		}
+	return w.children(nsW, func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "trPr":
-			if err := b.trPr(r); err != nil {
-				return err
-			}
+			return b.trPr(r)
 		case "tc":
 			b.push("w:tc")
 			err := b.cellEl(t, r)
 			b.pop()
-			if err != nil {
-				return err
-			}
+			return err
 		case "sdt", "customXml", "sdtContent":
 			// cells wrapped in a content control: read them as this row's
 			sub := &Table{}
 			b.push("w:" + se.Name.Local)
 			err := b.rowWrapped(t, r, sub)
 			b.pop()
-			if err != nil {
-				return err
-			}
-		default:
-			if err := w.skip(); err != nil {
-				return err
-			}
+			return err
 		}
-	}
+		return nil
+	})
 }
 
 func (b *bodyParser) rowWrapped(t *Table, r *Row, _ *Table) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
+	return w.children(anyNS, func(se xml.StartElement) error {
+		switch {
+		case w.is(se, nsW, "tc"):
+			b.push("w:tc")
+			err := b.cellEl(t, r)
+			b.pop()
+			return err
+		case w.is(se, nsW, "sdtContent"), w.is(se, nsW, "customXml"), w.is(se, nsW, "sdt"):
+			return b.rowWrapped(t, r, nil)
 		}
-		switch tt := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			switch {
-			case w.is(tt, nsW, "tc"):
-				b.push("w:tc")
-				err := b.cellEl(t, r)
-				b.pop()
-				if err != nil {
-					return err
-				}
-			case w.is(tt, nsW, "sdtContent"), w.is(tt, nsW, "customXml"), w.is(tt, nsW, "sdt"):
-				if err := b.rowWrapped(t, r, nil); err != nil {
-					return err
-				}
-			default:
-				if err := w.skip(); err != nil {
-					return err
-				}
-			}
-		}
-	}
+		return nil
+	})
 }
 
 func (b *bodyParser) trPr(r *Row) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
+	return w.within(func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) != nsW {
+			return nil
 		}
-		switch tt := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			if w.ns(tt.Name.Space) != nsW {
-				continue
-			}
-			switch tt.Name.Local {
-			case "tblHeader":
-				r.Header = w.onOff(tt)
-			case "gridBefore":
-				r.GridBefore = min(atoi(w.attr(tt, nsW, "val")), 1000)
-			case "gridAfter":
-				r.GridAfter = min(atoi(w.attr(tt, nsW, "val")), 1000)
-			}
+		switch se.Name.Local {
+		case "tblHeader":
+			r.Header = w.onOff(se)
+		case "gridBefore":
+			r.GridBefore = min(atoi(w.attr(se, nsW, "val")), 1000)
+		case "gridAfter":
+			r.GridAfter = min(atoi(w.attr(se, nsW, "val")), 1000)
 		}
-	}
+		return nil
+	})
 }
 
 func (b *bodyParser) cellEl(t *Table, r *Row) error {
 	w := b.w
-	d := w.depth
 	c := &Cell{Row: r, Table: t, Col: r.GridBefore}
 	if n := len(r.Cells); n > 0 {
 		c.Col = min(r.Cells[n-1].Col+r.Cells[n-1].Span(), 1<<20)
@@ -1354,67 +1019,37 @@ func (b *bodyParser) cellEl(t *Table, r *Row) error {
 	b.depth++
 	defer func() { b.cell, b.table = saveCell, saveTable; b.depth-- }()
 	add := func(bl Block) { c.Blocks = append(c.Blocks, bl) }
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
+	return w.children(anyNS, func(se xml.StartElement) error {
+		if w.is(se, nsW, "tcPr") {
+			return b.tcPr(c)
 		}
-		switch tt := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
-			}
-		case xml.StartElement:
-			if w.is(tt, nsW, "tcPr") {
-				if err := b.tcPr(c); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := b.block(tt, add); err != nil {
-				return err
-			}
-		}
-	}
+		return b.block(se, add)
+	})
 }
 
 func (b *bodyParser) tcPr(c *Cell) error {
 	w := b.w
-	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return eofIsDamage(err, b.part)
-		}
-		switch tt := tok.(type) {
-		case xml.EndElement:
-			if w.depth < d {
-				return nil
+	return w.children(nsW, func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "gridSpan":
+			c.GridSpan = min(atoi(w.attr(se, nsW, "val")), 1000)
+		case "vMerge":
+			c.VMerge = w.attr(se, nsW, "val")
+			if c.VMerge == "" {
+				c.VMerge = "continue"
 			}
-		case xml.StartElement:
-			if w.depth != d+1 || w.ns(tt.Name.Space) != nsW {
-				continue
+		case "hMerge":
+			c.HMerge = w.attr(se, nsW, "val")
+			if c.HMerge == "" {
+				c.HMerge = "continue"
 			}
-			switch tt.Name.Local {
-			case "gridSpan":
-				c.GridSpan = min(atoi(w.attr(tt, nsW, "val")), 1000)
-			case "vMerge":
-				c.VMerge = w.attr(tt, nsW, "val")
-				if c.VMerge == "" {
-					c.VMerge = "continue"
-				}
-			case "hMerge":
-				c.HMerge = w.attr(tt, nsW, "val")
-				if c.HMerge == "" {
-					c.HMerge = "continue"
-				}
-			case "shd":
-				if rgb, ok := b.st.shading(w.shdOf(tt)); ok {
-					c.Shading = &rgb
-				}
+		case "shd":
+			if rgb, ok := b.st.shading(w.shdOf(se)); ok {
+				c.Shading = &rgb
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // vmlLength reads a length in points from a VML style ("width:126.25pt"); inches, cm

@@ -108,22 +108,18 @@ func (ld *loader) rels(part string) (map[string]rel, error) {
 	dir, file := path.Split(part)
 	out := map[string]rel{}
 	err := ld.walk(dir+"_rels/"+file+".rels", func(w *walker) error {
-		for {
-			tok, err := w.next()
-			if err != nil {
-				return err
-			}
-			se, ok := tok.(xml.StartElement)
-			if !ok || se.Name.Local != "Relationship" {
-				continue
+		return w.each(func(se xml.StartElement) error {
+			if se.Name.Local != "Relationship" {
+				return nil
 			}
 			id := w.attr(se, nsOther, "Id")
 			if _, dup := out[id]; dup || len(out) > 100_000 {
-				continue
+				return nil
 			}
 			out[id] = rel{typ: w.attr(se, nsOther, "Type"), target: w.attr(se, nsOther, "Target"),
 				external: strings.EqualFold(w.attr(se, nsOther, "TargetMode"), "External")}
-		}
+			return nil
+		})
 	})
 	return out, err
 }
@@ -308,14 +304,9 @@ func (ld *loader) language() {
 }
 
 func (ld *loader) parseSettings(w *walker) error {
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || w.ns(se.Name.Space) != nsW {
-			continue
+	return w.each(func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) != nsW {
+			return nil
 		}
 		switch se.Name.Local {
 		case "clrSchemeMapping":
@@ -328,34 +319,26 @@ func (ld *loader) parseSettings(w *walker) error {
 		case "themeFontLang":
 			ld.themeLang = w.attr(se, nsW, "val")
 		}
-	}
+		return nil
+	})
 }
 
 func (ld *loader) parseCore(w *walker) error {
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if ok && se.Name.Local == "title" && w.ns(se.Name.Space) == nsDC {
+	return w.each(func(se xml.StartElement) error {
+		if se.Name.Local == "title" && w.ns(se.Name.Space) == nsDC {
 			t, err := w.text()
 			if err != nil {
 				return err
 			}
 			ld.doc.Title = strings.TrimSpace(t)
 		}
-	}
+		return nil
+	})
 }
 
 func (ld *loader) parseApp(w *walker) error {
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if ok && se.Name.Local == "Pages" {
+	return w.each(func(se xml.StartElement) error {
+		if se.Name.Local == "Pages" {
 			t, err := w.text()
 			if err != nil {
 				return err
@@ -364,7 +347,8 @@ func (ld *loader) parseApp(w *walker) error {
 				ld.doc.Pages = n
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // String describes the document briefly, for debugging and tests.

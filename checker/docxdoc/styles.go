@@ -462,44 +462,35 @@ func (w *walker) shdOf(se xml.StartElement) shdSpec {
 func (w *walker) rPr() (rProps, error) {
 	var r rProps
 	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return r, eofIsDamage(err, w.part)
+	err := w.within(func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) != nsW || w.depth != d+1 {
+			return nil
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if w.ns(t.Name.Space) != nsW || w.depth != d+1 {
-				continue
-			}
-			switch t.Name.Local {
-			case "color":
-				r.color = w.colorOf(t, "val", "themeColor", "themeTint", "themeShade")
-			case "sz":
-				r.sz = atoi(w.attr(t, nsW, "val"))
-			case "b":
-				r.b = triOf(w.onOff(t))
-			case "i":
-				r.i = triOf(w.onOff(t))
-			case "vanish", "specVanish":
-				r.vanish = triOf(w.onOff(t))
-			case "highlight":
-				r.highlight = w.attr(t, nsW, "val")
-			case "shd":
-				r.shd = w.shdOf(t)
-			case "effect":
-				r.effect = w.attr(t, nsW, "val")
-			case "lang":
-				r.lang = w.attr(t, nsW, "val")
-			case "rStyle":
-				r.rStyle = w.attr(t, nsW, "val")
-			}
-		case xml.EndElement:
-			if w.depth < d {
-				return r, nil
-			}
+		switch se.Name.Local {
+		case "color":
+			r.color = w.colorOf(se, "val", "themeColor", "themeTint", "themeShade")
+		case "sz":
+			r.sz = atoi(w.attr(se, nsW, "val"))
+		case "b":
+			r.b = triOf(w.onOff(se))
+		case "i":
+			r.i = triOf(w.onOff(se))
+		case "vanish", "specVanish":
+			r.vanish = triOf(w.onOff(se))
+		case "highlight":
+			r.highlight = w.attr(se, nsW, "val")
+		case "shd":
+			r.shd = w.shdOf(se)
+		case "effect":
+			r.effect = w.attr(se, nsW, "val")
+		case "lang":
+			r.lang = w.attr(se, nsW, "val")
+		case "rStyle":
+			r.rStyle = w.attr(se, nsW, "val")
 		}
-	}
+		return nil
+	})
+	return r, err
 }
 
 // pPr parses a w:pPr whose start was just read. Its own w:rPr (the paragraph mark)
@@ -507,57 +498,44 @@ func (w *walker) rPr() (rProps, error) {
 func (w *walker) pPr() (pProps, error) {
 	p := pProps{outline: -1}
 	d := w.depth
-	for {
-		tok, err := w.next()
-		if err != nil {
-			return p, eofIsDamage(err, w.part)
+	err := w.within(func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) != nsW {
+			return nil
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if w.ns(t.Name.Space) != nsW {
-				continue
-			}
-			if w.depth == d+1 {
-				switch t.Name.Local {
-				case "pStyle":
-					p.style = w.attr(t, nsW, "val")
-				case "outlineLvl":
-					p.outline = atoi(w.attr(t, nsW, "val"))
-				case "numPr":
-					p.numSet = true
-				case "shd":
-					p.shd = w.shdOf(t)
-				case "framePr":
-					p.frame = true
-					if dc := w.attr(t, nsW, "dropCap"); dc != "" && dc != "none" {
-						p.dropCap = true
-					}
-				case "keepNext":
-					p.keepNext = w.onOff(t)
-				case "sectPr":
-					p.sectPr = true
-					if err := w.skip(); err != nil {
-						return p, err
-					}
-				case "rPr":
-					if err := w.skip(); err != nil {
-						return p, err
-					}
+		if w.depth == d+1 {
+			switch se.Name.Local {
+			case "pStyle":
+				p.style = w.attr(se, nsW, "val")
+			case "outlineLvl":
+				p.outline = atoi(w.attr(se, nsW, "val"))
+			case "numPr":
+				p.numSet = true
+			case "shd":
+				p.shd = w.shdOf(se)
+			case "framePr":
+				p.frame = true
+				if dc := w.attr(se, nsW, "dropCap"); dc != "" && dc != "none" {
+					p.dropCap = true
 				}
-			} else if w.depth == d+2 && p.numSet {
-				switch t.Name.Local {
-				case "numId":
-					p.numID = w.attr(t, nsW, "val")
-				case "ilvl":
-					p.ilvl = atoi(w.attr(t, nsW, "val"))
-				}
+			case "keepNext":
+				p.keepNext = w.onOff(se)
+			case "sectPr":
+				p.sectPr = true
+				return w.skip()
+			case "rPr":
+				return w.skip()
 			}
-		case xml.EndElement:
-			if w.depth < d {
-				return p, nil
+		} else if w.depth == d+2 && p.numSet {
+			switch se.Name.Local {
+			case "numId":
+				p.numID = w.attr(se, nsW, "val")
+			case "ilvl":
+				p.ilvl = atoi(w.attr(se, nsW, "val"))
 			}
 		}
-	}
+		return nil
+	})
+	return p, err
 }
 
 // parseStyles reads styles.xml.
@@ -565,106 +543,97 @@ func (s *styleSet) parseStyles(w *walker) error {
 	var cur *style
 	var condType string
 	inTblStylePr := false
-	for {
-		tok, err := w.next()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			return err
+	return w.eachEnd(func(t xml.StartElement) error {
+		if w.ns(t.Name.Space) != nsW {
+			return nil
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if w.ns(t.Name.Space) != nsW {
-				continue
+		switch t.Name.Local {
+		case "rPrDefault", "pPrDefault":
+			// their rPr/pPr follow
+		case "style":
+			cur = &style{id: w.attr(t, nsW, "styleId"), typ: w.attr(t, nsW, "type"), isDefault: w.onOffAttr(t, "default"), p: pProps{outline: -1}}
+			if _, dup := s.byID[cur.id]; !dup {
+				s.byID[cur.id] = cur
 			}
-			switch t.Name.Local {
-			case "rPrDefault", "pPrDefault":
-				// their rPr/pPr follow
-			case "style":
-				cur = &style{id: w.attr(t, nsW, "styleId"), typ: w.attr(t, nsW, "type"), isDefault: w.onOffAttr(t, "default"), p: pProps{outline: -1}}
-				if _, dup := s.byID[cur.id]; !dup {
-					s.byID[cur.id] = cur
+			if cur.isDefault {
+				switch cur.typ {
+				case "paragraph":
+					s.defPara = cur.id
+				case "character":
+					s.defChar = cur.id
+				case "table":
+					s.defTable = cur.id
 				}
-				if cur.isDefault {
-					switch cur.typ {
-					case "paragraph":
-						s.defPara = cur.id
-					case "character":
-						s.defChar = cur.id
-					case "table":
-						s.defTable = cur.id
-					}
-				}
-			case "name":
-				if cur != nil {
-					cur.name = strings.ToLower(strings.TrimSpace(w.attr(t, nsW, "val")))
-				}
-			case "basedOn":
-				if cur != nil {
-					cur.basedOn = w.attr(t, nsW, "val")
-				}
-			case "tblStylePr":
-				inTblStylePr = true
-				condType = w.attr(t, nsW, "type")
-			case "rPr":
-				r, err := w.rPr()
-				if err != nil {
-					return err
-				}
+			}
+		case "name":
+			if cur != nil {
+				cur.name = strings.ToLower(strings.TrimSpace(w.attr(t, nsW, "val")))
+			}
+		case "basedOn":
+			if cur != nil {
+				cur.basedOn = w.attr(t, nsW, "val")
+			}
+		case "tblStylePr":
+			inTblStylePr = true
+			condType = w.attr(t, nsW, "type")
+		case "rPr":
+			r, err := w.rPr()
+			if err != nil {
+				return err
+			}
+			switch {
+			case cur == nil:
+				s.defaults = s.defaults.over(&r)
+			case inTblStylePr:
+				c := cur.condOf(condType)
+				c.color = r.color
+				cur.cond[condType] = c
+			default:
+				cur.r = r
+			}
+		case "pPr":
+			p, err := w.pPr()
+			if err != nil {
+				return err
+			}
+			switch {
+			case cur == nil:
+				s.defaultsP = p
+			case !inTblStylePr:
+				cur.p = p
+			}
+		case "shd":
+			// reached only outside rPr/pPr: table and cell shading of a table style
+			if cur != nil {
+				sh := w.shdOf(t)
 				switch {
-				case cur == nil:
-					s.defaults = s.defaults.over(&r)
 				case inTblStylePr:
 					c := cur.condOf(condType)
-					c.color = r.color
+					c.shd = sh
 					cur.cond[condType] = c
+				case w.parentIs == "tcPr":
+					cur.tcShd = sh
 				default:
-					cur.r = r
+					cur.tblShd = sh
 				}
-			case "pPr":
-				p, err := w.pPr()
-				if err != nil {
-					return err
-				}
-				switch {
-				case cur == nil:
-					s.defaultsP = p
-				case !inTblStylePr:
-					cur.p = p
-				}
-			case "shd":
-				// reached only outside rPr/pPr: table and cell shading of a table style
-				if cur != nil {
-					sh := w.shdOf(t)
-					switch {
-					case inTblStylePr:
-						c := cur.condOf(condType)
-						c.shd = sh
-						cur.cond[condType] = c
-					case w.parentIs == "tcPr":
-						cur.tcShd = sh
-					default:
-						cur.tblShd = sh
-					}
-				}
-			case "tcPr", "tblPr":
-				w.parentIs = t.Name.Local
 			}
-		case xml.EndElement:
-			if w.ns(t.Name.Space) != nsW {
-				continue
-			}
-			switch t.Name.Local {
-			case "style":
-				cur = nil
-			case "tblStylePr":
-				inTblStylePr = false
-			case "tcPr", "tblPr":
-				w.parentIs = ""
-			}
+		case "tcPr", "tblPr":
+			w.parentIs = t.Name.Local
 		}
-	}
+		return nil
+	}, func(t xml.EndElement) {
+		if w.ns(t.Name.Space) != nsW {
+			return
+		}
+		switch t.Name.Local {
+		case "style":
+			cur = nil
+		case "tblStylePr":
+			inTblStylePr = false
+		case "tcPr", "tblPr":
+			w.parentIs = ""
+		}
+	})
 }
 
 func (st *style) condOf(typ string) condFmt {
@@ -685,24 +654,16 @@ func (w *walker) onOffAttr(se xml.StartElement, name string) bool {
 // parseTheme reads the colour scheme of theme1.xml.
 func (s *styleSet) parseTheme(w *walker) error {
 	slot := ""
-	for {
-		tok, err := w.next()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || w.ns(se.Name.Space) != nsA {
-			continue
+	return w.each(func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) != nsA {
+			return nil
 		}
 		switch se.Name.Local {
 		case "dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink":
 			slot = se.Name.Local
 		case "srgbClr", "sysClr":
 			if slot == "" {
-				continue
+				return nil
 			}
 			v := w.attr(se, nsOther, "val")
 			if se.Name.Local == "sysClr" {
@@ -715,9 +676,12 @@ func (s *styleSet) parseTheme(w *walker) error {
 			}
 			slot = ""
 		case "fontScheme", "fmtScheme":
+			// The rest is read through to the end of the part, which each then meets
+			// again (the decoder keeps returning io.EOF).
 			return w.skipRest()
 		}
-	}
+		return nil
+	})
 }
 
 // skipRest reads to the end of the part (the remaining elements still count).
@@ -735,17 +699,9 @@ func (w *walker) skipRest() error {
 // parseNumbering reads numbering.xml: the format of each level of each list.
 func (s *styleSet) parseNumbering(w *walker) error {
 	abs, lvl, num := "", -1, ""
-	for {
-		tok, err := w.next()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || w.ns(se.Name.Space) != nsW {
-			continue
+	return w.each(func(se xml.StartElement) error {
+		if w.ns(se.Name.Space) != nsW {
+			return nil
 		}
 		switch se.Name.Local {
 		case "abstractNum":
@@ -768,5 +724,6 @@ func (s *styleSet) parseNumbering(w *walker) error {
 				s.numToAbs[num] = w.attr(se, nsW, "val")
 			}
 		}
-	}
+		return nil
+	})
 }

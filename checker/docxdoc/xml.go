@@ -167,6 +167,91 @@ func (w *walker) skip() error {
 	}
 }
 
+// anyNS, given to children, lets through the children of every namespace.
+const anyNS ns = 255
+
+// children calls fn for each child of the element whose start was just read, until
+// that element ends. A child outside namespace only is skipped without fn (anyNS lets
+// every child through); a child that fn leaves unread (no skip, text or nested parser)
+// is skipped after it. A part that ends first is damaged. Like every reader here, it
+// takes each token from next, which enforces the depth and element limits.
+func (w *walker) children(only ns, fn func(se xml.StartElement) error) error {
+	d := w.depth
+	return w.walk(func(se xml.StartElement) error {
+		if only == anyNS || w.ns(se.Name.Space) == only {
+			if err := fn(se); err != nil {
+				return err
+			}
+		}
+		if w.depth > d {
+			return w.skip()
+		}
+		return nil
+	}, nil)
+}
+
+// within calls fn for each element that starts inside the element whose start was just
+// read, at any depth, until that element ends: fn may read an element through (skip,
+// text, a nested parser), or leave it open to be given its descendants in turn. A part
+// that ends first is damaged.
+func (w *walker) within(fn func(se xml.StartElement) error) error {
+	return w.walk(fn, nil)
+}
+
+// walk is within that also calls end, when not nil, at the end of each element inside
+// (w.depth is then that of the element's parent).
+func (w *walker) walk(start func(se xml.StartElement) error, end func()) error {
+	d := w.depth
+	for {
+		tok, err := w.next()
+		if err != nil {
+			return eofIsDamage(err, w.part)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := start(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if w.depth < d {
+				return nil
+			}
+			if end != nil {
+				end()
+			}
+		}
+	}
+}
+
+// each calls fn for each element start until the part ends, at any depth: the content
+// of an element fn leaves open is given to fn in turn. The end of the part is no error.
+func (w *walker) each(fn func(se xml.StartElement) error) error {
+	return w.eachEnd(fn, nil)
+}
+
+// eachEnd is each that also calls end, when not nil, with each element end.
+func (w *walker) eachEnd(start func(se xml.StartElement) error, end func(ee xml.EndElement)) error {
+	for {
+		tok, err := w.next()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := start(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if end != nil {
+				end(t)
+			}
+		}
+	}
+}
+
 // text reads the character data of the element whose start was just read.
 func (w *walker) text() (string, error) {
 	d := w.depth
