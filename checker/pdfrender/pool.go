@@ -21,10 +21,11 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 )
 
-// maxMemoryPages bounds the WebAssembly memory of one renderer (64 KiB pages): 512 MiB,
-// enough for a page rendered within the pixel budget plus PDFium's own decoding, and a
+// maxMemoryPages bounds the WebAssembly memory of one renderer (64 KiB pages): 256 MiB,
+// enough for a page rendered within the pixel budget (16 MB) plus PDFium's own decoding of
+// images up to ~60 Mpx, and a
 // hard stop for a hostile file that tries to make PDFium allocate without end.
-const maxMemoryPages = 8192
+const maxMemoryPages = 4096
 
 var (
 	poolOnce sync.Once
