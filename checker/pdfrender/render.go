@@ -174,6 +174,18 @@ func pixelSize(w, h, dpi float64, maxPixels int64) (int, int) {
 		scale *= math.Sqrt(float64(maxPixels) / px)
 	}
 	pw, ph := int(math.Round(w*scale)), int(math.Round(h*scale))
+	if int64(pw)*int64(ph) > maxPixels { // rounding up both sides can overshoot
+		pw, ph = int(w*scale), int(h*scale)
+	}
+	pw, ph = max(pw, 1), max(ph, 1)
+	// A sliver page (one side below a pixel) keeps the long side within the budget.
+	if int64(pw)*int64(ph) > maxPixels {
+		if pw > ph {
+			pw = int(maxPixels / int64(ph))
+		} else {
+			ph = int(maxPixels / int64(pw))
+		}
+	}
 	return max(pw, 1), max(ph, 1)
 }
 
