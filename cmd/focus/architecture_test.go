@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/lab110bis/focusplus"
+
+// TestImportDirection keeps the layers of STYLE.md: cmd wires everything; web and cmd
+// use checker; rules use checker; simulate imports nothing of ours; nothing imports cmd
+// or web; the engine (checker and its format packages) never imports rules, web or cmd.
+func TestImportDirection(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, module+"/...").Output()
+	if err != nil {
+		t.Skipf("go list unavailable: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg, imports := strings.TrimPrefix(fields[0], module), fields[1:]
+		for _, imp := range imports {
+			if !strings.HasPrefix(imp, module) {
+				continue
+			}
+			dep := strings.TrimPrefix(imp, module)
+			switch {
+			case strings.HasPrefix(dep, "/cmd"),
+				strings.HasPrefix(dep, "/web") && !strings.HasPrefix(pkg, "/web") && !strings.HasPrefix(pkg, "/cmd"):
+				t.Errorf("%s imports %s: nothing may import cmd or web", pkg, dep)
+			case strings.HasPrefix(pkg, "/simulate"):
+				t.Errorf("%s imports %s: simulate is a pure image library", pkg, dep)
+			case strings.HasPrefix(pkg, "/checker") && (strings.HasPrefix(dep, "/rules") || strings.HasPrefix(dep, "/web")):
+				t.Errorf("%s imports %s: the engine must not depend on rules or the server", pkg, dep)
+			case strings.HasPrefix(pkg, "/rules") && strings.HasPrefix(dep, "/web"):
+				t.Errorf("%s imports %s", pkg, dep)
+			}
+		}
+	}
+}
