@@ -78,6 +78,10 @@ func with(ctx context.Context, data []byte, fn func(s *session) error) (err erro
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("PDF renderer failed: %v", r)
+		}
+		if err != nil {
+			// A renderer that failed (a trap, memory exhausted by a hostile file) may be
+			// left broken or at its memory peak: never reuse it for the next document.
 			s.discard = true
 		}
 		s.release()
