@@ -5,9 +5,9 @@ package rules
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
-	"github.com/lab110bis/focusplus/checker/pdfdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 	"github.com/lab110bis/focusplus/rules/docx"
 	"github.com/lab110bis/focusplus/rules/images"
 	"github.com/lab110bis/focusplus/rules/pdf"

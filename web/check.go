@@ -9,7 +9,7 @@ import (
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
 // previewSide is the longer side of a stored page preview, in pixels: enough for the

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // handleAPICheck is POST /api/v1/check: multipart `file` fields or a raw body with

@@ -3,7 +3,7 @@ package web
 import (
 	"net/http"
 
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // handleAPIRules is GET /api/v1/rules: the list `focus rules --format json` prints.

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
 // simulateParams are the parameters of POST /api/v1/simulate, with the CLI's values.

@@ -5,7 +5,7 @@ import (
 	"image"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfrender"
+	"github.com/lab110bis/focusplus/pdfrender"
 )
 
 // a4HeightInches sizes the rendering: an A4 page's height fills maxSide pixels.

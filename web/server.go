@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfrender"
+	"github.com/lab110bis/focusplus/pdfrender"
 )
 
 // Config holds the server's limits. The zero value of a field means its default.

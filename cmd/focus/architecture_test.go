@@ -9,8 +9,9 @@ import (
 const module = "github.com/lab110bis/focusplus"
 
 // TestImportDirection keeps the layers of STYLE.md: cmd wires everything; web and cmd
-// use checker; rules use checker; simulate imports nothing of ours; nothing imports cmd
-// or web; the engine (checker and its format packages) never imports rules, web or cmd.
+// use checker; rules use checker and the document models; simulate imports nothing of
+// ours; nothing imports cmd or web; the engine (checker) names no format, and neither the
+// engine nor a format package imports rules, web or cmd.
 func TestImportDirection(t *testing.T) {
 	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, module+"/...").Output()
 	if err != nil {
@@ -30,8 +31,11 @@ func TestImportDirection(t *testing.T) {
 				t.Errorf("%s imports %s: nothing may import cmd or web", pkg, dep)
 			case strings.HasPrefix(pkg, "/simulate"):
 				t.Errorf("%s imports %s: simulate is a pure image library", pkg, dep)
-			case strings.HasPrefix(pkg, "/checker") && (strings.HasPrefix(dep, "/rules") || strings.HasPrefix(dep, "/web")):
-				t.Errorf("%s imports %s: the engine must not depend on rules or the server", pkg, dep)
+			case strings.HasPrefix(pkg, "/checker") && (strings.HasPrefix(dep, "/rules") || strings.HasPrefix(dep, "/web") ||
+				strings.HasPrefix(dep, "/format") || strings.HasPrefix(dep, "/pdfrender") || strings.HasPrefix(dep, "/report")):
+				t.Errorf("%s imports %s: the engine must not depend on formats, rules, reports or the server", pkg, dep)
+			case strings.HasPrefix(pkg, "/format") && strings.HasPrefix(dep, "/rules"):
+				t.Errorf("%s imports %s: a format package reads documents; rules read its model", pkg, dep)
 			case strings.HasPrefix(pkg, "/rules") && strings.HasPrefix(dep, "/web"):
 				t.Errorf("%s imports %s", pkg, dep)
 			}

@@ -16,7 +16,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 	"github.com/lab110bis/focusplus/rules"
 )

@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/config"
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/config"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // CheckOptions are the flags and arguments of `focus check`.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lab110bis/focusplus/checker/config"
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/config"
+	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 

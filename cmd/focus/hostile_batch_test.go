@@ -20,7 +20,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 

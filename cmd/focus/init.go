@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/config"
+	"github.com/lab110bis/focusplus/config"
 )
 
 func init() {

@@ -19,8 +19,8 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
-	"github.com/lab110bis/focusplus/checker/pdfrender"
+	"github.com/lab110bis/focusplus/format/imagedoc"
+	"github.com/lab110bis/focusplus/pdfrender"
 	"github.com/lab110bis/focusplus/simulate"
 )
 

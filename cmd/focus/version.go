@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // NewCmdVersion builds `focus version`.

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 	fx "github.com/lab110bis/focusplus/internal/fixtures"
 )
 

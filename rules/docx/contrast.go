@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 )
 
 // Contrast measures the WCAG contrast ratio of every run of text against the background

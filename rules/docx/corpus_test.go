@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 )
 
 var corpusDir = filepath.Join("..", "..", "..", "shared", "corpus", "docx")

@@ -2,7 +2,7 @@ package docx
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 )
 
 // Encrypted fails a password-protected or rights-managed (IRM) document: it is stored as

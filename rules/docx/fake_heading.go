@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 )
 
 // FakeHeading finds paragraphs that look like headings (short, bold or much larger than

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 )
 
 // FakeList finds lists typed by hand ("1.", "a)", "-", "•" at the start of paragraphs)

@@ -1,6 +1,6 @@
 // Package docx holds the rules for Word documents (.docx): one rule per file, each a plain
 // *checker.Rule value with its metadata and logic side by side. They read the model of
-// checker/docxdoc, where styles, theme colours and numbering are already resolved.
+// format/docxdoc, where styles, theme colours and numbering are already resolved.
 package docx
 
 import (
@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 )
 
 // Rules lists the DOCX rules in the order they run and are shown.

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/docxdoc"
+	"github.com/lab110bis/focusplus/format/docxdoc"
 )
 
 var tableStandards = checker.Standards{WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"5.7"}}

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
 // LongAnimation is WCAG 2.2.2 Pause, Stop, Hide: moving content that starts by itself and

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
 	"github.com/lab110bis/focusplus/simulate"
 )
 

@@ -2,7 +2,7 @@ package images
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
 // EmbeddedDescription looks for a description stored in the image file itself. Alternative

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
 // Flashing is WCAG 2.3.1 Three Flashes or Below Threshold, measured on the animation as a

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/imagedoc"
+	"github.com/lab110bis/focusplus/format/imagedoc"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 

@@ -9,7 +9,7 @@ import (
 	"strconv"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfdoc"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Rules lists the PDF rules in report order.

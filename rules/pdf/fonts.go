@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfdoc"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Fonts checks the fonts used are embedded, their encodings and CMaps are valid and

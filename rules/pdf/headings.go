@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfdoc"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Headings checks heading levels nest without skipping and H is not mixed with H1–H6

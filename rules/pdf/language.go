@@ -4,7 +4,7 @@ import (
 	"regexp"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfdoc"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Language checks the language of every text can be determined and every language tag

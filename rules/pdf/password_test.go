@@ -11,7 +11,7 @@ import (
 	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/report"
+	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfdoc"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfdoc"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Tables checks table tags nest as ISO 32000-1 requires and the table is a regular grid

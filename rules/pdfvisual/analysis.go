@@ -9,7 +9,7 @@ import (
 	"weak"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfrender"
+	"github.com/lab110bis/focusplus/pdfrender"
 )
 
 // runResult is one text run whose contrast was measured.

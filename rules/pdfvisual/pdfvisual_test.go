@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfrender"
+	"github.com/lab110bis/focusplus/pdfrender"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 

@@ -6,7 +6,7 @@ import (
 	"math"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/checker/pdfrender"
+	"github.com/lab110bis/focusplus/pdfrender"
 )
 
 // Sampling geometry, in pixels of the page rendered at 144 dpi.

@@ -172,7 +172,7 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./checker/report -update)", err)
+		t.Fatalf("%v (run go test ./report -update)", err)
 	}
 	if !bytes.Equal(want, got) {
 		t.Errorf("output differs from %s (run with -update if the change is intended):\n%s", path, got)

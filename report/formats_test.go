@@ -17,7 +17,7 @@ import (
 	"github.com/lab110bis/focusplus/checker"
 )
 
-// Rewrite every golden file with: go test ./checker/report -update
+// Rewrite every golden file with: go test ./report -update
 
 func TestGoldenFormats(t *testing.T) {
 	cases := []struct {
@@ -68,7 +68,7 @@ func TestEveryFormatHandlesAnEmptyBatch(t *testing.T) {
 
 func loadSARIFSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	path := filepath.Join("..", "..", "..", "shared", "standards", "sarif-schema-2.1.0.json")
+	path := filepath.Join("..", "..", "shared", "standards", "sarif-schema-2.1.0.json")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("SARIF schema not found at %s (the shared reference data is absent): %v", path, err)
