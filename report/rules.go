@@ -37,21 +37,13 @@ func RulesJSON(rules []*checker.Rule) []RuleJSON {
 
 // WriteRules lists rules in "text", "json" or "markdown".
 func WriteRules(w io.Writer, rules []*checker.Rule, format string, lang checker.Lang) error {
-	tr := func(en, fr string) string { return checker.Text{En: en, Fr: fr}.In(lang) }
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(RulesJSON(rules))
 	case "markdown":
-		var b strings.Builder
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
-			tr("Rule", "Règle"), tr("Title", "Intitulé"), tr("Severity", "Gravité"), tr("Formats", "Formats"), tr("References", "Références"))
-		for _, r := range rules {
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", r.ID, mdEscape(r.Title.In(lang)), r.Severity,
-				joinKinds(r.Kinds), mdEscape(standardsLine(r.Standards)))
-		}
-		_, err := io.WriteString(w, b.String())
+		_, err := io.WriteString(w, RulesTable(rules, lang))
 		return err
 	case "text", "":
 		var b strings.Builder
@@ -62,6 +54,61 @@ func WriteRules(w io.Writer, rules []*checker.Rule, format string, lang checker.
 		return err
 	}
 	return fmt.Errorf("unknown format %q (use text, json or markdown)", format)
+}
+
+// RulesTable is the Markdown table of rules that `focus rules --format markdown` prints and
+// the README's rule tables are generated from: ID, severity, title, then one column per
+// standard that at least one of the rules cites (WCAG 2.2, EN 301 549, RGAA 4.1, PDF/UA-1).
+func RulesTable(rules []*checker.Rule, lang checker.Lang) string {
+	tr := func(en, fr string) string { return checker.Text{En: en, Fr: fr}.In(lang) }
+	type column struct {
+		head string
+		refs func(checker.Standards) []string
+	}
+	all := []column{
+		{"WCAG 2.2", func(s checker.Standards) []string { return s.WCAG }},
+		{"EN 301 549", func(s checker.Standards) []string { return s.EN301549 }},
+		{"RGAA 4.1", func(s checker.Standards) []string { return s.RGAA }},
+		{"PDF/UA-1", func(s checker.Standards) []string { return s.PDFUA }},
+	}
+	var cols []column
+	for _, c := range all {
+		for _, r := range rules {
+			if len(c.refs(r.Standards)) > 0 {
+				cols = append(cols, c)
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "| %s | %s | %s |", tr("Rule", "Règle"), tr("Severity", "Gravité"), tr("What it checks", "Ce qui est vérifié"))
+	for _, c := range cols {
+		fmt.Fprintf(&b, " %s |", c.head)
+	}
+	b.WriteString("\n|---|---|---|" + strings.Repeat("---|", len(cols)) + "\n")
+	for _, r := range rules {
+		sev := severityText(r.Severity).In(lang)
+		if r.Blocking {
+			sev += tr(", blocking", ", bloquant")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |", r.ID, sev, mdEscape(r.Title.In(lang)))
+		for _, c := range cols {
+			refs := c.refs(r.Standards)
+			cell := "—"
+			if len(refs) > 0 {
+				cell = mdEscape(strings.Join(refs, ", "))
+			}
+			fmt.Fprintf(&b, " %s |", cell)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func severityText(s checker.Severity) checker.Text {
+	return map[checker.Severity]checker.Text{
+		checker.Error: {En: "error", Fr: "erreur"}, checker.Warning: {En: "warning", Fr: "avertissement"}, checker.Tip: {En: "tip", Fr: "conseil"},
+	}[s]
 }
 
 // Explain writes why a rule matters, who it affects and how to fix it.
@@ -76,9 +123,7 @@ func Explain(w io.Writer, r *checker.Rule, lang checker.Lang) error {
 	fmt.Fprintf(&b, "%s\n  %s\n\n", tr("Why it matters", "Pourquoi c'est important"), r.Why.In(lang))
 	fmt.Fprintf(&b, "%s\n  %s\n\n", tr("Who it affects", "Qui est concerné"), strings.Join(who, ", "))
 	fmt.Fprintf(&b, "%s\n  %s\n\n", tr("How to fix it", "Comment corriger"), r.Fix.In(lang))
-	sev := map[checker.Severity]checker.Text{
-		checker.Error: {En: "error", Fr: "erreur"}, checker.Warning: {En: "warning", Fr: "avertissement"}, checker.Tip: {En: "tip", Fr: "conseil"},
-	}[r.Severity].In(lang)
+	sev := severityText(r.Severity).In(lang)
 	if r.Blocking {
 		sev += tr(" (blocking: caps the score at 33)", " (bloquant : plafonne le score à 33)")
 	}

@@ -14,13 +14,29 @@ import (
 	"github.com/lab110bis/focusplus/rules/pdfvisual"
 )
 
+// Set is one rule package's rules under the name the README's generated tables use
+// (`<!-- rules: NAME -->`).
+type Set struct {
+	Name  string
+	Rules []*checker.Rule
+}
+
+// Sets returns every rule package's rules, in the order reports list them.
+func Sets() []Set {
+	return []Set{
+		{"images", images.Rules},
+		{"pdf", pdf.Rules},
+		{"pdfvisual", pdfvisual.Rules},
+		{"docx", docx.Rules},
+	}
+}
+
 // All returns every rule, in the order reports list them.
 func All() []*checker.Rule {
 	var all []*checker.Rule
-	all = append(all, images.Rules...)
-	all = append(all, pdf.Rules...)
-	all = append(all, pdfvisual.Rules...)
-	all = append(all, docx.Rules...)
+	for _, s := range Sets() {
+		all = append(all, s.Rules...)
+	}
 	return all
 }
 
