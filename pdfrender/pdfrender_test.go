@@ -68,6 +68,7 @@ func TestWalkTextRuns(t *testing.T) {
 			{X: 72, Y: 700, Size: 12, Fill: grey77, Text: "Body text"},
 			{X: 72, Y: 650, Size: 18, Scale: 18, Bold: true, Fill: blue, Text: "Heading"},
 			{X: 72, Y: 600, Size: 10, Mode: 3, Text: "Invisible OCR"},
+			{X: 72, Y: 550, Size: 10, Text: "\x95 ....____"},
 		},
 	}}}.Bytes()
 	var runs []TextRun
@@ -76,7 +77,7 @@ func TestWalkTextRuns(t *testing.T) {
 			t.Errorf("page image %v, want 1224 px wide at 144 dpi", p.Image.Bounds())
 		}
 		runs = append(runs, p.Runs...)
-		if p.VisibleChars() != len("Bodytext")+len("Heading") || p.InvisibleChars() != len("InvisibleOCR") {
+		if p.VisibleChars() != len("Bodytext")+len("Heading")+len("\x95....____") || p.InvisibleChars() != len("InvisibleOCR") {
 			t.Errorf("visible %d invisible %d", p.VisibleChars(), p.InvisibleChars())
 		}
 		return nil
@@ -84,10 +85,13 @@ func TestWalkTextRuns(t *testing.T) {
 	if err != nil || sum.Walked != 1 {
 		t.Fatalf("walk: %+v %v", sum, err)
 	}
-	if len(runs) != 3 {
-		t.Fatalf("%d runs, want 3: %+v", len(runs), runs)
+	if len(runs) != 4 {
+		t.Fatalf("%d runs, want 4: %+v", len(runs), runs)
 	}
-	body, head, ocr := runs[0], runs[1], runs[2]
+	body, head, ocr, leader := runs[0], runs[1], runs[2], runs[3]
+	if body.Letters != len("Bodytext") || head.Letters != len("Heading") || leader.Letters != 0 || leader.Chars != len("\x95....____") {
+		t.Errorf("letters %d %d %d (chars %d), want 8, 7 and none of the bullet and leaders", body.Letters, head.Letters, leader.Letters, leader.Chars)
+	}
 	if body.Text != "Body text" || body.Fill != grey77 || body.Size != 12 || body.Bold || body.Mode != ModeFill {
 		t.Errorf("body run %+v", body)
 	}

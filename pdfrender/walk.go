@@ -34,17 +34,20 @@ func (m RenderMode) Visible() bool { return m != ModeInvisible && m != ModeClip 
 // TextRun is the text of one text object (one show-text operation): the same font,
 // size, colour and mode throughout.
 type TextRun struct {
-	Text   string     // the run's text, at most maxRunText characters
-	Chars  int        // visible characters (no spaces)
-	Fill   color.RGBA // fill colour, alpha not premultiplied
-	Stroke color.RGBA
-	Mode   RenderMode
-	Size   float64 // effective size in points: font size × text matrix scale
-	Weight int     // font weight (400 normal, 700 bold), 0 when unknown
-	Bold   bool    // weight ≥ 600, a ForceBold font or a bold font name
-	Font   string
-	Box    image.Rectangle   // union of the glyph boxes, in pixels of the rendered page
-	Glyphs []image.Rectangle // each glyph's box (advance × ascent–descent), in pixels
+	Text  string // the run's text, at most maxRunText characters
+	Chars int    // visible characters (no spaces)
+	// Letters counts the characters that are letters or digits: a run without any
+	// (leaders, rules drawn with "_", bullets, symbols) is not text to read.
+	Letters int
+	Fill    color.RGBA // fill colour, alpha not premultiplied
+	Stroke  color.RGBA
+	Mode    RenderMode
+	Size    float64 // effective size in points: font size × text matrix scale
+	Weight  int     // font weight (400 normal, 700 bold), 0 when unknown
+	Bold    bool    // weight ≥ 600, a ForceBold font or a bold font name
+	Font    string
+	Box     image.Rectangle   // union of the glyph boxes, in pixels of the rendered page
+	Glyphs  []image.Rectangle // each glyph's box (advance × ascent–descent), in pixels
 }
 
 // Colour is the colour the run paints its glyphs with.
@@ -443,6 +446,9 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 			sb.WriteRune(r)
 		}
 		run.Chars++
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			run.Letters++
+		}
 		if g.Empty() {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"image/color"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 	"weak"
@@ -72,6 +73,25 @@ func analyse(p *checker.Pass) *analysis {
 	return e.a
 }
 
+// readable reports whether a run is text to read, which 1.4.3 is about: it has a letter
+// or a digit, in a font of letters. Leaders ("……", "....."), lines drawn with "_",
+// bullets and symbols (✔, icon fonts, Wingdings) are decoration or graphics, and a
+// pale dotted leader is not a reading problem.
+func readable(r *pdfrender.TextRun) bool {
+	if r.Letters == 0 {
+		return false
+	}
+	f := strings.ToLower(r.Font)
+	for _, d := range []string{"wingding", "webding", "dingbat", "marlett", "fontawesome", "font awesome", "materialicons", "material icons", "symbol"} {
+		if strings.Contains(f, d) {
+			// Symbol fonts map their glyphs to letters when the PDF gives no Unicode
+			// (a Wingdings bullet reads "l"), so their letters are not text.
+			return false
+		}
+	}
+	return true
+}
+
 // walk renders the pages with text and measures each visible run against what is
 // painted around it.
 func walk(ctx context.Context, doc *checker.Document) *analysis {
@@ -113,7 +133,7 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		s.setPage(pg.Image, pg.Runs)
 		for i := range pg.Runs {
 			r := &pg.Runs[i]
-			if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() {
+			if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() || !readable(r) {
 				continue
 			}
 			m, ok := s.measure(pg.Image, r)

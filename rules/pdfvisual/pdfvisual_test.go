@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/pdfrender"
 	"github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/pdfrender"
 )
 
 func hex(s string) color.RGBA {
@@ -352,5 +352,29 @@ func TestRatioMatchesChecker(t *testing.T) {
 		if got, want := ratio(a, b), checker.ContrastRatio(a, b); got != want {
 			t.Errorf("ratio(%s, %s) = %v, checker says %v", c[0], c[1], got, want)
 		}
+	}
+}
+
+// Leaders, lines drawn with underscores, bullets and symbols are not text to read: pale
+// ones are not judged, while a pale word beside them is.
+func TestTextContrastSkipsLeadersAndBullets(t *testing.T) {
+	pale := hex("#cccccc")
+	line := func(y float64, s string) fixtures.VisualText {
+		return fixtures.VisualText{X: 72, Y: y, Size: 11, Fill: pale, Text: s}
+	}
+	decoration := fixtures.VisualPage{Texts: []fixtures.VisualText{
+		line(700, "...................................."),
+		line(680, "____________________________"),
+		line(660, "\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85"), // … in WinAnsi
+		line(640, "\x95"),                                   // •
+		line(620, "- - - - - - * * * ="),
+	}}
+	if findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{decoration}}); row.Outcome != checker.NotApplicable {
+		t.Errorf("leaders and bullets: outcome %v, want not-applicable: %+v", row.Outcome, findings)
+	}
+	decoration.Texts = append(decoration.Texts, line(600, "Nom : ........................"))
+	findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{decoration}})
+	if row.Outcome != checker.Failed || len(findings) != 1 || findings[0].Data["count"] != "1" {
+		t.Errorf("a pale label beside leaders: outcome %v, want one failure: %+v", row.Outcome, findings)
 	}
 }
