@@ -4,6 +4,7 @@ package pdfrender
 
 import (
 	"syscall"
+	"time"
 
 	"github.com/tetratelabs/wazero/experimental"
 )
@@ -35,12 +36,22 @@ func (m *mmapMemory) Reallocate(size uint64) []byte {
 	return m.buf[:size]
 }
 
+// Free gives the memory back to the system at once but unmaps the addresses only after
+// freeGrace: a renderer closed at the deadline may still be running PDFium code in this
+// memory until its next loop back-edge notices the close, and an access to an unmapped
+// address would crash the process, where a page that was given back reads as zeros.
 func (m *mmapMemory) Free() {
-	if m.buf != nil {
-		syscall.Munmap(m.buf)
-		m.buf = nil
+	if m.buf == nil {
+		return
 	}
+	b := m.buf
+	m.buf = nil
+	syscall.Madvise(b, syscall.MADV_DONTNEED)
+	time.AfterFunc(freeGrace, func() { syscall.Munmap(b) })
 }
+
+// freeGrace is far longer than a closed renderer takes to stop (microseconds).
+const freeGrace = 10 * time.Second
 
 // sliceMemory is the fallback when the mapping fails: a Go slice grown by copying, up
 // to the limit.

@@ -75,7 +75,11 @@ func with(ctx context.Context, data []byte, fn func(s *session) error) (err erro
 	if err != nil {
 		return err
 	}
+	// At the deadline the renderer is closed under the running call, which then
+	// returns an error: rendering and text extraction really stop.
+	stop := context.AfterFunc(ctx, s.kill)
 	defer func() {
+		stop()
 		if r := recover(); r != nil {
 			err = fmt.Errorf("PDF renderer failed: %v", r)
 		}

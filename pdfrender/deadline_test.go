@@ -1,0 +1,74 @@
+package pdfrender
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+// A page that would take hours to paint stops at the deadline: the renderer is closed
+// under the running call, the garbage collector is not held up meanwhile (the call is
+// preemptible), and the next document gets a new renderer.
+func TestDeadlineStopsRendering(t *testing.T) {
+	if err := Warm(); err != nil {
+		t.Skip("no renderer:", err)
+	}
+	hostile := fixtures.PostScriptShadingPDF(200_000)
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+
+	// While the page renders, a full garbage collection (a stop-the-world) must finish
+	// within a second, as a server's other requests need it.
+	var slowest atomic.Int64
+	stopGC := make(chan struct{})
+	gcDone := make(chan struct{})
+	go func() {
+		defer close(gcDone)
+		for {
+			select {
+			case <-stopGC:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			t0 := time.Now()
+			runtime.GC()
+			if d := int64(time.Since(t0)); d > slowest.Load() {
+				slowest.Store(d)
+			}
+		}
+	}()
+	start := time.Now()
+	_, err := Walk(ctx, hostile, Options{Render: true}, func(*Page) error { return nil })
+	took := time.Since(start)
+	close(stopGC)
+	<-gcDone
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("hostile page: err = %v, want the deadline", err)
+	}
+	if took > 2*time.Second {
+		t.Errorf("hostile page stopped after %v, deadline 500ms", took)
+	}
+	if g := time.Duration(slowest.Load()); g > time.Second {
+		t.Errorf("a garbage collection took %v while the page rendered", g)
+	}
+	t.Logf("stopped after %v; slowest GC meanwhile %v", took, time.Duration(slowest.Load()))
+
+	good := fixtures.VisualPDF{Pages: []fixtures.VisualPage{fixtures.TextPage(color.Black, nil, 2)}}.Bytes()
+	for i := 0; i < poolSize()+1; i++ {
+		rendered := 0
+		if _, err := Walk(context.Background(), good, Options{Render: true, Text: true}, func(p *Page) error {
+			if p.Image != nil {
+				rendered++
+			}
+			return nil
+		}); err != nil || rendered != 1 {
+			t.Fatalf("after the killed renderer, a good document: %d pages rendered, %v", rendered, err)
+		}
+	}
+}
