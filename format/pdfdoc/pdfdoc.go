@@ -229,6 +229,9 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*Doc, error) {
 		conf.Limits.MaxDecodeBytes = min(lim.MaxInflated, maxStreamInflated) // per stream
 		conf.Limits.MaxStreamBytes = lim.MaxInflated
 	}
+	if err := checkObjectBudget(data); err != nil {
+		return nil, err
+	}
 	pctx, err := readContext(ctx, data, conf)
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(err.Error(), "password") {

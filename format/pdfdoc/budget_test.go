@@ -1,0 +1,55 @@
+package pdfdoc
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+// A 70 KB file whose cross-reference stream declares ten million objects is refused
+// before pdfcpu builds an entry for each (it took 3 GB).
+func TestDeclaredObjectsOverBudget(t *testing.T) {
+	data := fixtures.HugeXRefStreamPDF(10_000_000)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	_, err := Load(context.Background(), "xref.pdf", data, checker.FormatPDF, checker.DefaultLimits())
+	took := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "10000000") {
+		t.Fatalf("err = %v, want the declared count refused", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+		t.Errorf("refusing it allocated %d MiB", alloc>>20)
+	}
+	if took > time.Second {
+		t.Errorf("refusing it took %v", took)
+	}
+	// The same construction with a plausible count still reads.
+	if _, err := Load(context.Background(), "small.pdf", fixtures.HugeXRefStreamPDF(100), checker.FormatPDF, checker.DefaultLimits()); err != nil {
+		t.Fatalf("a small cross-reference stream: %v", err)
+	}
+}
+
+func TestDeclaredObjects(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+	}{
+		{"trailer << /Size 12 /Root 1 0 R >>", 12},
+		{"<< /Type /XRef /Size 5 /Index [0 3 100 7] >>", 107},
+		{"<< /Index[2 4] >>", 6},
+		{"[/Indexed /DeviceRGB 255 <00>] /SizeX 99", 0},
+		{"/Size [2 2] /Index", 0},
+	} {
+		if got := declaredObjects([]byte(c.in)); got != c.want {
+			t.Errorf("%q: %d, want %d", c.in, got, c.want)
+		}
+	}
+}
