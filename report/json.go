@@ -70,7 +70,7 @@ type JSONSkipped struct {
 func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 	d := JSONDocument{
 		Path:     r.Name,
-		Format:   string(r.Format),
+		Format:   FormatName(r.Format),
 		Pages:    r.Pages,
 		Title:    r.Title,
 		Findings: []JSONFinding{},
@@ -93,6 +93,15 @@ func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 		})
 	}
 	return d
+}
+
+// FormatName is the format as reports name it: what the content was recognised as, or
+// "unknown" when nothing matched (CONTRACT.md), never an empty string.
+func FormatName(f checker.Format) string {
+	if f == "" {
+		return "unknown"
+	}
+	return string(f)
 }
 
 // SummaryJSON converts a summary.

@@ -82,7 +82,7 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 	v := docView{Anchor: fmt.Sprintf("doc-%d", i+1), Name: res.Name, DocTitle: res.Title}
 	format := strings.ToUpper(string(res.Format))
 	if format == "" {
-		format = "?"
+		format = l.T("format.unknown")
 	}
 	v.Meta = l.Tf("result.meta", format, res.Pages)
 	if res.Format.Kind() == checker.KindImage {

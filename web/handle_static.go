@@ -2,10 +2,14 @@ package web
 
 import (
 	"embed"
+	"encoding/json"
 	"mime"
 	"net/http"
 	"path"
 	"strconv"
+	"sync"
+
+	"github.com/lab110bis/focusplus/report"
 )
 
 //go:embed static
@@ -32,11 +36,32 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
-// handleOpenAPI is GET /api/v1/openapi.json, the hand-written OpenAPI 3 description.
+// openAPIDocument is the hand-written OpenAPI description with the version of this
+// build (the one `focus version` prints). It names no server: clients resolve the paths
+// against the address they fetched it from, whatever --addr or proxy serves it.
+var openAPIDocument = sync.OnceValue(func() []byte {
+	var doc map[string]any
+	if err := json.Unmarshal(openAPISpec, &doc); err != nil {
+		panic("web/openapi.json: " + err.Error()) // caught by TestOpenAPIDocument
+	}
+	info, _ := doc["info"].(map[string]any)
+	if info != nil {
+		info["version"] = report.Version
+	}
+	delete(doc, "servers")
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return append(b, '\n')
+})
+
+// handleOpenAPI is GET /api/v1/openapi.json.
 func (s *Server) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
+	b := openAPIDocument()
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Length", strconv.Itoa(len(openAPISpec)))
-	w.Write(openAPISpec)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.Write(b)
 }
 
 // apiMethods are the API routes with their method, for 405 answers to other methods.

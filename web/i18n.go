@@ -70,13 +70,22 @@ func acceptLanguage(h string) checker.Lang {
 	return best
 }
 
-// rememberLang keeps the language chosen with the visible switch in a cookie, so the
-// next pages (and the form post) use it.
+// keepLangDays is how long the language is kept when the person asks for it.
+const keepLangDays = 180
+
+// rememberLang keeps the language chosen with the visible switch for the browser
+// session (a cookie without expiry), so the next pages and the form post use it. Only when
+// the person asks (?keep=1, the link in the footer) is it kept beyond the session.
 func rememberLang(w http.ResponseWriter, r *http.Request) {
-	if l, err := checker.ParseLang(r.URL.Query().Get("lang")); err == nil {
-		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	l, err := checker.ParseLang(r.URL.Query().Get("lang"))
+	if err != nil {
+		return
 	}
+	c := &http.Cookie{Name: langCookie, Value: string(l), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode}
+	if r.URL.Query().Get("keep") == "1" {
+		c.MaxAge = keepLangDays * 24 * 3600
+	}
+	http.SetCookie(w, c)
 }
 
 func tx(en, fr string) checker.Text { return checker.Text{En: en, Fr: fr} }
@@ -87,6 +96,8 @@ var messages = map[string]checker.Text{
 	"nav.back":            tx("Back to the results", "Retour aux résultats"),
 	"nav.back.see":        tx("Back to all the pages", "Retour à toutes les pages"),
 	"footer.privacy":      tx("Focus+ keeps your files in memory only, never on disk, and forgets the results after a few minutes.", "Focus+ garde vos fichiers en mémoire seulement, jamais sur disque, et oublie les résultats après quelques minutes."),
+	"footer.keeplang":     tx("Remember English on this device (a cookie kept %d days; otherwise the choice lasts until the browser is closed)", "Garder le français sur cet appareil (un cookie conservé %d jours ; sinon le choix dure jusqu'à la fermeture du navigateur)"),
+	"footer.keptlang":     tx("English is remembered on this device.", "Le français est gardé sur cet appareil."),
 	"footer.api":          tx("JSON API (OpenAPI description)", "API JSON (description OpenAPI)"),
 	"upload.title":        tx("Check a document", "Vérifier un document"),
 	"upload.h1":           tx("Is your document accessible?", "Votre document est-il accessible ?"),
@@ -127,6 +138,7 @@ var messages = map[string]checker.Text{
 	"result.passed.count":    tx("%d checked", "%d vérifiés"),
 	"result.again":           tx("Check other documents", "Vérifier d'autres documents"),
 	"result.meta":            tx("%s · pages: %d", "%s · pages : %d"),
+	"format.unknown":         tx("format not recognised", "format non reconnu"),
 	"result.doctitle":        tx("title:", "titre :"),
 	"result.meta.image":      tx("%s image", "image %s"),
 	"bandshort.low":          tx("Low", "Faible"),

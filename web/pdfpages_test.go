@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/pdfrender"
 	"github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/pdfrender"
 	"github.com/lab110bis/focusplus/rules"
 )
 

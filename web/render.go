@@ -50,6 +50,9 @@ type page struct {
 	L         locale
 	Title     string
 	LangLinks []langLink
+	// KeepLangURL asks to keep the language beyond the session; empty once asked.
+	KeepLangURL, KeepLang string
+	LangKept              bool
 }
 
 type langLink struct {
@@ -69,6 +72,19 @@ func newPage(r *http.Request, lang locale, title string) page {
 			u = url.URL{Path: "/", RawQuery: "lang=" + l.code}
 		}
 		p.LangLinks = append(p.LangLinks, langLink{Code: l.code, Name: l.name, URL: u.String(), Current: l.code == string(lang)})
+	}
+	if r.URL.Query().Get("keep") == "1" && r.URL.Query().Get("lang") == string(lang) {
+		p.LangKept = true
+	} else {
+		q := r.URL.Query()
+		q.Set("lang", string(lang))
+		q.Set("keep", "1")
+		path := r.URL.Path
+		if r.Method != http.MethodGet {
+			path, q = "/", url.Values{"lang": {string(lang)}, "keep": {"1"}}
+		}
+		p.KeepLangURL = (&url.URL{Path: path, RawQuery: q.Encode()}).String()
+		p.KeepLang = lang.Tf("footer.keeplang", keepLangDays)
 	}
 	return p
 }

@@ -16,8 +16,8 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/rules"
 )
 

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // runCLI runs focus with in-memory streams and returns the exit code and outputs.

@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/config"
-	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // withConfig writes a configuration file and returns its path.

@@ -20,8 +20,8 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // TestHostileFilesInABatch builds one folder of hostile files of every format, next to

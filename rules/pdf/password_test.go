@@ -11,8 +11,8 @@ import (
 	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/report"
 	"github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // TestPasswordProtected: a PDF that needs a password cannot be read, so it has no score,
