@@ -2,7 +2,7 @@ package docx
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/rules/judge"
 )
 
 // Language checks the default language of the document (w:lang of the document
@@ -41,7 +41,7 @@ func runLanguage(p *checker.Pass) {
 	case d.Language == "":
 		p.Fail(loc, checker.Textf("The document declares no default language (no w:lang in the document defaults, default style or settings)",
 			"Le document ne déclare pas de langue par défaut (pas de w:lang dans les valeurs par défaut, le style par défaut ni les paramètres)"), nil)
-	case !docxdoc.ValidLanguage(d.Language):
+	case !judge.LanguageTag(d.Language).OK():
 		p.Fail(loc, checker.Textf("The default language %q is not a valid language tag (expected e.g. fr-FR, en-GB)",
 			"La langue par défaut %q n'est pas un code de langue valide (attendu par exemple fr-FR, en-GB)", d.Language),
 			map[string]string{"language": d.Language})

@@ -1,11 +1,10 @@
 package docx
 
 import (
-	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/rules/judge"
 )
 
 // LinkText checks that each link says where it goes: not empty, not a bare URL, not
@@ -33,18 +32,6 @@ var LinkText = &checker.Rule{
 	Run: runLinkText,
 }
 
-var (
-	rawURL    = regexp.MustCompile(`(?i)^(https?://|ftp://|www\.)\S+$`)
-	vagueLink = map[string]bool{
-		"click here": true, "here": true, "click": true, "more": true, "read more": true, "learn more": true,
-		"link": true, "this link": true, "this": true, "more info": true, "more information": true, "details": true, "go": true,
-		"cliquez ici": true, "cliquer ici": true, "clique ici": true, "ici": true, "lien": true, "ce lien": true,
-		"en savoir plus": true, "savoir plus": true, "plus": true, "lire la suite": true, "la suite": true, "suite": true,
-		"voir": true, "voir plus": true, "détails": true, "plus d'infos": true, "plus d'informations": true, "cliquez": true,
-		"hier": true, "mehr": true, "aquí": true, "qui": true,
-	}
-)
-
 func runLinkText(p *checker.Pass) {
 	d := model(p)
 	if d == nil {
@@ -62,22 +49,32 @@ func runLinkText(p *checker.Pass) {
 		}
 		loc := checker.Location{Part: l.Part, Path: l.Path}
 		data := map[string]string{"text": text, "target": l.Target}
-		key := strings.ToLower(strings.TrimFunc(text, func(r rune) bool {
-			return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '»' || r == '«' || r == '>'
-		}))
-		switch {
-		case text == "":
+		v := judge.LinkText(text)
+		switch v.Reason {
+		case judge.Empty:
 			if strings.HasPrefix(l.Target, "#_") {
 				continue // a hidden bookmark link Word leaves behind (_Toc, _Ref): nothing to read
 			}
 			p.Fail(loc, checker.Textf("A link to %q has no text: it is announced as just \"link\", near %q",
 				"Un lien vers %q n'a pas de texte : il est annoncé « lien » sans plus, près de %q", snippet(l.Target), snippet(l.Para.Text)), data)
-		case vagueLink[key]:
+		case judge.Punctuation:
+			if strings.HasPrefix(l.Target, "#_Toc") {
+				p.Pass(1) // a table of contents entry's leader dots or tab: the entry's other runs carry its text
+				continue
+			}
+			p.Fail(loc, checker.Textf("The link text %q is only punctuation: a screen reader announces just \"link\" (%s), in %q",
+				"Le texte du lien %q n'est que de la ponctuation : un lecteur d'écran annonce « lien » sans plus (%s), dans %q", text, snippet(l.Target), snippet(l.Para.Text)), data)
+		case judge.Vague:
 			p.Fail(loc, checker.Textf("The link text %q does not say where it goes (%s), in %q",
 				"Le texte du lien %q ne dit pas où il mène (%s), dans %q", text, snippet(l.Target), snippet(l.Para.Text)), data)
-		case rawURL.MatchString(text):
-			p.Fail(loc, checker.Textf("The link text is a bare address (%q): a screen reader spells it out; say where it leads",
-				"Le texte du lien est une adresse brute (%q) : un lecteur d'écran l'épelle ; dites où il mène", snippet(text)), data)
+		case judge.BareURL:
+			if v.Sure {
+				p.Fail(loc, checker.Textf("The link text is a bare address (%q): a screen reader spells it out; say where it leads",
+					"Le texte du lien est une adresse brute (%q) : un lecteur d'écran l'épelle ; dites où il mène", snippet(text)), data)
+			} else {
+				p.Review(loc, checker.Textf("The link text is a site address (%q): acceptable when the site's name is what the reader looks for, otherwise say where it leads",
+					"Le texte du lien est l'adresse d'un site (%q) : acceptable si le nom du site est ce que cherche le lecteur, sinon dites où il mène", snippet(text)), data)
+			}
 		default:
 			p.Pass(1)
 		}

@@ -1,9 +1,10 @@
 package docx
 
 import (
-	"strings"
+	"fmt"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/rules/judge"
 )
 
 // Title checks the document title of the core properties (dc:title), which Word and
@@ -36,11 +37,44 @@ func runTitle(p *checker.Pass) {
 	if d == nil {
 		return
 	}
-	if strings.TrimSpace(d.Title) != "" {
+	loc := checker.Location{Part: "docProps/core.xml"}
+	data := map[string]string{"title": d.Title}
+	v := judge.Title(d.Title)
+	switch {
+	case v.OK():
 		p.Pass(1)
-		return
+	case v.Reason == judge.Empty || v.Reason == judge.Punctuation:
+		p.Fail(loc, checker.Textf(
+			"The document has no title in its properties (dc:title is missing or empty)",
+			"Le document n'a pas de titre dans ses propriétés (dc:title absent ou vide)"), nil)
+	case v.Sure:
+		p.Fail(loc, checker.Text{
+			En: fmt.Sprintf("The document title %q is %s, not a title that says what the document is", d.Title, titleReasonEn(v.Reason)),
+			Fr: fmt.Sprintf("Le titre du document %q est %s, pas un titre qui dit ce qu'est le document", d.Title, titleReasonFr(v.Reason)),
+		}, data)
+	default:
+		p.Review(loc, checker.Textf(
+			"The document title %q looks like a file name: check that it says what the document is",
+			"Le titre du document %q ressemble à un nom de fichier : vérifiez qu'il dit ce qu'est le document", d.Title), data)
 	}
-	p.Fail(checker.Location{Part: "docProps/core.xml"}, checker.Textf(
-		"The document has no title in its properties (dc:title is missing or empty)",
-		"Le document n'a pas de titre dans ses propriétés (dc:title absent ou vide)"), nil)
+}
+
+func titleReasonEn(r judge.Reason) string {
+	switch r {
+	case judge.AppPrefix:
+		return "the name of the application and of the file"
+	case judge.FileName:
+		return "a file name"
+	}
+	return "the name a new file gets by default"
+}
+
+func titleReasonFr(r judge.Reason) string {
+	switch r {
+	case judge.AppPrefix:
+		return "le nom du logiciel et du fichier"
+	case judge.FileName:
+		return "un nom de fichier"
+	}
+	return "le nom donné par défaut à un nouveau fichier"
 }

@@ -40,6 +40,20 @@ func failAt(p *checker.Pass, clause string, mh []string, loc checker.Location, m
 	p.Report(checker.Finding{Outcome: checker.Failed, Location: loc, Message: msg, Data: data, Standards: std(p.Rule, clause, mh...)})
 }
 
+// failUA reports a failure of a PDF/UA-only requirement: a reader meets no barrier
+// (the information is there, in a place assistive technology reads), but the file does
+// not conform to ISO 14289-1. The finding keeps its PDF/UA clause and Matterhorn
+// conditions and names no WCAG success criterion (nor the EN 301 549 and RGAA
+// criteria that restate them), so it weighs on the PDF/UA verdict only.
+func failUA(p *checker.Pass, clause string, mh []string, loc checker.Location, msg checker.Text, data map[string]string) {
+	p.Report(checker.Finding{Outcome: checker.Failed, Location: loc, Message: msg, Data: data, Standards: uaOnly(std(p.Rule, clause, mh...))})
+}
+
+// uaOnly keeps the PDF/UA references of s.
+func uaOnly(s checker.Standards) checker.Standards {
+	return checker.Standards{PDFUA: s.PDFUA, Matterhorn: s.Matterhorn}
+}
+
 func reviewAt(p *checker.Pass, clause string, mh []string, loc checker.Location, msg checker.Text, data map[string]string) {
 	p.Report(checker.Finding{Outcome: checker.Review, Location: loc, Message: msg, Data: data, Standards: std(p.Rule, clause, mh...)})
 }
@@ -105,6 +119,7 @@ type tally struct {
 }
 
 type tallyItem struct {
+	uaOnly bool // a PDF/UA-only requirement (see failUA)
 	clause string
 	mh     []string
 	loc    checker.Location
@@ -126,6 +141,12 @@ func (t *tally) add(key, clause string, mhIDs []string, loc checker.Location, ms
 	it.n++
 }
 
+// addUA counts one failure of a PDF/UA-only requirement (see failUA).
+func (t *tally) addUA(key, clause string, mhIDs []string, loc checker.Location, msg checker.Text) {
+	t.add(key, clause, mhIDs, loc, msg)
+	t.m[key].uaOnly = true
+}
+
 // report emits one failure per key, saying how many instances it stands for.
 func (t *tally) report(p *checker.Pass) {
 	for _, k := range t.order {
@@ -137,6 +158,10 @@ func (t *tally) report(p *checker.Pass) {
 				Fr: fmt.Sprintf("%s (%d fois sur cette page ; la première est localisée)", it.msg.Fr, it.n),
 			}
 		}
-		failAt(p, it.clause, it.mh, it.loc, msg, map[string]string{"count": itoa(it.n)})
+		report := failAt
+		if it.uaOnly {
+			report = failUA
+		}
+		report(p, it.clause, it.mh, it.loc, msg, map[string]string{"count": itoa(it.n)})
 	}
 }

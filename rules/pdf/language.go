@@ -1,10 +1,9 @@
 package pdf
 
 import (
-	"regexp"
-
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/pdfdoc"
+	"github.com/lab110bis/focusplus/rules/judge"
 )
 
 // Language checks the language of every text can be determined and every language tag
@@ -30,10 +29,8 @@ var Language = &checker.Rule{
 	Run: runLanguage,
 }
 
-var reLang = regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
-
 // ValidLang reports whether a Lang value is a well-formed BCP 47 tag as PDF/UA checks it.
-func ValidLang(s string) bool { return reLang.MatchString(s) }
+func ValidLang(s string) bool { return judge.WellFormedTag(s) }
 
 func runLanguage(p *checker.Pass) {
 	d := model(p)

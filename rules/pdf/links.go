@@ -40,7 +40,10 @@ func runLinks(p *checker.Pass) {
 				t.add("link", "7.18.5", mh("28-011"), loc, checker.Textf("A link is not nested in a Link tag", "Un lien n'est pas imbriqué dans une balise Link"))
 			}
 			if !a.HasContents || a.Contents == "" {
-				t.add("contents", "7.18.5", mh("28-012"), loc, checker.Textf("A link has no description (Contents)", "Un lien n'a pas de description (Contents)"))
+				// The visible text inside the Link tag is what a screen reader announces;
+				// whether it says where the link goes is PDF-LINK-TEXT's question. The
+				// alternate description is a PDF/UA requirement only.
+				t.addUA("contents", "7.18.5", mh("28-012"), loc, checker.Textf("A link has no alternate description (Contents), which PDF/UA requires beside its visible text", "Un lien n'a pas de description alternative (Contents), que PDF/UA exige en plus de son texte visible"))
 			}
 		}
 		if seen && len(t.order) == 0 {

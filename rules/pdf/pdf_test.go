@@ -455,3 +455,33 @@ func TestOneWidgetPerFormTag(t *testing.T) {
 		t.Errorf("a printed field with a Role may hold several: %v", fs)
 	}
 }
+
+// PDF/UA-only requirements keep their clause and name no WCAG criterion: a reader meets
+// no barrier (the link's visible text is read, the Info title is shown).
+func TestPDFUAOnlyFindings(t *testing.T) {
+	standardsOf := func(r *checker.Rule, s fixtures.TaggedPDF) []checker.Standards {
+		fs, _ := checker.RunRule(context.Background(), r, load(t, s))
+		var out []checker.Standards
+		for _, f := range fs {
+			if f.Outcome == checker.Failed {
+				out = append(out, f.Standards)
+			}
+		}
+		return out
+	}
+	s := good()
+	s.Elems = append(s.Elems, fixtures.Elem{Type: "Link", Annot: 1})
+	s.Annots = []string{"/Subtype /Link /Rect [10 10 20 20]"}
+	if got := standardsOf(Links, s); len(got) != 1 || len(got[0].WCAG) != 0 || len(got[0].PDFUA) == 0 {
+		t.Errorf("link without Contents: want one PDF/UA-only failure, got %+v", got)
+	}
+	s = good()
+	s.NoMetadata, s.InfoTitle = true, "Annual report"
+	if got := standardsOf(Title, s); len(got) != 1 || len(got[0].WCAG) != 0 || got[0].PDFUA[0] != "7.1" {
+		t.Errorf("Info title without XMP: want one PDF/UA-only failure, got %+v", got)
+	}
+	s.InfoTitle = ""
+	if got := standardsOf(Title, s); len(got) != 1 || len(got[0].WCAG) == 0 {
+		t.Errorf("no title anywhere: want a WCAG failure, got %+v", got)
+	}
+}

@@ -1,9 +1,8 @@
 package pdf
 
 import (
-	"strings"
-
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/rules/judge"
 )
 
 // Title checks the document has a title in its metadata, shown in the title bar
@@ -31,12 +30,23 @@ var Title = &checker.Rule{
 
 func runTitle(p *checker.Pass) {
 	d := model(p)
+	// A title in the Info dictionary alone is what viewers show and screen readers
+	// announce: its absence from the XMP metadata breaks PDF/UA, not WCAG 2.4.2.
+	missing := failAt
+	infoTitle := judge.Title(d.InfoTitle).Reason != judge.Empty
+	if infoTitle {
+		missing = failUA
+	}
 	if !d.HasMetadata {
-		failAt(p, "7.1", mh("06-001"), checker.Location{}, checker.Textf(
-			"The document has no XMP metadata stream, so no title",
-			"Le document n'a pas de flux de métadonnées XMP, donc pas de titre"), nil)
-	} else if !d.XMP.HasTitle || strings.TrimSpace(d.XMP.Title) == "" {
-		failAt(p, "7.1", mh("06-003"), checker.Location{}, checker.Textf(
+		msg := checker.Textf("The document has no title: neither in its properties nor in XMP metadata",
+			"Le document n'a pas de titre : ni dans ses propriétés ni dans les métadonnées XMP")
+		if infoTitle {
+			msg = checker.Textf("The title %q is in the document properties but there is no XMP metadata stream, where PDF/UA reads it",
+				"Le titre %q figure dans les propriétés du document mais il n'y a pas de flux de métadonnées XMP, où PDF/UA le lit", d.InfoTitle)
+		}
+		missing(p, "7.1", mh("06-001"), checker.Location{}, msg, nil)
+	} else if !d.XMP.HasTitle || judge.Title(d.XMP.Title).Reason == judge.Empty {
+		missing(p, "7.1", mh("06-003"), checker.Location{}, checker.Textf(
 			"The metadata has no document title (dc:title)", "Les métadonnées n'ont pas de titre de document (dc:title)"), nil)
 	} else {
 		p.Pass(1)
