@@ -51,35 +51,51 @@ func oleKind(data []byte) string {
 	return ""
 }
 
-// zipEntries reads the entry count declared in the end-of-central-directory record (or
-// its Zip64 form) before archive/zip builds one File per entry.
-func zipEntries(data []byte) (uint64, bool) {
+// zipEntries counts the entries of the central directory by walking its headers, up to
+// limit+1, before archive/zip builds one File per entry. The count field of the
+// end-of-central-directory record is not trusted: it holds 16 bits, and archive/zip
+// accepts a directory whose real count equals it modulo 65,536, so a file declaring 10
+// entries could carry a million (1.12 GB). ok is false when the directory cannot be
+// found; archive/zip then refuses the file itself.
+func zipEntries(data []byte, limit int) (n int, ok bool) {
 	const eocdLen = 22
 	if len(data) < eocdLen {
 		return 0, false
 	}
-	start := max(0, len(data)-(eocdLen+65535))
-	i := bytes.LastIndex(data[start:], []byte("PK\x05\x06"))
+	from := len(data) - (eocdLen + 65535)
+	from = max(from, 0)
+	i := bytes.LastIndex(data[from:], []byte("PK\x05\x06"))
 	if i < 0 {
 		return 0, false
 	}
-	i += start
+	i += from
 	if i+eocdLen > len(data) {
 		return 0, false
 	}
-	n := uint64(binary.LittleEndian.Uint16(data[i+10:]))
-	if n != 0xFFFF {
-		return n, true
+	// The directory ends where the end record starts (or its Zip64 form, announced by
+	// a 20-byte locator just before it); its size says where it starts. Walking back
+	// from the end, as archive/zip does, also finds a directory behind prepended bytes.
+	end := i
+	size := uint64(binary.LittleEndian.Uint32(data[i+12:]))
+	if i >= 20 && string(data[i-20:i-16]) == "PK\x06\x07" {
+		off := binary.LittleEndian.Uint64(data[i-20+8:])
+		if off < uint64(len(data)) && off+56 <= uint64(len(data)) && string(data[off:off+4]) == "PK\x06\x06" {
+			end = int(off)
+			size = binary.LittleEndian.Uint64(data[off+40:])
+		}
 	}
-	// Zip64 locator: 20 bytes just before the EOCD, pointing at the Zip64 record.
-	if i < 20 || string(data[i-20:i-16]) != "PK\x06\x07" {
-		return n, true
+	if size > uint64(end) {
+		return 0, false
 	}
-	off := binary.LittleEndian.Uint64(data[i-20+8:])
-	if off > uint64(len(data)) || off+56 > uint64(len(data)) || string(data[off:off+4]) != "PK\x06\x06" {
-		return n, true
+	pos := end - int(size)
+	for pos+46 <= end && string(data[pos:pos+4]) == "PK\x01\x02" {
+		n++
+		if n > limit {
+			return n, true
+		}
+		pos += 46 + int(binary.LittleEndian.Uint16(data[pos+28:])) + int(binary.LittleEndian.Uint16(data[pos+30:])) + int(binary.LittleEndian.Uint16(data[pos+32:]))
 	}
-	return binary.LittleEndian.Uint64(data[off+32:]), true
+	return n, true
 }
 
 // pkg is an opened zip package with its budget of inflated bytes.
@@ -95,9 +111,9 @@ func openZip(data []byte, lim checker.Limits) (*pkg, error) {
 	if maxEntries <= 0 {
 		maxEntries = checker.DefaultLimits().MaxEntries
 	}
-	if n, ok := zipEntries(data); ok && n > uint64(maxEntries) {
-		return nil, checker.Errorf("the zip archive declares %d entries, over the limit of %d: not a normal Word document",
-			"l'archive zip déclare %d entrées, au-delà de la limite de %d : ce n'est pas un document Word normal", n, maxEntries)
+	if n, ok := zipEntries(data, maxEntries); ok && n > maxEntries {
+		return nil, checker.Errorf("the zip archive has more than %d entries: not a normal Word document",
+			"l'archive zip a plus de %d entrées : ce n'est pas un document Word normal", maxEntries)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -114,9 +130,16 @@ func openZip(data []byte, lim checker.Limits) (*pkg, error) {
 	p := &pkg{files: make(map[string]*zip.File, len(zr.File)), lower: make(map[string]*zip.File, len(zr.File)), budget: budget}
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")
+		// OPC part names are case-insensitive and unique (ECMA-376 Part 2, 6.2.2.3 and
+		// 6.3.5): two parts of one name would let a reader and Word see different
+		// documents in the same file.
+		lower := strings.ToLower(name)
+		if p.lower[lower] != nil {
+			return nil, checker.Errorf("the zip archive holds the part %s twice: the file is damaged or hostile",
+				"l'archive zip contient deux fois la partie %s : le fichier est endommagé ou malveillant", name)
+		}
 		p.files[name] = f
-		// OPC part names are case-insensitive (ECMA-376 Part 2, 6.2.2.3).
-		p.lower[strings.ToLower(name)] = f
+		p.lower[lower] = f
 	}
 	return p, nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"runtime"
 	"strings"
@@ -120,7 +121,61 @@ func TestHundredThousandEntries(t *testing.T) {
 		}
 	}
 	zw.Close()
-	hostileCheck(t, buf.Bytes(), "100000 entries")
+	hostileCheck(t, buf.Bytes(), "more than 10000 entries")
+}
+
+// wrappedZip is a zip whose central directory holds n entries (stored, empty) while its
+// end record declares n modulo 65,536, with no Zip64 record: archive/zip accepts it.
+func wrappedZip(n int) []byte {
+	var b bytes.Buffer
+	le := binary.LittleEndian
+	// A local header first, as every zip starts (and as sniffing expects).
+	lh := make([]byte, 30)
+	copy(lh, "PK\x03\x04")
+	le.PutUint16(lh[26:], 1)
+	b.Write(lh)
+	b.WriteString("f")
+	start := b.Len()
+	for i := 0; i < n; i++ {
+		name := fmt.Sprintf("f%d", i)
+		h := make([]byte, 46)
+		copy(h, "PK\x01\x02")
+		le.PutUint16(h[4:], 20)
+		le.PutUint16(h[6:], 20)
+		le.PutUint16(h[28:], uint16(len(name)))
+		b.Write(h)
+		b.WriteString(name)
+	}
+	size := b.Len() - start
+	e := make([]byte, 22)
+	copy(e, "PK\x05\x06")
+	le.PutUint16(e[8:], uint16(n))
+	le.PutUint16(e[10:], uint16(n))
+	le.PutUint32(e[12:], uint32(size))
+	le.PutUint32(e[16:], uint32(start))
+	b.Write(e)
+	return b.Bytes()
+}
+
+// A directory of 65,546 entries declaring 10 is counted by walking it, not by its
+// 16-bit count field.
+func TestEntryCountWraps(t *testing.T) {
+	data := wrappedZip(65536 + 10)
+	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil || len(zr.File) != 65546 {
+		t.Fatalf("the wrapped zip should fool archive/zip: %v", err)
+	}
+	hostileCheck(t, data, "more than 10000 entries")
+}
+
+func TestDuplicatePartNames(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/Document.xml"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("<a/>"))
+	}
+	zw.Close()
+	hostileCheck(t, buf.Bytes(), "twice")
 }
 
 func TestMillionNestedElements(t *testing.T) {

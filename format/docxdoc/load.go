@@ -90,7 +90,7 @@ func (ld *loader) walk(part string, fn func(w *walker) error) error {
 		return err
 	}
 	defer rc.Close()
-	w := newWalker(ld.ctx, rc, part, ld.elements, ld.lim)
+	w := newWalker(ld.ctx, &tagGuard{r: rc, part: part}, part, ld.elements, ld.lim)
 	err = fn(w)
 	if w.strict {
 		ld.strict = true

@@ -1,0 +1,59 @@
+package docxdoc
+
+import (
+	"io"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// maxAttrs bounds the attributes of one XML start tag. encoding/xml reads a start tag
+// whole, allocating every attribute before the walker sees the element: one tag with
+// fifteen million attributes took 3 GB. Word writes a few dozen at most (the namespace
+// declarations of the root element).
+const maxAttrs = 4096
+
+// tagGuard passes a part's bytes through to the XML decoder, counting the attributes
+// of each tag as they stream by ('=' signs outside quoted values between '<' and '>'),
+// and fails the read once a tag has too many. It never buffers.
+type tagGuard struct {
+	r     io.Reader
+	part  string
+	inTag bool
+	quote byte // the quote of the attribute value being read, or 0
+	// afterEq is set between an '=' and the quote that opens its value: only there
+	// does a quote open a value (an apostrophe in a comment does not).
+	afterEq bool
+	attrs   int
+}
+
+func (g *tagGuard) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	for _, c := range p[:n] {
+		switch {
+		case c == '<':
+			// An attribute value cannot hold '<' (XML 1.0, production AttValue), so a
+			// quote opened inside a comment or text ends here too.
+			g.inTag, g.attrs, g.quote, g.afterEq = true, 0, 0, false
+		case g.quote != 0:
+			if c == g.quote {
+				g.quote = 0
+			}
+		case !g.inTag:
+		case g.afterEq && (c == '"' || c == '\''):
+			g.quote, g.afterEq = c, false
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		case c == '=':
+			g.afterEq = true
+			g.attrs++
+			if g.attrs > maxAttrs {
+				return 0, checker.Errorf("the XML of %s has an element with more than %d attributes: the file is damaged or hostile",
+					"le XML de %s a un élément de plus de %d attributs : le fichier est endommagé ou malveillant", g.part, maxAttrs)
+			}
+		case c == '>':
+			g.inTag, g.afterEq = false, false
+		default:
+			g.afterEq = false
+		}
+	}
+	return n, err
+}

@@ -1,0 +1,60 @@
+package docxdoc
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lab110bis/focusplus/checker"
+)
+
+// One start tag with fifteen million attributes (75 MB of XML in a 160 KB file) is
+// refused while it streams, before encoding/xml allocates the attributes (3 GB).
+func TestAttributeBomb(t *testing.T) {
+	head := []byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p `)
+	chunk := bytes.Repeat([]byte(`a="" `), 1<<14)
+	reps := 15_000_000 / (1 << 14)
+	tail := []byte(`/></w:body></w:document>`)
+	raw := repeatedDeflate(head, chunk, reps, tail)
+	data := zipWithRaw(raw, uint64(len(head)+len(chunk)*reps+len(tail)))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	_, err := Load(context.Background(), "attrs.docx", data, checker.FormatDOCX, checker.DefaultLimits())
+	took := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "attributes") {
+		t.Fatalf("err = %v, want the attributes refused", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("refusing it allocated %d MiB", alloc>>20)
+	}
+	if took > time.Second {
+		t.Errorf("refusing it took %v", took)
+	}
+	t.Logf("%d bytes refused in %v", len(data), took)
+}
+
+func TestTagGuard(t *testing.T) {
+	many := "<a " + strings.Repeat(`x="1" `, maxAttrs+1) + "/>"
+	for _, c := range []struct {
+		xml  string
+		fail bool
+	}{
+		{many, true},
+		{`<a x="` + strings.Repeat("=", 3*maxAttrs) + `"/>`, false},  // '=' inside a value
+		{`<!-- it's --><a ` + strings.Repeat(`x="1" `, maxAttrs+1) + `/>`, true}, // an apostrophe outside a value
+		{strings.Repeat(`<a x="1" y='2'/>`, 2*maxAttrs), false},
+		{`<a>` + strings.Repeat("a=b ", 2*maxAttrs) + `</a>`, false}, // text
+	} {
+		_, err := io.Copy(io.Discard, &tagGuard{r: strings.NewReader(c.xml), part: "p"})
+		if (err != nil) != c.fail {
+			t.Errorf("%.40q…: err = %v, want failure %v", c.xml, err, c.fail)
+		}
+	}
+}
