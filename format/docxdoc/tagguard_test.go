@@ -47,7 +47,7 @@ func TestTagGuard(t *testing.T) {
 		fail bool
 	}{
 		{many, true},
-		{`<a x="` + strings.Repeat("=", 3*maxAttrs) + `"/>`, false},  // '=' inside a value
+		{`<a x="` + strings.Repeat("=", 3*maxAttrs) + `"/>`, false},              // '=' inside a value
 		{`<!-- it's --><a ` + strings.Repeat(`x="1" `, maxAttrs+1) + `/>`, true}, // an apostrophe outside a value
 		{strings.Repeat(`<a x="1" y='2'/>`, 2*maxAttrs), false},
 		{`<a>` + strings.Repeat("a=b ", 2*maxAttrs) + `</a>`, false}, // text
