@@ -3,9 +3,12 @@ package checker
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,8 +19,16 @@ import (
 
 // Input is one document to check: a name for the report and a way to open its bytes.
 type Input struct {
-	Name string
-	Open func() (io.ReadCloser, error)
+	Name   string
+	Open   func() (io.ReadCloser, error)
+	Source *Source // set for documents read from the web; copied to the Result
+}
+
+// Source is where a document read from the web came from: its address and the pages
+// that link to it (the page a request for a fix should name).
+type Source struct {
+	URL        string   `json:"url"`
+	LinkedFrom []string `json:"linked_from,omitempty"`
 }
 
 // FileInput reads a file from disk.
@@ -108,7 +119,11 @@ func sniffFile(path string) string {
 // BatchOptions tune Run.
 type BatchOptions struct {
 	Jobs     int                             // documents checked at once; 0 means all CPUs
-	Progress func(done, total int, r Result) // called after each document, from one goroutine
+	Progress func(done, total int, r Result) // called after each document, from one goroutine; total is -1 for a stream
+	// Skip, when set, is asked once the bytes of a document are read and hashed: true
+	// means an earlier report already holds this content, and the Result is Kept
+	// instead of checked. Called from several goroutines at once.
+	Skip func(in Input, sha256 string) bool
 }
 
 // Run checks every input with a pool of workers and calls emit once per input, in input
@@ -120,15 +135,42 @@ type BatchOptions struct {
 // are started but not yet emitted, so one slow document at the head of the batch holds
 // back a bounded number of finished results, not the rest of the batch.
 func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit func(Result)) {
+	n := 0
+	e.run(ctx, func(yield func(Input) bool) {
+		for _, in := range inputs {
+			if !yield(in) {
+				return
+			}
+			n++
+		}
+	}, len(inputs), opt, emit)
+	// Inputs never started because ctx was cancelled are still reported.
+	for _, in := range inputs[n:] {
+		emit(Result{Name: in.Name, Source: in.Source, Err: &LoadError{Msg: Textf("not checked: cancelled", "non vérifié : annulé")}})
+	}
+}
+
+// Stream is Run for inputs found while the batch runs (a crawl): it checks each input
+// the sequence yields, emits results in the order they were yielded, and returns when the
+// sequence ends and every started document is emitted. Progress gets total -1.
+func (e *Engine) Stream(ctx context.Context, inputs iter.Seq[Input], opt BatchOptions, emit func(Result)) {
+	e.run(ctx, inputs, -1, opt, emit)
+}
+
+func (e *Engine) run(ctx context.Context, inputs iter.Seq[Input], total int, opt BatchOptions, emit func(Result)) {
 	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
+	}
+	type job struct {
+		i  int
+		in Input
 	}
 	type done struct {
 		i int
 		r Result
 	}
-	work := make(chan int)
+	work := make(chan job)
 	results := make(chan done, jobs)
 	// slots holds one token per document started and not yet emitted.
 	slots := make(chan struct{}, reorderWindow(jobs))
@@ -137,24 +179,27 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				results <- done{i, e.checkInput(ctx, inputs[i])}
+			for j := range work {
+				results <- done{j.i, e.checkInput(ctx, j.in, opt.Skip)}
 			}
 		}()
 	}
 	go func() {
 		defer close(work)
-		for i := range inputs {
+		i := 0
+		for in := range inputs {
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case work <- i:
+			case work <- job{i, in}:
 			case <-ctx.Done():
+				<-slots
 				return
 			}
+			i++
 		}
 	}()
 	go func() { wg.Wait(); close(results) }()
@@ -165,7 +210,7 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 	for d := range results {
 		count++
 		if opt.Progress != nil {
-			opt.Progress(count, len(inputs), d.r)
+			opt.Progress(count, total, d.r)
 		}
 		pending[d.i] = d.r
 		for {
@@ -179,14 +224,6 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 			next++
 		}
 	}
-	// Inputs never started because ctx was cancelled are still reported.
-	for ; next < len(inputs); next++ {
-		r, ok := pending[next]
-		if !ok {
-			r = Result{Name: inputs[next].Name, Err: &LoadError{Msg: Textf("not checked: cancelled", "non vérifié : annulé")}}
-		}
-		emit(r)
-	}
 }
 
 // reorderWindow is how many documents may be in flight or waiting for an earlier one:
@@ -194,18 +231,29 @@ func (e *Engine) Run(ctx context.Context, inputs []Input, opt BatchOptions, emit
 // held stay small.
 func reorderWindow(jobs int) int { return max(64, 16*jobs) }
 
-func (e *Engine) checkInput(ctx context.Context, in Input) Result {
+func (e *Engine) checkInput(ctx context.Context, in Input, skip func(Input, string) bool) Result {
 	data, err := e.read(in)
 	if err != nil {
-		return Result{Name: in.Name, Err: asLoadError(err)}
+		return Result{Name: in.Name, Source: in.Source, Err: asLoadError(err)}
 	}
-	return e.Check(ctx, in.Name, data, false)
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	if skip != nil && skip(in, hash) {
+		return Result{Name: in.Name, Source: in.Source, SHA256: hash, Kept: true}
+	}
+	r := e.Check(ctx, in.Name, data, false)
+	r.SHA256, r.Source = hash, in.Source
+	return r
 }
 
 // read loads a document's bytes, refusing more than MaxBytes without reading them all.
 func (e *Engine) read(in Input) ([]byte, error) {
 	rc, err := in.Open()
 	if err != nil {
+		var le *LoadError
+		if errors.As(err, &le) {
+			return nil, le
+		}
 		return nil, errors.New(strings.TrimPrefix(err.Error(), "open "))
 	}
 	defer rc.Close()

@@ -33,6 +33,11 @@ type Result struct {
 	Score    Score
 	Elapsed  time.Duration
 	Doc      *Document // kept only when CheckOptions.KeepDocument is set
+	SHA256   string    // hex SHA-256 of the bytes read, when they could be read (batch runs)
+	Source   *Source   // where a document read from the web was found
+	// Kept is set when the document was not checked because BatchOptions.Skip said an
+	// earlier report already holds it (same content): only Name, SHA256 and Source are set.
+	Kept bool
 }
 
 // Rule returns the rule with that ID, or nil.

@@ -27,6 +27,8 @@ type JSONTool struct {
 // JSONDocument is one checked document.
 type JSONDocument struct {
 	Path     string             `json:"path"`
+	SHA256   string             `json:"sha256,omitempty"`
+	Source   *checker.Source    `json:"source,omitempty"`
 	Format   string             `json:"format"`
 	Pages    int                `json:"pages"`
 	Title    string             `json:"title,omitempty"`
@@ -70,6 +72,8 @@ type JSONSkipped struct {
 func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 	d := JSONDocument{
 		Path:     r.Name,
+		SHA256:   r.SHA256,
+		Source:   r.Source,
 		Format:   FormatName(r.Format),
 		Pages:    r.Pages,
 		Title:    r.Title,

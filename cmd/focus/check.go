@@ -36,6 +36,13 @@ type CheckOptions struct {
 	Dir    string
 	// Changed records the flags given on the command line: they override the file.
 	Changed map[string]bool
+
+	// Audits of many documents (CONTRACT.md, second round).
+	FilesFrom       string
+	Shard           string
+	shard           Shard
+	DownloadTimeout time.Duration
+	MaxRedirects    int
 }
 
 // NewCmdCheck builds `focus check`; runF replaces the behaviour in tests of flag parsing.
@@ -60,7 +67,12 @@ Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
   focus check --config ci/focus.yaml --format junit -o junit.xml documents/
   focus check --min-score 80 --fail-on warning site/downloads/
   cat poster.png | focus check -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && !cmd.Flags().Changed("files-from") {
+				return fmt.Errorf("requires at least 1 PATH or URL, or --files-from")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Changed = map[string]bool{}
@@ -83,6 +95,7 @@ Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a failure of this severity or worse exists: error, warning, tip or never")
 	f.DurationVar(&opts.Timeout, "timeout", checker.DefaultLimits().DocumentTimeout, "deadline for checking one document")
 	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` (default: "+config.FileName+" in the current directory, if any); flags override it")
+	addAuditFlags(f, opts)
 	return cmd
 }
 
@@ -115,7 +128,10 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return usageErrorf("--timeout must be positive")
 	}
 
-	inputs, skipped, err := collectInputs(opts.Paths, opts.IO)
+	if err := checkAuditFlags(opts); err != nil {
+		return err
+	}
+	inputs, skipped, err := gatherInputs(ctx, opts, newFetcherFor(opts, &engine))
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
