@@ -96,6 +96,7 @@ type Limits struct {
 	MaxEntries      int           // entries of a zip archive
 	MaxDepth        int           // nesting of XML elements or PDF trees
 	MaxElements     int           // XML elements or PDF objects walked
+	MaxMemory       int64         // bytes decoding one document may take, estimated from its headers before decoding
 	DocumentTimeout time.Duration // deadline for loading and checking one document
 }
 
@@ -112,6 +113,7 @@ func DefaultLimits() Limits {
 		MaxEntries:      10_000,
 		MaxDepth:        256,
 		MaxElements:     5_000_000,
+		MaxMemory:       512 << 20,
 		DocumentTimeout: 60 * time.Second,
 	}
 }

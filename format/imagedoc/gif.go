@@ -98,6 +98,11 @@ func loadGIF(im *Image, data []byte, lim checker.Limits) error {
 			"l'animation GIF a %d images de %d×%d pixels, au-delà de la limite de %d mégapixels au total",
 			g.frames, g.width, g.height, lim.MaxTotalPixels/1_000_000)
 	}
+	// Every frame is kept (a byte per pixel of its own rectangle), and playing composes
+	// them on two full RGBA canvases.
+	if err := checkCost(g.framePixels+8*int64(g.width)*int64(g.height), lim); err != nil {
+		return err
+	}
 	anim, err := gif.DecodeAll(bytes.NewReader(data))
 	if err != nil {
 		return decodeError(checker.FormatGIF, err)

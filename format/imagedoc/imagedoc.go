@@ -138,6 +138,9 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 		if err := checkSize(cfg.Width, cfg.Height, lim); err != nil {
 			return nil, err
 		}
+		if err := checkCost(decodeCost(format, cfg, data), lim); err != nil {
+			return nil, err
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
