@@ -101,4 +101,3 @@ func checkCost(cost int64, lim checker.Limits) error {
 	}
 	return nil
 }
-
