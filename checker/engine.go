@@ -162,6 +162,7 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 		r.Err = deadlineError(ctx, e.Limits.DocumentTimeout)
 		return r
 	}
+	r.Findings = GroupFindings(r.Findings)
 	sortFindings(r.Findings)
 	r.Score = e.score(r.Checks, r.Findings)
 	return r

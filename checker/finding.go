@@ -11,6 +11,33 @@ type Finding struct {
 	Standards Standards
 	Data      map[string]string // measured values, e.g. ratio, foreground, background
 	Blocking  bool              // set by the engine from the rule
+
+	// Key names the problem within its rule: the engine groups the findings of one rule
+	// with the same outcome, severity and key into one finding with a count (one finding
+	// per problem, CONTRACT.md). Empty means the message with its numbers and quoted
+	// excerpts left out, so "Page 2 has…" and "Page 7 has…" are one problem, while a
+	// different colour (#777777) or wording is another.
+	Key string
+	// Count is the number of instances the finding stands for (0 and 1 both mean one).
+	Count int
+	// Locations are the places of the instances, Location first, when there are several;
+	// at most MaxLocations are kept, Count stays exact.
+	Locations []Location
+}
+
+// MaxLocations bounds the places kept for one grouped finding, so a document with ten
+// thousand untagged links does not make a report of ten thousand locations.
+const MaxLocations = 100
+
+// Instances is the number of instances the finding stands for, at least 1.
+func (f Finding) Instances() int { return max(f.Count, 1) }
+
+// Places lists where the instances are: Locations when several are known, else Location.
+func (f Finding) Places() []Location {
+	if len(f.Locations) > 0 {
+		return f.Locations
+	}
+	return []Location{f.Location}
 }
 
 // Location says where a finding is; each field is set only when it applies.

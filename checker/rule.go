@@ -186,7 +186,8 @@ func (p *Pass) Review(loc Location, msg Text, data map[string]string) {
 	p.Report(Finding{Outcome: Review, Location: loc, Message: msg, Data: data})
 }
 
-// Report records a finding. Rule, severity, fix and standards default to the rule's.
+// Report records a finding. Rule, severity, fix and standards default to the rule's. A
+// finding that stands for several instances (Count) counts them all in the rule's row.
 func (p *Pass) Report(f Finding) {
 	switch f.Outcome {
 	case Passed:
@@ -195,9 +196,9 @@ func (p *Pass) Report(f Finding) {
 	case NotApplicable:
 		return
 	case Failed:
-		p.row.Failed++
+		p.row.Failed += f.Instances()
 	case Review:
-		p.row.Review++
+		p.row.Review += f.Instances()
 	}
 	f.Rule = p.Rule.ID
 	if f.Severity == 0 {

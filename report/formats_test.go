@@ -123,12 +123,13 @@ func TestSARIFContent(t *testing.T) {
 				}
 			}
 			Results []struct {
-				RuleID    string
-				RuleIndex int
-				Kind      string
-				Level     *string
-				Message   struct{ Text string }
-				Locations []struct {
+				RuleID     string
+				RuleIndex  int
+				Kind       string
+				Level      *string
+				Message    struct{ Text string }
+				Properties struct{ Count int }
+				Locations  []struct {
 					PhysicalLocation struct {
 						ArtifactLocation struct{ URI string }
 						Region           struct {
@@ -180,15 +181,20 @@ func TestSARIFContent(t *testing.T) {
 			t.Errorf("region has no start line")
 		}
 	}
-	if kinds["fail"] != 4 || kinds["review"] != 1 {
-		t.Errorf("kinds %v, want 4 fail and 1 review", kinds)
+	// One result per problem: the three figures without alternate text are one result.
+	if kinds["fail"] != 3 || kinds["review"] != 1 {
+		t.Errorf("kinds %v, want 3 fail and 1 review", kinds)
 	}
 	first := run.Results[0]
 	if first.Locations[0].PhysicalLocation.ArtifactLocation.URI != "reports/annual%20report.pdf" ||
 		first.Locations[0].PhysicalLocation.Region.Properties.Page != 3 ||
 		first.Locations[0].LogicalLocations[0].Name != "page 3" || *first.Level != "error" ||
-		!strings.Contains(first.Message.Text, "page 3") {
-		t.Errorf("first result not located on page 3 of the PDF: %+v", first)
+		!strings.Contains(first.Message.Text, "pages 3, 7–8") || !strings.Contains(first.Message.Text, "3 times") {
+		t.Errorf("first result not located on pages 3, 7 and 8 of the PDF: %+v", first)
+	}
+	if len(first.Locations) != 3 || first.Locations[2].PhysicalLocation.Region.Properties.Page != 8 ||
+		first.Properties.Count != 3 {
+		t.Errorf("grouped result: %d locations, count %d; want the 3 instances", len(first.Locations), first.Properties.Count)
 	}
 	notes := run.Invocations[0].ToolExecutionNotifications
 	if len(notes) != 2 || notes[0].Level != "error" || !strings.Contains(notes[0].Message.Text, "password") {
@@ -253,8 +259,9 @@ func TestJUnitStructure(t *testing.T) {
 		t.Errorf("pdf suite %+v", pdf)
 	}
 	f := pdf.Cases[0].Failure
-	if f == nil || f.Type != "error" || strings.Count(f.Text, "Figure has no alternate text") != 2 || !strings.Contains(f.Text, "page 7") {
-		t.Errorf("failure %+v: want both figures with their pages", f)
+	if f == nil || f.Type != "error" || strings.Count(f.Text, "Figure has no alternate text") != 1 ||
+		!strings.Contains(f.Text, "3 times") || !strings.Contains(f.Text, "pages 3, 7–8") {
+		t.Errorf("failure %+v: want the figures once, with their count and pages", f)
 	}
 	if !strings.Contains(pdf.Cases[1].SystemOut, "contrast cannot be measured") || pdf.Cases[1].Failure != nil {
 		t.Errorf("review case %+v: want it passing with the review in system-out", pdf.Cases[1])
@@ -315,7 +322,7 @@ func TestJSONSummary(t *testing.T) {
 	if s.Documents != 5 || s.Unreadable != 1 || s.ByBand["high"] != 2 || s.ByBand["low"] != 1 || s.ByBand["perfect"] != 1 {
 		t.Errorf("documents by band: %+v", s)
 	}
-	if s.ByRule["PDF-FIGURE-ALT"] != 2 || s.ByRule["IMG-FLASH"] != 1 || s.ReviewRule["PDF-CONTRAST"] != 1 {
+	if s.ByRule["PDF-FIGURE-ALT"] != 3 || s.ByRule["IMG-FLASH"] != 1 || s.ReviewRule["PDF-CONTRAST"] != 1 {
 		t.Errorf("findings by rule: failures %v, reviews %v", s.ByRule, s.ReviewRule)
 	}
 }

@@ -64,7 +64,7 @@ type htmlRule struct {
 }
 
 type htmlInstance struct {
-	Message, Where, Data string
+	Message, Count, Where, Data string
 }
 
 type htmlLabels struct {
@@ -124,7 +124,7 @@ func (h *htmlWriter) Document(r checker.Result) error {
 				index[f.Rule] = i
 				grp.Rules = append(grp.Rules, h.rule(f))
 			}
-			inst := htmlInstance{Message: f.Message.In(h.m.Lang), Where: t.where(f.Location)}
+			inst := htmlInstance{Message: f.Message.In(h.m.Lang), Count: countNote(f, h.m.Lang), Where: t.places(f)}
 			if len(f.Data) > 0 {
 				keys := make([]string, 0, len(f.Data))
 				for k := range f.Data {

@@ -50,6 +50,10 @@ type JSONFinding struct {
 	Location  checker.Location  `json:"location"`
 	Standards checker.Standards `json:"standards"`
 	Data      map[string]string `json:"data,omitempty"`
+	// Count is the number of instances of this problem (CONTRACT.md, second round);
+	// Locations their places, the first being Location, when there are several.
+	Count     int                `json:"count"`
+	Locations []checker.Location `json:"locations,omitempty"`
 }
 
 // JSONSummary is the batch summary added after the documents.
@@ -94,6 +98,7 @@ func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 			Rule: f.Rule, Outcome: f.Outcome, Severity: f.Severity,
 			Message: f.Message.In(lang), Fix: f.Fix.In(lang),
 			Location: f.Location, Standards: f.Standards, Data: f.Data,
+			Count: f.Instances(), Locations: f.Locations,
 		})
 	}
 	return d

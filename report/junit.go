@@ -98,8 +98,8 @@ func (j *junitWriter) Document(r checker.Result) error {
 		var fails, reviews []string
 		sev := checker.Severity(0)
 		for _, f := range byRule[row.Rule] {
-			line := "- " + f.Message.In(j.m.Lang)
-			if w := t.where(f.Location); w != "" {
+			line := "- " + f.Message.In(j.m.Lang) + countNote(f, j.m.Lang)
+			if w := t.places(f); w != "" {
 				line += " (" + w + ")"
 			}
 			if f.Outcome == checker.Failed {

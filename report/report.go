@@ -34,8 +34,8 @@ type Summary struct {
 	Unreadable int
 	Skipped    []checker.Skipped
 	ByBand     map[checker.Band]int
-	ByRule     map[string]int // failed findings per rule
-	ReviewRule map[string]int // findings to review per rule
+	ByRule     map[string]int // failed instances per rule
+	ReviewRule map[string]int // instances to review per rule
 }
 
 // Add counts one result into the summary.
@@ -54,9 +54,9 @@ func (s *Summary) Add(r checker.Result) {
 	for _, f := range r.Findings {
 		switch f.Outcome {
 		case checker.Failed:
-			s.ByRule[f.Rule]++
+			s.ByRule[f.Rule] += f.Instances()
 		case checker.Review:
-			s.ReviewRule[f.Rule]++
+			s.ReviewRule[f.Rule] += f.Instances()
 		}
 	}
 }

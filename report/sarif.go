@@ -107,6 +107,7 @@ type sarifResult struct {
 }
 
 type sarifResultProps struct {
+	Count     int               `json:"count"` // instances of the problem; each has a location
 	Severity  checker.Severity  `json:"severity"`
 	Blocking  bool              `json:"blocking,omitempty"`
 	Standards checker.Standards `json:"standards"`
@@ -391,19 +392,26 @@ func (s *sarifWriter) Document(r checker.Result) error {
 		if f.Outcome != checker.Failed && f.Outcome != checker.Review {
 			continue
 		}
-		res := sarifResult{
-			RuleID:  f.Rule,
-			Kind:    SARIFKind(f.Outcome),
-			Message: sarifMessage{Text: f.Message.In(s.m.Lang) + s.where(f.Location)},
-			Locations: []sarifLocation{{
+		// One result per problem: a grouped finding lists the place of every instance,
+		// since each must be fixed (SARIF 2.1.0, 3.27.12).
+		var locs []sarifLocation
+		for _, l := range f.Places() {
+			locs = append(locs, sarifLocation{
 				PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifactLocation{URI: uri, Index: intp(idx)},
-					Region:           &sarifRegion{StartLine: 1, Properties: f.Location},
+					Region:           &sarifRegion{StartLine: 1, Properties: l},
 				},
-				LogicalLocations: s.logical(r.Name, f.Location),
-			}},
+				LogicalLocations: s.logical(r.Name, l),
+			})
+		}
+		res := sarifResult{
+			RuleID:              f.Rule,
+			Kind:                SARIFKind(f.Outcome),
+			Message:             sarifMessage{Text: f.Message.In(s.m.Lang) + countNote(f, s.m.Lang) + s.where(f)},
+			Locations:           locs,
 			PartialFingerprints: map[string]string{"focusFinding/v1": fingerprint(f, uri)},
-			Properties:          sarifResultProps{Severity: f.Severity, Blocking: f.Blocking, Standards: f.Standards, Data: f.Data},
+			Properties: sarifResultProps{Count: f.Instances(), Severity: f.Severity, Blocking: f.Blocking,
+				Standards: f.Standards, Data: f.Data},
 		}
 		if i, ok := s.index[f.Rule]; ok {
 			res.RuleIndex = intp(i)
@@ -442,9 +450,9 @@ func marshalIndent(v any, prefix, indent string) ([]byte, error) {
 }
 
 // where says the place in words for the message, which is what platforms show first.
-func (s *sarifWriter) where(l checker.Location) string {
+func (s *sarifWriter) where(f checker.Finding) string {
 	t := &textWriter{m: s.m}
-	if w := t.where(l); w != "" {
+	if w := t.places(f); w != "" {
 		return " (" + w + ")"
 	}
 	return ""

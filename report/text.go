@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -90,8 +92,8 @@ func (t *textWriter) Document(r checker.Result) error {
 		fmt.Fprintf(&b, "  %s (%d)\n", t.style(g.color+ansiBold, g.title), len(fs))
 		lastFix := ""
 		for _, f := range fs {
-			fmt.Fprintf(&b, "    %s %s  %s\n", t.style(g.color, g.mark), t.style(ansiBold, f.Rule), terminalSafe(f.Message.In(t.m.Lang)))
-			if where := terminalSafe(t.where(f.Location)); where != "" || !f.Standards.IsZero() {
+			fmt.Fprintf(&b, "    %s %s  %s%s\n", t.style(g.color, g.mark), t.style(ansiBold, f.Rule), terminalSafe(f.Message.In(t.m.Lang)), countNote(f, t.m.Lang))
+			if where := terminalSafe(t.places(f)); where != "" || !f.Standards.IsZero() {
 				fmt.Fprintf(&b, "      %s\n", t.style(ansiDim, strings.Trim(where+" · "+standardsLine(f.Standards), " ·")))
 			}
 			// Say the fix once per run of findings of the same rule.
@@ -133,6 +135,51 @@ func (t *textWriter) where(l checker.Location) string {
 		parts = append(parts, t.tr("object ", "objet ")+l.Object)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// places says where the instances of a finding are: the pages when they are on several
+// pages, else the first instance's place.
+func (t *textWriter) places(f checker.Finding) string {
+	if pages := PageList(f); strings.Contains(pages, ",") || strings.Contains(pages, "–") {
+		return t.tr("pages ", "pages ") + pages
+	}
+	return t.where(f.Location)
+}
+
+// PageList lists the pages of a finding's instances, runs shortened: "2–4, 7".
+func PageList(f checker.Finding) string {
+	seen := map[int]bool{}
+	var pages []int
+	for _, l := range f.Places() {
+		if l.Page > 0 && !seen[l.Page] {
+			seen[l.Page] = true
+			pages = append(pages, l.Page)
+		}
+	}
+	sort.Ints(pages)
+	var parts []string
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d–%d", pages[i], pages[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(pages[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// countNote is " — 12 times" for a finding that stands for twelve instances, "" for one.
+func countNote(f checker.Finding, lang checker.Lang) string {
+	n := f.Instances()
+	if n <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(checker.Text{En: " — %d times", Fr: " — %d fois"}.In(lang), n)
 }
 
 // standardsLine formats references as people cite them: "WCAG 1.1.1 · RGAA 1.1".

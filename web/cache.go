@@ -156,7 +156,7 @@ func batchSize(docs []*checkedDoc) int64 {
 	for _, d := range docs {
 		n += 1024
 		for _, f := range d.Result.Findings {
-			n += int64(256 + len(f.Message.En) + len(f.Message.Fr) + len(f.Fix.En) + len(f.Fix.Fr))
+			n += int64(256 + len(f.Message.En) + len(f.Message.Fr) + len(f.Fix.En) + len(f.Fix.Fr) + 96*len(f.Locations))
 		}
 		if d.Reading != nil {
 			for _, it := range d.Reading.Items {

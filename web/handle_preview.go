@@ -118,17 +118,22 @@ func copyInto(dst *image.RGBA, src image.Image) {
 func failedBoxes(d *checkedDoc, pageNo int) [][]float64 {
 	var boxes [][]float64
 	for _, f := range d.Result.Findings {
-		if f.Outcome != checker.Failed || len(f.Location.Box) != 4 {
+		if f.Outcome != checker.Failed {
 			continue
 		}
-		pg := f.Location.Page
-		if pg == 0 && d.Result.Format.Kind() == checker.KindImage {
-			pg = 1
-		}
-		if pg == pageNo {
-			boxes = append(boxes, f.Location.Box)
-			if len(boxes) == 200 {
-				break
+		for _, l := range f.Places() {
+			if len(l.Box) != 4 {
+				continue
+			}
+			pg := l.Page
+			if pg == 0 && d.Result.Format.Kind() == checker.KindImage {
+				pg = 1
+			}
+			if pg == pageNo {
+				boxes = append(boxes, l.Box)
+				if len(boxes) == 200 {
+					return boxes
+				}
 			}
 		}
 	}

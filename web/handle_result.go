@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/report"
 )
 
 // maxInstancesShown bounds the instances listed under one rule; the rest are counted.
@@ -47,7 +48,7 @@ type ruleCard struct {
 }
 
 type instanceView struct {
-	Message, Where, URL string
+	Message, Count, Where, URL string
 }
 
 type passedRow struct {
@@ -188,7 +189,14 @@ func (s *Server) ruleCards(l locale, fs []checker.Finding, tag, class string, le
 			c.More = "+"
 			continue
 		}
-		c.Instances = append(c.Instances, instanceView{Message: l.In(f.Message), Where: where(l, f.Location), URL: pageURL(f.Location)})
+		iv := instanceView{Message: l.In(f.Message), Where: where(l, f.Location), URL: pageURL(f.Location)}
+		if n := f.Instances(); n > 1 {
+			iv.Count = l.Tf("result.count", n)
+			if pages := report.PageList(f); strings.ContainsAny(pages, ",–") {
+				iv.Where = l.Tf("where.pages", pages)
+			}
+		}
+		c.Instances = append(c.Instances, iv)
 	}
 	for i := range cards {
 		if cards[i].More != "" {

@@ -162,6 +162,8 @@ var messages = map[string]checker.Text{
 	"rule.fix":               tx("How to fix it", "Comment corriger"),
 	"rule.refs":              tx("References", "Références"),
 	"where.page":             tx("page %d", "page %d"),
+	"where.pages":            tx("pages %s", "pages %s"),
+	"result.count":           tx("%d times", "%d fois"),
 	"where.frame":            tx("frame %d", "image %d de l'animation"),
 
 	"see.title":         tx("See it as others do", "Le voir comme les autres"),

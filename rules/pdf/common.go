@@ -5,7 +5,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -111,8 +110,9 @@ func count(ts []string, t string) int {
 	return n
 }
 
-// tally groups failures of one kind so a document with hundreds of links gives one
-// finding per page and problem, with the count, rather than hundreds of findings.
+// tally groups failures of one kind on a page into one finding with the count and the
+// places of its instances (the engine then joins the pages), rather than hundreds of
+// findings.
 type tally struct {
 	order []string
 	m     map[string]*tallyItem
@@ -122,23 +122,26 @@ type tallyItem struct {
 	uaOnly bool // a PDF/UA-only requirement (see failUA)
 	clause string
 	mh     []string
-	loc    checker.Location
+	locs   []checker.Location
 	msg    checker.Text
 	n      int
 }
 
-// add counts one failure under key; the first one gives the location and message.
+// add counts one failure under key; the first one gives the message.
 func (t *tally) add(key, clause string, mhIDs []string, loc checker.Location, msg checker.Text) {
 	if t.m == nil {
 		t.m = map[string]*tallyItem{}
 	}
 	it, ok := t.m[key]
 	if !ok {
-		it = &tallyItem{clause: clause, mh: mhIDs, loc: loc, msg: msg}
+		it = &tallyItem{clause: clause, mh: mhIDs, msg: msg}
 		t.m[key] = it
 		t.order = append(t.order, key)
 	}
 	it.n++
+	if len(it.locs) < checker.MaxLocations {
+		it.locs = append(it.locs, loc)
+	}
 }
 
 // addUA counts one failure of a PDF/UA-only requirement (see failUA).
@@ -147,21 +150,18 @@ func (t *tally) addUA(key, clause string, mhIDs []string, loc checker.Location, 
 	t.m[key].uaOnly = true
 }
 
-// report emits one failure per key, saying how many instances it stands for.
+// report emits one failure per key, with the number of instances it stands for.
 func (t *tally) report(p *checker.Pass) {
 	for _, k := range t.order {
 		it := t.m[k]
-		msg := it.msg
+		f := checker.Finding{Outcome: checker.Failed, Location: it.locs[0], Message: it.msg,
+			Standards: std(p.Rule, it.clause, it.mh...), Key: k}
 		if it.n > 1 {
-			msg = checker.Text{
-				En: fmt.Sprintf("%s (%d times on this page; the first is located)", it.msg.En, it.n),
-				Fr: fmt.Sprintf("%s (%d fois sur cette page ; la première est localisée)", it.msg.Fr, it.n),
-			}
+			f.Count, f.Locations = it.n, it.locs
 		}
-		report := failAt
 		if it.uaOnly {
-			report = failUA
+			f.Standards = uaOnly(f.Standards)
 		}
-		report(p, it.clause, it.mh, it.loc, msg, map[string]string{"count": itoa(it.n)})
+		p.Report(f)
 	}
 }

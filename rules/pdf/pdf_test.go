@@ -208,6 +208,11 @@ func TestRulesFailAndPass(t *testing.T) {
 			s.Annots = []string{"/Subtype /Text /Rect [10 10 20 20] /F 2"}
 			return s
 		}, ""},
+		{"link without description: PDF-LINKS's finding, not a second one here", Annotations, func() fixtures.TaggedPDF {
+			s := withElems(fixtures.Elem{Type: "Link", Annot: 1})
+			s.Annots = []string{"/Subtype /Link /Rect [10 10 20 20]"}
+			return s
+		}, ""},
 		{"link outside Link", Links, func() fixtures.TaggedPDF {
 			s := good()
 			s.Annots = []string{"/Subtype /Link /Rect [10 10 20 20] /Contents (Home page)"}
