@@ -110,8 +110,8 @@ func sniffFile(path string) string {
 	defer f.Close()
 	buf := make([]byte, SniffLen)
 	n, _ := io.ReadFull(f, buf)
-	if Sniff(buf[:n]) == "" {
-		return "not a PDF, DOCX or image"
+	if Sniff(buf[:n]) == FormatUnknown {
+		return "not a format Focus+ reads (" + SupportedFormats() + ")"
 	}
 	return ""
 }

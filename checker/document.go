@@ -5,49 +5,13 @@ import (
 	"time"
 )
 
-// Kind is a family of formats that share a document model and rules.
-type Kind string
-
-const (
-	KindPDF   Kind = "pdf"
-	KindDOCX  Kind = "docx"
-	KindImage Kind = "image"
-)
-
-// Format is the precise file format, as sniffed from content. It is the "format" field
-// of the JSON report.
-type Format string
-
-const (
-	FormatPDF  Format = "pdf"
-	FormatDOCX Format = "docx"
-	FormatPNG  Format = "png"
-	FormatJPEG Format = "jpeg"
-	FormatGIF  Format = "gif"
-	FormatWebP Format = "webp"
-	FormatTIFF Format = "tiff"
-	FormatBMP  Format = "bmp"
-)
-
-// Kind returns the family the format belongs to.
-func (f Format) Kind() Kind {
-	switch f {
-	case FormatPDF:
-		return KindPDF
-	case FormatDOCX:
-		return KindDOCX
-	case FormatPNG, FormatJPEG, FormatGIF, FormatWebP, FormatTIFF, FormatBMP:
-		return KindImage
-	}
-	return ""
-}
-
 // Document is what a loader fills once and every rule reads. The fields here are common
-// to all formats; Content holds the format's own model (*imagedoc.Image, the PDF and DOCX
-// models), which the rules for that kind type-assert.
+// to all formats; Content holds the format's own model, which the rules for the kinds
+// the format offers type-assert.
 type Document struct {
 	Name     string // path or upload name, as given by the user
 	Format   Format
+	Kinds    []Kind // the models Content offers (from the format's registration)
 	Pages    int    // pages of a PDF or DOCX; 1 for an image
 	Title    string // document title from metadata, if any
 	Language string // declared primary language (BCP 47), if any
@@ -126,6 +90,9 @@ type Loader func(ctx context.Context, name string, data []byte, format Format, l
 // LoadError is a document error meant for the report as is.
 type LoadError struct {
 	Msg Text
+	// Unsupported is set when the content was recognised as something Focus+ does not
+	// read: the report then names the format "unknown".
+	Unsupported bool
 	// Rule, when set, names the blocking rule this error is a failure of (a PDF that
 	// needs a password fails its access permission): the report then lists a failed
 	// finding of that rule beside the error, so the reason shows with the others.

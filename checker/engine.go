@@ -8,9 +8,11 @@ import (
 	"time"
 )
 
-// Engine holds the loaders and rules; one engine serves the CLI and the web server.
+// Engine holds the formats and rules; one engine serves the CLI and the web server.
 type Engine struct {
-	Loaders map[Kind]Loader
+	// Formats are those the engine reads, precise ones first; nil means every
+	// registered format (RegisterFormat).
+	Formats []*FileFormat
 	Rules   []*Rule
 	Limits  Limits
 
@@ -90,7 +92,7 @@ func (e *Engine) Check(ctx context.Context, name string, data []byte, keep bool)
 		r = Result{Name: name, Err: deadlineError(ctx, timeout)}
 	}
 	if r.Err != nil && r.Format == "" {
-		r.Format = Sniff(head(data))
+		r.Format = e.sniffName(data)
 	}
 	r.Elapsed = time.Since(start)
 	return r
@@ -104,11 +106,62 @@ func deadlineError(ctx context.Context, timeout time.Duration) *LoadError {
 	return &LoadError{Msg: Textf("checking was cancelled", "vérification annulée")}
 }
 
-func head(b []byte) []byte {
-	if len(b) > SniffLen {
-		return b[:SniffLen]
+func (e *Engine) formats() []*FileFormat {
+	if e.Formats != nil {
+		return e.Formats
 	}
-	return b
+	return Formats()
+}
+
+// Sniff returns the engine's format that recognises the document, or nil.
+func (e *Engine) Sniff(data []byte) *FileFormat { return sniffIn(e.formats(), data) }
+
+func (e *Engine) sniffName(data []byte) Format {
+	if f := e.Sniff(data); f != nil {
+		return f.Name
+	}
+	return FormatUnknown
+}
+
+// notRead is the error for content no format of the engine recognises.
+func (e *Engine) notRead() *LoadError {
+	list := supportedIn(e.formats())
+	return &LoadError{Unsupported: true, Msg: Textf("not a format Focus+ reads (%s)", "format non pris en charge (%s)", list)}
+}
+
+// refused completes the message of a format that refused its content with the list of
+// formats that are read.
+func (e *Engine) refused(le *LoadError) *LoadError {
+	list := supportedIn(e.formats())
+	return &LoadError{Unsupported: true, Rule: le.Rule, Msg: Text{
+		En: le.Msg.En + " (Focus+ reads " + list + ")",
+		Fr: le.Msg.Fr + " (Focus+ lit : " + list + ")",
+	}}
+}
+
+// load sniffs and loads a document; the returned format name is "unknown" when no
+// format recognised or accepted it.
+func (e *Engine) load(ctx context.Context, name string, data []byte) (*Document, Format, *LoadError) {
+	f := e.Sniff(data)
+	if f == nil {
+		return nil, FormatUnknown, e.notRead()
+	}
+	doc, err := f.Load(ctx, name, data, f.Name, e.Limits)
+	if err != nil {
+		le := asLoadError(err)
+		if le.Unsupported {
+			return nil, FormatUnknown, e.refused(le)
+		}
+		return nil, f.Name, le
+	}
+	if doc.Format == "" {
+		doc.Format = f.Name
+	}
+	if doc.Kinds == nil {
+		doc.Kinds = f.Kinds
+	}
+	doc.Source, doc.Limits = data, e.Limits
+	return doc, doc.Format, nil
 }
 
 func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool) Result {
@@ -122,16 +175,10 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 			HumanBytes(int64(len(data))), HumanBytes(max))}
 		return r
 	}
-	r.Format = Sniff(head(data))
-	load := e.Loaders[r.Format.Kind()]
-	if load == nil {
-		r.Err = &LoadError{Msg: Textf("not a format Focus+ reads (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)",
-			"format non pris en charge (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)")}
-		return r
-	}
-	doc, err := load(ctx, name, data, r.Format, e.Limits)
-	if err != nil {
-		r.Err = asLoadError(err)
+	doc, format, lerr := e.load(ctx, name, data)
+	r.Format = format
+	if lerr != nil {
+		r.Err = lerr
 		if rule := e.Rule(r.Err.Rule); rule != nil && !e.Disabled[rule.ID] {
 			r.Findings = []Finding{{Rule: rule.ID, Outcome: Failed, Severity: e.severity(rule), Message: r.Err.Msg,
 				Fix: rule.Fix, Standards: rule.Standards, Blocking: rule.Blocking}}
@@ -139,16 +186,12 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 		}
 		return r
 	}
-	if doc.Format != "" {
-		r.Format = doc.Format
-	}
-	doc.Source, doc.Limits = data, e.Limits
 	r.Pages, r.Title = doc.Pages, doc.Title
 	if keep {
 		r.Doc = doc
 	}
 	for _, rule := range e.Rules {
-		if e.Disabled[rule.ID] || !rule.AppliesTo(r.Format.Kind()) {
+		if e.Disabled[rule.ID] || !rule.AppliesTo(doc.Kinds) {
 			continue
 		}
 		if ctx.Err() != nil {
@@ -272,19 +315,9 @@ func (e *Engine) Load(ctx context.Context, name string, data []byte) (doc *Docum
 	if len(data) == 0 {
 		return nil, &LoadError{Msg: Textf("the file is empty", "le fichier est vide")}
 	}
-	format := Sniff(head(data))
-	load := e.Loaders[format.Kind()]
-	if load == nil {
-		return nil, &LoadError{Msg: Textf("not a format Focus+ reads (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)",
-			"format non pris en charge (PDF, DOCX, PNG, JPEG, GIF, WebP, TIFF, BMP)")}
+	d, _, lerr := e.load(ctx, name, data)
+	if lerr != nil {
+		return nil, lerr
 	}
-	d, err := load(ctx, name, data, format, e.Limits)
-	if err != nil {
-		return nil, asLoadError(err)
-	}
-	if d.Format == "" {
-		d.Format = format
-	}
-	d.Source, d.Limits = data, e.Limits
 	return d, nil
 }

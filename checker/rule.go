@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // Outcome is the result of one check instance. The order matters: a rule's result is
@@ -144,15 +145,15 @@ type Rule struct {
 	// Blocking marks failures that leave a reader with nothing usable (no reachable text, a
 	// seizure risk): one such failure caps the document's score at BlockingCap.
 	Blocking  bool
-	Kinds     []Kind // document kinds the rule applies to
+	Kinds     []Kind // document models the rule reads; it runs on documents offering one
 	Standards Standards
 	Run       func(*Pass)
 }
 
-// AppliesTo reports whether the rule runs on documents of kind k.
-func (r *Rule) AppliesTo(k Kind) bool {
+// AppliesTo reports whether the rule runs on a document offering the kinds ks.
+func (r *Rule) AppliesTo(ks []Kind) bool {
 	for _, x := range r.Kinds {
-		if x == k {
+		if slices.Contains(ks, x) {
 			return true
 		}
 	}

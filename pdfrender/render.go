@@ -138,6 +138,45 @@ func RenderPage(ctx context.Context, data []byte, page int, dpi float64) (*image
 	return out, err
 }
 
+// RenderPages renders pages (1-based, in the order given) of data at dpi, opening the
+// document once, and calls fn with each image, which fn may keep, and its scale from
+// page points to pixels. It stops at fn's first error.
+func RenderPages(ctx context.Context, data []byte, pages []int, dpi float64, fn func(page int, img *image.RGBA, scale float64) error) error {
+	return with(ctx, data, func(s *session) error {
+		n, err := s.pageCount()
+		if err != nil {
+			return err
+		}
+		for _, page := range pages {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if page < 1 || page > n {
+				return fmt.Errorf("%w: page %d of %d", ErrPage, page, n)
+			}
+			pg, err := s.loadPage(page - 1)
+			if err != nil {
+				return err
+			}
+			w, h, err := s.pageSize(pg)
+			if err != nil {
+				s.closePage(pg)
+				return err
+			}
+			pw, ph := pixelSize(w, h, dpi, DefaultPagePixels)
+			img, err := s.render(pg, pw, ph, nil)
+			s.closePage(pg)
+			if err != nil {
+				return err
+			}
+			if err := fn(page, img, float64(pw)/w); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 func (s *session) loadPage(index int) (references.FPDF_PAGE, error) {
 	res, err := s.inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: *s.doc, Index: index})
 	if err != nil {

@@ -24,7 +24,7 @@ func testEngine() *checker.Engine {
 			Fix:      checker.Text{En: "In Acrobat: Accessibility > Set Alternate Text.", Fr: "Dans Acrobat : Accessibilité > Définir le texte de remplacement."},
 			Affects:  []checker.Audience{checker.Blind},
 			Severity: checker.Error,
-			Kinds:    []checker.Kind{checker.KindPDF},
+			Kinds:    []checker.Kind{"pdf"},
 			Standards: checker.Standards{WCAG: []string{"1.1.1"}, EN301549: []string{"10.1.1.1"}, RGAA: []string{"1.1"},
 				PDFUA: []string{"7.3"}, Matterhorn: []string{"13-004"}},
 		},
@@ -35,7 +35,7 @@ func testEngine() *checker.Engine {
 			Fix:       checker.Text{En: "In Word: Home > Font Color, pick a darker colour.", Fr: "Dans Word : Accueil > Couleur de police, choisir une couleur plus foncée."},
 			Affects:   []checker.Audience{checker.LowVision, checker.ColourBlind},
 			Severity:  checker.Warning,
-			Kinds:     []checker.Kind{checker.KindPDF, checker.KindDOCX},
+			Kinds:     []checker.Kind{"pdf", "docx"},
 			Standards: checker.Standards{WCAG: []string{"1.4.3"}, EN301549: []string{"10.1.4.3"}, RGAA: []string{"3.2"}},
 		},
 		{
@@ -45,7 +45,7 @@ func testEngine() *checker.Engine {
 			Fix:       checker.Text{En: "In Word: File > Info > Properties > Title.", Fr: "Dans Word : Fichier > Informations > Propriétés > Titre."},
 			Affects:   []checker.Audience{checker.Everyone},
 			Severity:  checker.Tip,
-			Kinds:     []checker.Kind{checker.KindDOCX},
+			Kinds:     []checker.Kind{"docx"},
 			Standards: checker.Standards{WCAG: []string{"2.4.2"}, RGAA: []string{"8.5"}},
 		},
 		{
@@ -56,7 +56,7 @@ func testEngine() *checker.Engine {
 			Affects:   []checker.Audience{checker.Photosensitive},
 			Severity:  checker.Error,
 			Blocking:  true,
-			Kinds:     []checker.Kind{checker.KindImage},
+			Kinds:     []checker.Kind{"image"},
 			Standards: checker.Standards{WCAG: []string{"2.3.1"}, EN301549: []string{"10.2.3.1"}, RGAA: []string{"13.7"}},
 		},
 	}}
@@ -73,7 +73,7 @@ func testResults() ([]checker.Result, []checker.Skipped) {
 	fix := func(id string) checker.Text { return e.Rule(id).Fix }
 	return []checker.Result{
 			{
-				Name: "reports/annual report.pdf", Format: checker.FormatPDF, Pages: 12, Title: "Annual report 2025",
+				Name: "reports/annual report.pdf", Format: "pdf", Pages: 12, Title: "Annual report 2025",
 				Findings: []checker.Finding{
 					{Rule: "PDF-FIGURE-ALT", Outcome: checker.Failed, Severity: checker.Error,
 						Message:  tx("Figure has no alternate text", "La figure n'a pas d'alternative textuelle"),
@@ -95,7 +95,7 @@ func testResults() ([]checker.Result, []checker.Skipped) {
 				Score: checker.Score{Value: 80, Band: checker.BandHigh, ToReview: 1},
 			},
 			{
-				Name: "letters/<b>bold</b> & \"quoted\" | pipe.docx", Format: checker.FormatDOCX, Pages: 2,
+				Name: "letters/<b>bold</b> & \"quoted\" | pipe.docx", Format: "docx", Pages: 2,
 				Title: "<script>alert(1)</script>",
 				Findings: []checker.Finding{
 					{Rule: "DOCX-TITLE", Outcome: checker.Failed, Severity: checker.Tip,
@@ -110,7 +110,7 @@ func testResults() ([]checker.Result, []checker.Skipped) {
 				Score: checker.Score{Value: 93, Band: checker.BandHigh},
 			},
 			{
-				Name: "images/flash.gif", Format: checker.FormatGIF, Pages: 1,
+				Name: "images/flash.gif", Format: "gif", Pages: 1,
 				Findings: []checker.Finding{
 					{Rule: "IMG-FLASH", Outcome: checker.Failed, Severity: checker.Error, Blocking: true,
 						Message:  tx("7 flashes in one second from 0.5 s over 100% of the image", "7 flashs en une seconde à partir de 0,5 s sur 100 % de l'image"),
@@ -121,12 +121,12 @@ func testResults() ([]checker.Result, []checker.Skipped) {
 				Score:  checker.Score{Value: 0, Band: checker.BandLow, Capped: true},
 			},
 			{
-				Name: "images/logo.png", Format: checker.FormatPNG, Pages: 1,
+				Name: "images/logo.png", Format: "png", Pages: 1,
 				Checks: []checker.CheckRow{{Rule: "IMG-FLASH", Outcome: checker.NotApplicable}},
 				Score:  checker.Score{Value: 100, Band: checker.BandPerfect},
 			},
 			{
-				Name: "broken.pdf", Format: checker.FormatPDF,
+				Name: "broken.pdf", Format: "pdf",
 				Err: &checker.LoadError{Msg: tx("password protected", "protégé par un mot de passe")},
 			},
 		}, []checker.Skipped{

@@ -18,7 +18,7 @@ func FuzzFormats(f *testing.F) {
 	f.Add(`<script>alert(1)</script>.pdf`, `"><img src=x onerror=alert(1)>`, "]]><!--", "\x00\x1b[31m", "\xff\xfe")
 	f.Add("c:/x|y`z`.docx", "# heading\n| a | b |", "*bold* _it_ [l](http://x)", "&amp;", "&#0;")
 	f.Fuzz(func(t *testing.T, name, title, msg, key, value string) {
-		r := checker.Result{Name: name, Format: checker.FormatPDF, Pages: 1, Title: title,
+		r := checker.Result{Name: name, Format: "pdf", Pages: 1, Title: title,
 			Findings: []checker.Finding{{Rule: "PDF-FIGURE-ALT", Outcome: checker.Failed, Severity: checker.Error,
 				Message: checker.Text{En: msg, Fr: msg}, Location: checker.Location{Page: 1, Path: title, Part: msg},
 				Data: map[string]string{key: value}}},

@@ -1,17 +1,20 @@
-// Package rules gathers every rule and every format loader into the engine that the CLI
-// and the web server share. Adding a rule touches its own file and its package's Rules
-// list; adding a format adds one loader line here.
+// Package rules gathers every format and every rule into the engine that the CLI and the
+// web server share. Adding a rule touches its own file and its package's Rules list;
+// adding a format is its package plus one import line below.
 package rules
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
-	"github.com/lab110bis/focusplus/format/imagedoc"
-	"github.com/lab110bis/focusplus/format/pdfdoc"
 	"github.com/lab110bis/focusplus/rules/docx"
 	"github.com/lab110bis/focusplus/rules/images"
 	"github.com/lab110bis/focusplus/rules/pdf"
 	"github.com/lab110bis/focusplus/rules/pdfvisual"
+
+	// The formats Focus+ reads: each package registers itself with
+	// checker.RegisterFormat when imported.
+	_ "github.com/lab110bis/focusplus/format/docxdoc"
+	_ "github.com/lab110bis/focusplus/format/imagedoc"
+	_ "github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Set is one rule package's rules under the name the README's generated tables use
@@ -40,14 +43,10 @@ func All() []*checker.Rule {
 	return all
 }
 
-// NewEngine returns an engine with every loader and rule and the default limits.
+// NewEngine returns an engine with every registered format and rule and the default
+// limits.
 func NewEngine() *checker.Engine {
 	return &checker.Engine{
-		Loaders: map[checker.Kind]checker.Loader{
-			checker.KindImage: imagedoc.Load,
-			checker.KindPDF:   pdfdoc.Load,
-			checker.KindDOCX:  docxdoc.Load,
-		},
 		Rules:  All(),
 		Limits: checker.DefaultLimits(),
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -63,10 +64,16 @@ func TestRuleMetadata(t *testing.T) {
 // TestEveryKindHasALoader keeps rules from being registered for a format nobody reads.
 func TestEveryKindHasALoader(t *testing.T) {
 	e := NewEngine()
+	offered := map[checker.Kind]bool{}
+	for _, f := range checker.Formats() {
+		for _, k := range f.Kinds {
+			offered[k] = true
+		}
+	}
 	for _, r := range e.Rules {
 		for _, k := range r.Kinds {
-			if e.Loaders[k] == nil {
-				t.Errorf("%s applies to %s, which has no loader", r.ID, k)
+			if !offered[k] {
+				t.Errorf("%s applies to %s, which no format offers", r.ID, k)
 			}
 		}
 	}
@@ -87,4 +94,44 @@ func citesLevelAOrAA(wcag []string) bool {
 		}
 	}
 	return false
+}
+
+// TestSniff: every registered format is recognised from its content alone, and content
+// none claims is "unknown", never another format.
+func TestSniff(t *testing.T) {
+	cases := map[string]checker.Format{
+		"\x89PNG\r\n\x1a\nxxxx":                    "png",
+		"\xff\xd8\xff\xe0":                         "jpeg",
+		"GIF89a....":                               "gif",
+		"RIFF\x00\x00\x00\x00WEBPVP8 ":             "webp",
+		"II*\x00....":                              "tiff",
+		"MM\x00*....":                              "tiff",
+		"BM" + strings.Repeat("\x00", 30):          "bmp",
+		"PK\x03\x04....":                           "docx",
+		"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":         "docx",
+		"%PDF-1.7\n":                               "pdf",
+		"garbage before the header\n%PDF-1.4\n...": "pdf",
+		"hello world":                              checker.FormatUnknown,
+		"":                                         checker.FormatUnknown,
+	}
+	for in, want := range cases {
+		if got := checker.Sniff([]byte(in)); got != want {
+			t.Errorf("Sniff(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzSniff(f *testing.F) {
+	for _, s := range []string{"%PDF-1.7", "GIF89a", "\x89PNG\r\n\x1a\n", "PK\x03\x04", "RIFF1234WEBP"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got := checker.Sniff(b)
+		if got == checker.FormatUnknown {
+			return
+		}
+		if f := checker.LookupFormat(got); f == nil || len(f.Kinds) == 0 {
+			t.Fatalf("format %q is not registered or offers no model", got)
+		}
+	})
 }

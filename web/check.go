@@ -9,7 +9,6 @@ import (
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
 // previewSide is the longer side of a stored page preview, in pixels: enough for the
@@ -71,42 +70,37 @@ func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
 		v := rv.ReadingView()
 		d.Reading = &v
 	}
-	switch content := doc.Content.(type) {
-	case *imagedoc.Image:
-		if content.Still != nil {
-			img, scale := fitRGBA(content.Still, previewSide)
-			if pv, err := newPreview(1, img, scale); err == nil {
-				d.Previews = []pagePreview{pv}
-			}
-		}
-	default:
-		if s.RenderPages == nil || doc.Pages <= 0 {
-			d.NoPreview = tx("No preview: this server cannot render pages of this kind of document.",
-				"Pas d'aperçu : ce serveur ne sait pas afficher les pages de ce type de document.")
+	if s.RenderPages == nil || doc.Pages <= 0 {
+		d.NoPreview = tx("No preview: this server cannot render pages of this kind of document.",
+			"Pas d'aperçu : ce serveur ne sait pas afficher les pages de ce type de document.")
+		return d
+	}
+	n := min(doc.Pages, s.cfg.PreviewPages)
+	pages := make([]int, n)
+	for i := range pages {
+		pages[i] = i + 1
+	}
+	imgs, scales, err := s.RenderPages(ctx, doc, pages, previewSide)
+	if err != nil {
+		d.NoPreview = tx("No preview: the pages could not be rendered.", "Pas d'aperçu : les pages n'ont pas pu être affichées.")
+		return d
+	}
+	if len(imgs) == 0 {
+		d.NoPreview = tx("No preview: this server cannot render pages of this kind of document.",
+			"Pas d'aperçu : ce serveur ne sait pas afficher les pages de ce type de document.")
+		return d
+	}
+	for i, im := range imgs {
+		if i >= len(pages) || im == nil {
 			break
 		}
-		n := min(doc.Pages, s.cfg.PreviewPages)
-		pages := make([]int, n)
-		for i := range pages {
-			pages[i] = i + 1
+		rgba, k := fitRGBA(im, previewSide)
+		sc := k
+		if i < len(scales) && scales[i] > 0 {
+			sc = scales[i] * k
 		}
-		imgs, scales, err := s.RenderPages(ctx, doc, pages, previewSide)
-		if err != nil {
-			d.NoPreview = tx("No preview: the pages could not be rendered.", "Pas d'aperçu : les pages n'ont pas pu être affichées.")
-			break
-		}
-		for i, im := range imgs {
-			if i >= len(pages) || im == nil {
-				break
-			}
-			rgba, k := fitRGBA(im, previewSide)
-			sc := k
-			if i < len(scales) && scales[i] > 0 {
-				sc = scales[i] * k
-			}
-			if pv, err := newPreview(pages[i], rgba, sc); err == nil {
-				d.Previews = append(d.Previews, pv)
-			}
+		if pv, err := newPreview(pages[i], rgba, sc); err == nil {
+			d.Previews = append(d.Previews, pv)
 		}
 	}
 	return d

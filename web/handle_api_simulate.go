@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
 // simulateParams are the parameters of POST /api/v1/simulate, with the CLI's values.
@@ -107,29 +106,28 @@ func (s *Server) handleAPISimulate(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusUnprocessableEntity, lerr.Msg.In(lang))
 		return
 	}
-	var src image.Image
-	switch c := doc.Content.(type) {
-	case *imagedoc.Image:
-		src = c.Still
-	default:
-		if doc.Format.Kind() != checker.KindPDF || s.RenderPages == nil {
-			writeJSONError(w, http.StatusUnprocessableEntity, checker.Text{
-				En: "simulation of " + strings.ToUpper(string(doc.Format)) + " pages is not available yet: send an image, or the page exported as an image",
-				Fr: "la simulation des pages " + strings.ToUpper(string(doc.Format)) + " n'est pas encore disponible : envoyez une image, ou la page exportée en image",
-			}.In(lang))
-			return
-		}
-		if p.Page > doc.Pages {
-			writeJSONError(w, http.StatusBadRequest, "page "+strconv.Itoa(p.Page)+" is past the last page ("+strconv.Itoa(doc.Pages)+")")
-			return
-		}
-		imgs, _, err := s.RenderPages(r.Context(), doc, []int{p.Page}, 2000)
-		if err != nil || len(imgs) == 0 || imgs[0] == nil {
-			writeJSONError(w, http.StatusUnprocessableEntity, "the page could not be rendered")
-			return
-		}
-		src = imgs[0]
+	if p.Page > doc.Pages {
+		writeJSONError(w, http.StatusBadRequest, "page "+strconv.Itoa(p.Page)+" is past the last page ("+strconv.Itoa(doc.Pages)+")")
+		return
 	}
+	var imgs []image.Image
+	var err error
+	if s.RenderPages != nil {
+		imgs, _, err = s.RenderPages(r.Context(), doc, []int{p.Page}, 2000)
+	}
+	if s.RenderPages == nil || (err == nil && len(imgs) == 0) {
+		name := strings.ToUpper(string(doc.Format))
+		writeJSONError(w, http.StatusUnprocessableEntity, checker.Text{
+			En: "simulation of " + name + " pages is not available yet: send an image, or the page exported as an image",
+			Fr: "la simulation des pages " + name + " n'est pas encore disponible : envoyez une image, ou la page exportée en image",
+		}.In(lang))
+		return
+	}
+	if err != nil || imgs[0] == nil {
+		writeJSONError(w, http.StatusUnprocessableEntity, "the page could not be rendered")
+		return
+	}
+	src := imgs[0]
 	out, err := s.Simulate(src, p.Deficiency, p.Severity, p.Model)
 	if err != nil {
 		writeJSONError(w, http.StatusBadRequest, err.Error())

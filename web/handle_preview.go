@@ -126,7 +126,7 @@ func failedBoxes(d *checkedDoc, pageNo int) [][]float64 {
 				continue
 			}
 			pg := l.Page
-			if pg == 0 && d.Result.Format.Kind() == checker.KindImage {
+			if pg == 0 && checker.IsPicture(d.Result.Format) {
 				pg = 1
 			}
 			if pg == pageNo {

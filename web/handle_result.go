@@ -86,7 +86,7 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 		format = l.T("format.unknown")
 	}
 	v.Meta = l.Tf("result.meta", format, res.Pages)
-	if res.Format.Kind() == checker.KindImage {
+	if checker.IsPicture(res.Format) {
 		v.Meta = l.Tf("result.meta.image", format)
 	}
 	if res.Err != nil {

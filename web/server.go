@@ -109,9 +109,9 @@ func (c Config) withDefaults() Config {
 // auto, machado, vienot or brettel.
 type Simulator func(img image.Image, deficiency string, severity float64, model string) (image.Image, error)
 
-// PageRenderer renders pages of a paged document (PDF) for previews, each at most
-// maxSide pixels on its longer side. scale is pixels per page point, to place finding
-// boxes given in points.
+// PageRenderer draws pages of a document for previews and simulation, each at most
+// about maxSide pixels on its longer side. scale is image pixels per unit of finding
+// boxes (page points, image pixels), to place the boxes.
 type PageRenderer func(ctx context.Context, doc *checker.Document, pages []int, maxSide int) (imgs []image.Image, scale []float64, err error)
 
 // Server is the web application: its dependencies and limits.
@@ -134,8 +134,9 @@ type Server struct {
 	// Simulate renders colour-vision deficiencies (package simulate by default); when nil,
 	// the simulation views show the originals and say so.
 	Simulate Simulator
-	// RenderPages is nil when no PDF renderer is available: PDF documents then have no
-	// page previews and /api/v1/simulate refuses PDF input with 422.
+	// RenderPages draws pages for previews and /api/v1/simulate (by default, through the
+	// document's checker.PageImager); when nil, documents have no page previews and
+	// /api/v1/simulate refuses them with 422.
 	RenderPages PageRenderer
 
 	ready atomic.Bool
@@ -164,7 +165,7 @@ func New(engine *checker.Engine, cfg Config) (*Server, error) {
 		checks:      make(chan struct{}, cfg.MaxConcurrent),
 		previews:    make(chan struct{}, max(runtime.NumCPU(), 1)),
 		Simulate:    simulateImage,
-		RenderPages: renderPDFPages,
+		RenderPages: renderPages,
 	}
 	s.routes()
 	s.ready.Store(true)

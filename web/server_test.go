@@ -303,7 +303,7 @@ func TestDocumentTextIsEscaped(t *testing.T) {
 		t.Error("the reading view does not show the escaped description")
 	}
 	// A document title (PDF and DOCX metadata) is shown on the result page, escaped.
-	id := s.cache.put([]*checkedDoc{{Result: checker.Result{Name: "t.pdf", Format: checker.FormatPDF, Pages: 1, Title: scriptTitle,
+	id := s.cache.put([]*checkedDoc{{Result: checker.Result{Name: "t.pdf", Format: "pdf", Pages: 1, Title: scriptTitle,
 		Score: checker.Score{Value: 50, Band: checker.BandMedium}}}})
 	if body := get(h, "/results/"+id).Body.String(); strings.Contains(body, scriptTitle) || !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("the document title is not escaped on the result page")
@@ -763,7 +763,7 @@ func TestDrawMarkStaysInside(t *testing.T) {
 // whatever mix of failures and reviews a document has.
 func TestResultHeadingsDoNotSkipLevels(t *testing.T) {
 	s := newTestServer(t, Config{})
-	res := checker.Result{Name: "r.png", Format: checker.FormatPNG, Pages: 1, Score: checker.Score{Value: 40, Band: checker.BandMedium},
+	res := checker.Result{Name: "r.png", Format: "png", Pages: 1, Score: checker.Score{Value: 40, Band: checker.BandMedium},
 		Findings: []checker.Finding{
 			{Rule: "IMG-FLASH", Outcome: checker.Failed, Severity: checker.Error, Message: tx("flash", "flash"), Location: checker.Location{Frame: 2}},
 			{Rule: "IMG-ANIMATION-LENGTH", Outcome: checker.Review, Severity: checker.Warning, Message: tx("maybe", "peut-être")},
@@ -801,7 +801,7 @@ func TestFailedBoxesAreMarkedOnPreviews(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := s.cache.put([]*checkedDoc{{
-		Result: checker.Result{Name: "c.png", Format: checker.FormatPNG, Pages: 1, Score: checker.Score{Value: 60, Band: checker.BandMedium},
+		Result: checker.Result{Name: "c.png", Format: "png", Pages: 1, Score: checker.Score{Value: 60, Band: checker.BandMedium},
 			Findings: []checker.Finding{{Rule: "IMG-FLASH", Outcome: checker.Failed, Severity: checker.Error, Message: tx("low contrast", "contraste faible"),
 				Location: checker.Location{Box: []float64{50, 20, 40, 30}}}}},
 		Previews: []pagePreview{pv},

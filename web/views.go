@@ -78,7 +78,7 @@ func fitSize(w, h, side int) (int, int) {
 
 // pageLabel is "Page 3", or "The image" for an image.
 func pageLabel(l locale, res checker.Result, page int) string {
-	if res.Format.Kind() == checker.KindImage {
+	if checker.IsPicture(res.Format) {
 		return l.T("see.image")
 	}
 	return l.Tf("see.page", page)

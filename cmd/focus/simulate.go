@@ -19,7 +19,6 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/imagedoc"
 	"github.com/lab110bis/focusplus/pdfrender"
 	"github.com/lab110bis/focusplus/simulate"
 )
@@ -156,23 +155,23 @@ func readSimulationInput(ctx context.Context, opts *SimulateOptions) (image.Imag
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Engine.Limits.DocumentTimeout)
 	defer cancel()
-	switch checker.Sniff(data).Kind() {
-	case checker.KindPDF:
-		img, err := pdfrender.RenderPage(ctx, data, opts.Page, pdfrender.PreviewDPI)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", opts.Input, err)
-		}
-		return img, nil
-	case checker.KindImage:
-		doc, lerr := opts.Engine.Load(ctx, opts.Input, data)
-		if lerr != nil {
-			return nil, fmt.Errorf("%s: %s", opts.Input, lerr.Msg.En)
-		}
-		return doc.Content.(*imagedoc.Image).Still, nil
-	case checker.KindDOCX:
-		return nil, fmt.Errorf("%s: a DOCX has no pages to simulate here; export it to PDF (File > Save as PDF) and simulate a page of the PDF", opts.Input)
+	doc, lerr := opts.Engine.Load(ctx, opts.Input, data)
+	if lerr != nil {
+		return nil, fmt.Errorf("%s: %s", opts.Input, lerr.Msg.En)
 	}
-	return nil, fmt.Errorf("%s: not an image or a PDF", opts.Input)
+	var page image.Image
+	ok, err := checker.PageImages(ctx, doc, []int{opts.Page}, pdfrender.PreviewDPI, func(_ int, img image.Image, _ float64) error {
+		page = img
+		return nil
+	})
+	if !ok {
+		return nil, fmt.Errorf("%s: a %s document has no pages to simulate here; export it to PDF and simulate a page of the PDF",
+			opts.Input, strings.ToUpper(string(doc.Format)))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.Input, err)
+	}
+	return page, nil
 }
 
 func writePNG(stdout io.Writer, path string, img image.Image) error {

@@ -261,8 +261,8 @@ func (p *pkg) notWord() error {
 			what = checker.Text{En: "an OpenDocument file", Fr: "un fichier OpenDocument"}
 		}
 	}
-	return &checker.LoadError{Msg: checker.Text{
-		En: fmt.Sprintf("this file is %s, not a Word document: Focus+ reads .docx (in LibreOffice: File > Save As > Word 2007-365 (.docx))", what.En),
-		Fr: fmt.Sprintf("ce fichier est %s, pas un document Word : Focus+ lit les .docx (dans LibreOffice : Fichier > Enregistrer sous > Word 2007-365 (.docx))", what.Fr),
+	return &checker.LoadError{Unsupported: true, Msg: checker.Text{
+		En: fmt.Sprintf("this file is %s, not a format Focus+ reads", what.En),
+		Fr: fmt.Sprintf("ce fichier est %s, un format que Focus+ ne lit pas", what.Fr),
 	}}
 }

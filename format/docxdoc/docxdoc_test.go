@@ -13,7 +13,7 @@ import (
 
 func parse(t *testing.T, d fx.DOCX) *Document {
 	t.Helper()
-	doc, err := Load(context.Background(), "t.docx", d.Bytes(), checker.FormatDOCX, checker.DefaultLimits())
+	doc, err := Load(context.Background(), "t.docx", d.Bytes(), Name, checker.DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func FuzzLoad(f *testing.F) {
 	lim.MaxInflated = 16 << 20
 	lim.MaxElements = 200_000
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := Load(context.Background(), "f.docx", data, checker.FormatDOCX, lim)
+		doc, err := Load(context.Background(), "f.docx", data, Name, lim)
 		if err != nil {
 			if le, ok := err.(*checker.LoadError); ok && strings.HasPrefix(le.Msg.En, "internal error") {
 				t.Fatalf("loader panicked: %v", err)

@@ -63,7 +63,7 @@ func zipWithRaw(raw []byte, declared uint64) []byte {
 // checks it ends in a document error that says what is wrong, with little memory.
 func hostileCheck(t *testing.T, data []byte, wantErr string) {
 	t.Helper()
-	e := &checker.Engine{Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: Load}, Limits: checker.DefaultLimits()}
+	e := &checker.Engine{Formats: []*checker.FileFormat{checker.LookupFormat(Name)}, Limits: checker.DefaultLimits()}
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -76,6 +76,9 @@ func hostileCheck(t *testing.T, data []byte, wantErr string) {
 	}
 	if !strings.Contains(res.Err.Msg.En, wantErr) {
 		t.Errorf("error %q, want it to mention %q", res.Err.Msg.En, wantErr)
+	}
+	if res.Err.Unsupported && res.Format != checker.FormatUnknown {
+		t.Errorf("a refused file is reported as %q, want unknown", res.Format)
 	}
 	if res.Err.Msg.Fr == "" || res.Err.Msg.Fr == res.Err.Msg.En {
 		t.Errorf("error not translated: %+v", res.Err.Msg)
@@ -190,7 +193,7 @@ func TestElementLimit(t *testing.T) {
 	d := fx.DOCX{Body: fx.Paragraphs(2000)}.Bytes()
 	lim := checker.DefaultLimits()
 	lim.MaxElements = 1000
-	_, err := Load(context.Background(), "x.docx", d, checker.FormatDOCX, lim)
+	_, err := Load(context.Background(), "x.docx", d, Name, lim)
 	if err == nil || !strings.Contains(err.Error(), "more than 1000 XML elements") {
 		t.Fatalf("err = %v", err)
 	}
@@ -200,14 +203,14 @@ func TestInflatedBudget(t *testing.T) {
 	d := fx.DOCX{Body: fx.Paragraphs(2000)}.Bytes()
 	lim := checker.DefaultLimits()
 	lim.MaxInflated = 10_000
-	_, err := Load(context.Background(), "x.docx", d, checker.FormatDOCX, lim)
+	_, err := Load(context.Background(), "x.docx", d, Name, lim)
 	if err == nil {
 		t.Fatal("a document over the inflated budget loaded")
 	}
 }
 
 func TestOLEFiles(t *testing.T) {
-	doc, err := Load(context.Background(), "secret.docx", fx.OLE("EncryptionInfo", "EncryptedPackage"), checker.FormatDOCX, checker.DefaultLimits())
+	doc, err := Load(context.Background(), "secret.docx", fx.OLE("EncryptionInfo", "EncryptedPackage"), Name, checker.DefaultLimits())
 	if err != nil || !doc.Content.(*Document).Encrypted {
 		t.Fatalf("encrypted file: %v %+v", err, doc)
 	}
@@ -222,12 +225,16 @@ func TestNotWordZips(t *testing.T) {
 	hostileCheck(t, xlsx, "Excel workbook")
 	odt := fx.Zip(map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"})
 	hostileCheck(t, odt, "OpenDocument text")
-	hostileCheck(t, fx.Zip(map[string]string{"a.txt": "hello"}), "a zip archive, not a Word document")
+	hostileCheck(t, fx.Zip(map[string]string{"a.txt": "hello"}), "a zip archive, not a format Focus+ reads")
 	visio := fx.Zip(map[string]string{"visio/document.xml": `<VisioDocument xmlns="http://schemas.microsoft.com/office/visio/2012/main"/>`,
 		"_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/document" Target="visio/document.xml"/></Relationships>`})
 	hostileCheck(t, visio, "Visio")
+	docm := fx.DOCX{Body: fx.P("", "x")}
+	docm.Parts = map[string]string{"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`,
+		"word/vbaProject.bin": "macros"}
+	hostileCheck(t, docm.Bytes(), "macro-enabled Word document (.docm)")
 	fake := fx.Zip(map[string]string{"word/document.xml": `<html><body>not Word</body></html>`})
-	hostileCheck(t, fake, "not a Word document")
+	hostileCheck(t, fake, "not a format Focus+ reads")
 	good := fx.DOCX{Body: fx.P("", "x")}.Bytes()
 	hostileCheck(t, good[:len(good)/2], "damaged zip")
 }
@@ -242,7 +249,7 @@ func TestDTDRefused(t *testing.T) {
 func TestManyTextElementsInOneRun(t *testing.T) {
 	d := fx.DOCX{Body: `<w:p><w:r>` + strings.Repeat(`<w:t>a</w:t>`, 500_000) + `</w:r></w:p>` +
 		`<w:tbl><w:tr><w:tc>` + strings.Repeat(`<w:p><w:r><w:t>b</w:t></w:r></w:p>`, 100_000) + `</w:tc></w:tr></w:tbl>`}.Bytes()
-	e := &checker.Engine{Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: Load}, Limits: checker.DefaultLimits()}
+	e := &checker.Engine{Formats: []*checker.FileFormat{checker.LookupFormat(Name)}, Limits: checker.DefaultLimits()}
 	doc, lerr := e.Load(context.Background(), "long-run.docx", d)
 	if lerr != nil {
 		t.Fatal(lerr.Msg.En)

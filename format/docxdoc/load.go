@@ -35,7 +35,7 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 		return nil, err
 	}
 	return &checker.Document{
-		Name: name, Format: checker.FormatDOCX, Pages: d.Pages,
+		Name: name, Format: Name, Pages: d.Pages,
 		Title: strings.TrimSpace(d.Title), Language: d.Language, Content: d,
 	}, nil
 }
@@ -43,18 +43,18 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 func loadOLE(name string, data []byte) (*checker.Document, error) {
 	switch oleKind(data) {
 	case "encrypted":
-		return &checker.Document{Name: name, Format: checker.FormatDOCX, Content: &Document{Encrypted: true}}, nil
+		return &checker.Document{Name: name, Format: Name, Content: &Document{Encrypted: true}}, nil
 	case "doc":
-		return nil, checker.Errorf("this is a legacy Word 97-2003 document (.doc), not a .docx: open it in Word or LibreOffice and save it as .docx, then check it again",
+		return nil, checker.Unsupported("this is a legacy Word 97-2003 document (.doc), not a .docx: open it in Word or LibreOffice and save it as .docx, then check it again",
 			"c'est un ancien document Word 97-2003 (.doc), pas un .docx : ouvrez-le dans Word ou LibreOffice, enregistrez-le en .docx, puis vérifiez-le à nouveau")
 	case "xls":
-		return nil, checker.Errorf("this is a legacy Excel 97-2003 workbook (.xls), not a Word document",
+		return nil, checker.Unsupported("this is a legacy Excel 97-2003 workbook (.xls), not a Word document",
 			"c'est un ancien classeur Excel 97-2003 (.xls), pas un document Word")
 	case "ppt":
-		return nil, checker.Errorf("this is a legacy PowerPoint 97-2003 presentation (.ppt), not a Word document",
+		return nil, checker.Unsupported("this is a legacy PowerPoint 97-2003 presentation (.ppt), not a Word document",
 			"c'est une ancienne présentation PowerPoint 97-2003 (.ppt), pas un document Word")
 	}
-	return nil, checker.Errorf("this is an OLE compound file (an old Office format), not a .docx: open it in its application and save it as .docx",
+	return nil, checker.Unsupported("this is an OLE compound file (an old Office format), not a .docx: open it in its application and save it as .docx",
 		"c'est un fichier composite OLE (ancien format Office), pas un .docx : ouvrez-le dans son application et enregistrez-le en .docx")
 }
 
@@ -165,6 +165,12 @@ func (ld *loader) load() (*Document, error) {
 	mainRels, err := ld.rels(main)
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range mainRels {
+		if relIs(r.typ, "vbaProject") {
+			return nil, checker.Unsupported("this is a macro-enabled Word document (.docm): Focus+ does not open files that carry macros; in Word, File > Save As > Word Document (.docx), then check the copy",
+				"c'est un document Word prenant en charge les macros (.docm) : Focus+ n'ouvre pas les fichiers qui contiennent des macros ; dans Word, Fichier > Enregistrer sous > Document Word (.docx), puis vérifiez la copie")
+		}
 	}
 	dir := path.Dir(main) + "/"
 	find := func(last, fallback string) string {

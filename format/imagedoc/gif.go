@@ -105,7 +105,7 @@ func loadGIF(im *Image, data []byte, lim checker.Limits) error {
 	}
 	anim, err := gif.DecodeAll(bytes.NewReader(data))
 	if err != nil {
-		return decodeError(checker.FormatGIF, err)
+		return decodeError(GIF, err)
 	}
 	im.Width, im.Height = anim.Config.Width, anim.Config.Height
 	if im.Width == 0 || im.Height == 0 {

@@ -126,7 +126,7 @@ func (im *Image) Play(ctx context.Context, f func(i int, canvas *image.RGBA, del
 // Load reads an image document within the limits.
 func Load(ctx context.Context, name string, data []byte, format checker.Format, lim checker.Limits) (*checker.Document, error) {
 	im := &Image{}
-	if format == checker.FormatGIF {
+	if format == GIF {
 		if err := loadGIF(im, data, lim); err != nil {
 			return nil, err
 		}

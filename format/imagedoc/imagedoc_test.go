@@ -100,7 +100,7 @@ func TestStillFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Format != checker.FormatPNG || doc.Content.(*Image).Frames() != 1 {
+	if doc.Format != PNG || doc.Content.(*Image).Frames() != 1 {
 		t.Errorf("%+v", doc)
 	}
 }
@@ -115,7 +115,7 @@ func FuzzLoad(f *testing.F) {
 	lim.MaxTotalPixels = 1 << 22
 	f.Fuzz(func(t *testing.T, data []byte) {
 		format := checker.Sniff(data)
-		if format.Kind() != checker.KindImage {
+		if !checker.IsPicture(format) {
 			return
 		}
 		doc, err := Load(context.Background(), "fuzz", data, format, lim)

@@ -19,12 +19,12 @@ func embeddedDescription(data []byte, format checker.Format) (text, source strin
 	} else if desc != "" {
 		return desc, "XMP dc:description"
 	}
-	if format == checker.FormatJPEG || format == checker.FormatTIFF {
+	if format == JPEG || format == TIFF {
 		if c := iptcCaption(data); c != "" {
 			return c, "IPTC caption"
 		}
 	}
-	if format == checker.FormatPNG {
+	if format == PNG {
 		if d := pngText(data, "Description"); d != "" {
 			return d, "PNG Description"
 		}
@@ -143,7 +143,7 @@ func pngText(data []byte, keyword string) string {
 
 // animatedPNG reports an APNG: an acTL chunk before the first IDAT.
 func animatedPNG(data []byte, format checker.Format) bool {
-	if format != checker.FormatPNG {
+	if format != PNG {
 		return false
 	}
 	found := false
@@ -158,7 +158,7 @@ func animatedPNG(data []byte, format checker.Format) bool {
 
 // animatedWebP reports an extended WebP with the animation flag or an ANIM chunk.
 func animatedWebP(data []byte, format checker.Format) bool {
-	if format != checker.FormatWebP || len(data) < 21 {
+	if format != WebP || len(data) < 21 {
 		return false
 	}
 	if string(data[12:16]) == "VP8X" && data[20]&0x02 != 0 {

@@ -29,6 +29,8 @@ func init() { api.DisableConfigDir() }
 type Doc struct {
 	Version string
 
+	source []byte // the file, for the renderer
+
 	// Encryption.
 	Encrypted bool
 	HasP      bool
@@ -199,6 +201,7 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 	if err != nil {
 		return nil, err
 	}
+	d.source = data
 	title := d.XMP.Title
 	if title == "" {
 		title = d.InfoTitle
@@ -208,7 +211,7 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 		pages = d.PageCount
 	}
 	return &checker.Document{
-		Name: name, Format: checker.FormatPDF, Pages: pages, Title: title,
+		Name: name, Format: Name, Pages: pages, Title: title,
 		Language: d.Lang, Content: d, Source: data,
 	}, nil
 }

@@ -34,7 +34,7 @@ func sample() fixtures.TaggedPDF {
 
 func parse(t *testing.T, data []byte) (*Doc, error) {
 	t.Helper()
-	d, err := Load(context.Background(), "t.pdf", data, checker.FormatPDF, checker.DefaultLimits())
+	d, err := Load(context.Background(), "t.pdf", data, Name, checker.DefaultLimits())
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func TestDeadline(t *testing.T) {
 	cancel()
 	s := sample()
 	s.Pages = 50
-	_, err := Load(ctx, "t.pdf", s.Bytes(), checker.FormatPDF, checker.DefaultLimits())
+	_, err := Load(ctx, "t.pdf", s.Bytes(), Name, checker.DefaultLimits())
 	if err == nil {
 		t.Skip("file read before the cancelled context was noticed")
 	}
@@ -188,14 +188,14 @@ func TestDeadline(t *testing.T) {
 func TestLimits(t *testing.T) {
 	lim := checker.DefaultLimits()
 	lim.MaxBytes = 100
-	if _, err := Load(context.Background(), "t.pdf", sample().Bytes(), checker.FormatPDF, lim); err == nil || !strings.Contains(err.Error(), "too large") {
+	if _, err := Load(context.Background(), "t.pdf", sample().Bytes(), Name, lim); err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("want a size error, got %v", err)
 	}
 	lim = checker.DefaultLimits()
 	lim.MaxPages = 3
 	s := sample()
 	s.Pages = 10
-	d, err := Load(context.Background(), "t.pdf", s.Bytes(), checker.FormatPDF, lim)
+	d, err := Load(context.Background(), "t.pdf", s.Bytes(), Name, lim)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func FuzzLoad(f *testing.F) {
 		lim.MaxInflated = 8 << 20
 		watchdog := time.AfterFunc(20*time.Second, func() { panic("loader did not return within 20 s") })
 		defer watchdog.Stop()
-		d, err := Load(ctx, "f.pdf", data, checker.FormatPDF, lim)
+		d, err := Load(ctx, "f.pdf", data, Name, lim)
 		if err == nil {
 			d.Content.(*Doc).ReadingView()
 		}
@@ -306,7 +306,7 @@ func TestInflationBomb(t *testing.T) {
 	lim := checker.DefaultLimits()
 	lim.MaxInflated = 4 << 20
 	start := time.Now()
-	d, err := Load(context.Background(), "bomb.pdf", w.Bytes(cat, ""), checker.FormatPDF, lim)
+	d, err := Load(context.Background(), "bomb.pdf", w.Bytes(cat, ""), Name, lim)
 	if err != nil {
 		t.Logf("refused: %v", err)
 	} else if m := d.Content.(*Doc); len(m.Pages) != 1 || !m.Truncated {
@@ -344,7 +344,7 @@ func BenchmarkLoad(b *testing.B) {
 	data := fixtures.LongPDF(100, 20)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := Load(context.Background(), "long.pdf", data, checker.FormatPDF, checker.DefaultLimits()); err != nil {
+		if _, err := Load(context.Background(), "long.pdf", data, Name, checker.DefaultLimits()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -44,7 +44,7 @@ func longReport(pages int) []byte {
 }
 
 func engine() *checker.Engine {
-	return &checker.Engine{Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: docxdoc.Load}, Rules: Rules, Limits: checker.DefaultLimits()}
+	return &checker.Engine{Formats: []*checker.FileFormat{checker.LookupFormat(docxdoc.Name)}, Rules: Rules, Limits: checker.DefaultLimits()}
 }
 
 // BenchmarkCheck300Pages loads and checks a 300-page report with every DOCX rule.

@@ -24,7 +24,7 @@ func TestCorpus(t *testing.T) {
 		t.Skipf("no corpus at %s (the shared reference data is not checked out)", corpusDir)
 	}
 	engine := &checker.Engine{
-		Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: docxdoc.Load},
+		Formats: []*checker.FileFormat{checker.LookupFormat(docxdoc.Name)},
 		Rules:   Rules,
 		Limits:  checker.DefaultLimits(),
 	}

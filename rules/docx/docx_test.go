@@ -12,7 +12,7 @@ import (
 
 func load(t *testing.T, d fx.DOCX) *checker.Document {
 	t.Helper()
-	doc, err := docxdoc.Load(context.Background(), "test.docx", d.Bytes(), checker.FormatDOCX, checker.DefaultLimits())
+	doc, err := docxdoc.Load(context.Background(), "test.docx", d.Bytes(), docxdoc.Name, checker.DefaultLimits())
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -243,11 +243,11 @@ func TestStrictNamespaces(t *testing.T) {
 // DOCX-ENCRYPTED fails, blocking, while the other rules are not applicable.
 func TestEncrypted(t *testing.T) {
 	data := fx.OLE("EncryptionInfo", "EncryptedPackage")
-	doc, err := docxdoc.Load(context.Background(), "secret.docx", data, checker.FormatDOCX, checker.DefaultLimits())
+	doc, err := docxdoc.Load(context.Background(), "secret.docx", data, docxdoc.Name, checker.DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &checker.Engine{Loaders: map[checker.Kind]checker.Loader{checker.KindDOCX: docxdoc.Load}, Rules: Rules, Limits: checker.DefaultLimits()}
+	e := &checker.Engine{Formats: []*checker.FileFormat{checker.LookupFormat(docxdoc.Name)}, Rules: Rules, Limits: checker.DefaultLimits()}
 	res := e.Check(context.Background(), "secret.docx", data, false)
 	if res.Err != nil {
 		t.Fatalf("document error %v, want a finding", res.Err.Msg.En)

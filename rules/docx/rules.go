@@ -38,7 +38,7 @@ var Rules = []*checker.Rule{
 	FakeForm,
 }
 
-var docxOnly = []checker.Kind{checker.KindDOCX}
+var docxOnly = []checker.Kind{docxdoc.Kind}
 
 // model returns the document, or nil when there is nothing to check (an encrypted file:
 // DOCX-ENCRYPTED reports it, the other rules are not applicable).

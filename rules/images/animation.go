@@ -27,7 +27,7 @@ var LongAnimation = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Cognitive, checker.Photosensitive},
 	Severity: checker.Warning,
-	Kinds:    []checker.Kind{checker.KindImage},
+	Kinds:    []checker.Kind{imagedoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"2.2.2"}, EN301549: []string{"10.2.2.2"}, RGAA: []string{"13.8"},
 	},

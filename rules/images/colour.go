@@ -29,7 +29,7 @@ var ColourOnly = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.ColourBlind},
 	Severity: checker.Warning,
-	Kinds:    []checker.Kind{checker.KindImage},
+	Kinds:    []checker.Kind{imagedoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.4.1"}, EN301549: []string{"10.1.4.1"}, RGAA: []string{"3.1"},
 	},

@@ -24,7 +24,7 @@ var EmbeddedDescription = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Tip,
-	Kinds:    []checker.Kind{checker.KindImage},
+	Kinds:    []checker.Kind{imagedoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1"}, EN301549: []string{"10.1.1.1"}, RGAA: []string{"1.1"},
 	},

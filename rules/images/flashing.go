@@ -30,7 +30,7 @@ var Flashing = &checker.Rule{
 	Affects:  []checker.Audience{checker.Photosensitive},
 	Severity: checker.Error,
 	Blocking: true,
-	Kinds:    []checker.Kind{checker.KindImage},
+	Kinds:    []checker.Kind{imagedoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"2.3.1"}, EN301549: []string{"10.2.3.1"}, RGAA: []string{"13.7"},
 	},

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 	"github.com/lab110bis/focusplus/rules/judge"
 )
 
@@ -35,7 +36,7 @@ var AltQuality = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Warning,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1"}, EN301549: []string{"10.1.1.1"}, RGAA: []string{"1.3"},
 	},

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Annotations checks annotations are tagged and described, and forbidden kinds are
@@ -21,7 +22,7 @@ var Annotations = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Motor},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1", "1.3.1", "4.1.2"}, EN301549: []string{"10.1.1.1", "10.1.3.1", "10.4.1.2"}, RGAA: []string{"1.1", "11.1"},
 		PDFUA: []string{"7.18.1"}, Matterhorn: []string{"28-002", "28-004", "28-005", "28-007", "28-017"},

@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/lab110bis/focusplus/checker"
+import (
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
+)
 
 // ContentTagged checks every painted item is either tagged real content or an artifact,
 // never both (ISO 14289-1, 7.1; Matterhorn 01-003, 01-004, 01-005).
@@ -17,7 +20,7 @@ var ContentTagged = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.1"},
 		PDFUA: []string{"7.1"}, Matterhorn: []string{"01-003", "01-004", "01-005"},

@@ -17,7 +17,7 @@ const shared = "../../../shared"
 
 func engine() *checker.Engine {
 	return &checker.Engine{
-		Loaders: map[checker.Kind]checker.Loader{checker.KindPDF: pdfdoc.Load},
+		Formats: []*checker.FileFormat{checker.LookupFormat(pdfdoc.Name)},
 		Rules:   Rules,
 		Limits:  checker.DefaultLimits(),
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // FigureAlt checks every figure has alternative text (ISO 14289-1, 7.3; Matterhorn 13-004).
@@ -20,7 +21,7 @@ var FigureAlt = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1"}, EN301549: []string{"10.1.1.1"}, RGAA: []string{"1.1"},
 		PDFUA: []string{"7.3"}, Matterhorn: []string{"13-004"},
@@ -42,7 +43,7 @@ var FormulaAlt = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1"}, EN301549: []string{"10.1.1.1"}, RGAA: []string{"1.1"},
 		PDFUA: []string{"7.7"}, Matterhorn: []string{"17-002"},

@@ -22,7 +22,7 @@ var Fonts = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.LowVision},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"13.3"},
 		PDFUA:      []string{"7.21.3.1", "7.21.3.2", "7.21.3.3", "7.21.4.1", "7.21.4.2", "7.21.5", "7.21.6", "7.21.7", "7.21.8"},

@@ -20,7 +20,7 @@ var Headings = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Cognitive},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1", "2.4.6"}, EN301549: []string{"10.1.3.1", "10.2.4.6"}, RGAA: []string{"9.1"},
 		PDFUA: []string{"7.4.2", "7.4.4"}, Matterhorn: []string{"14-002", "14-003", "14-006", "14-007"},

@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/lab110bis/focusplus/checker"
+import (
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
+)
 
 // UAIdentifier checks the XMP metadata claims PDF/UA-1 (ISO 14289-1, 5).
 var UAIdentifier = &checker.Rule{
@@ -16,7 +19,7 @@ var UAIdentifier = &checker.Rule{
 	},
 	Affects:   []checker.Audience{checker.Blind},
 	Severity:  checker.Warning,
-	Kinds:     []checker.Kind{checker.KindPDF},
+	Kinds:     []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{PDFUA: []string{"5"}, Matterhorn: []string{"06-002"}},
 	Run:       runUAIdentifier,
 }

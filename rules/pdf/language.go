@@ -21,7 +21,7 @@ var Language = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Cognitive},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"3.1.1", "3.1.2"}, EN301549: []string{"10.3.1.1", "10.3.1.2"}, RGAA: []string{"8.3", "8.4", "8.7"},
 		PDFUA: []string{"7.2"}, Matterhorn: []string{"11-001", "11-002", "11-003", "11-004", "11-005", "11-006"},

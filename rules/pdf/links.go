@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/lab110bis/focusplus/checker"
+import (
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
+)
 
 // Links checks link annotations sit in Link tags and have a description (ISO 14289-1,
 // 7.18.5; Matterhorn 28-011, 28-012).
@@ -17,7 +20,7 @@ var Links = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Motor},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"2.4.4", "4.1.2"}, EN301549: []string{"10.2.4.4", "10.4.1.2"}, RGAA: []string{"6.1", "6.2"},
 		PDFUA: []string{"7.18.5"}, Matterhorn: []string{"28-011", "28-012"},
@@ -67,7 +70,7 @@ var Forms = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Motor},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1", "4.1.2"}, EN301549: []string{"10.1.3.1", "10.4.1.2"}, RGAA: []string{"11.1"},
 		PDFUA: []string{"7.18.4"}, Matterhorn: []string{"28-010"},
@@ -141,7 +144,7 @@ var TabOrder = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Motor, checker.Blind},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"2.4.3"}, EN301549: []string{"10.2.4.3"}, RGAA: []string{"12.8"},
 		PDFUA: []string{"7.18.3"}, Matterhorn: []string{"28-008", "28-009"},

@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/lab110bis/focusplus/checker"
+import (
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
+)
 
 // Lists checks list tags nest as L > LI > Lbl/LBody (ISO 14289-1, 7.2; Matterhorn 09-004).
 var Lists = &checker.Rule{
@@ -16,7 +19,7 @@ var Lists = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.3"},
 		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-005"},
@@ -70,7 +73,7 @@ var TOC = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Warning,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.3"},
 		PDFUA: []string{"7.2"}, Matterhorn: []string{"09-006"},

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Media checks media clips have a content type and alternative descriptions
@@ -19,7 +20,7 @@ var Media = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Deaf},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1"}, EN301549: []string{"10.1.1.1"}, RGAA: []string{"4.1"},
 		PDFUA: []string{"7.18.6.2"}, Matterhorn: []string{"28-014", "28-015"},
@@ -58,7 +59,7 @@ var EmbeddedFiles = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Warning,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"4.1.2"}, EN301549: []string{"10.4.1.2"}, RGAA: []string{"13.3"},
 		PDFUA: []string{"7.11", "7.18.7"}, Matterhorn: []string{"21-001", "28-016"},
@@ -98,7 +99,7 @@ var OptionalContent = &checker.Rule{
 	},
 	Affects:   []checker.Audience{checker.Blind},
 	Severity:  checker.Warning,
-	Kinds:     []checker.Kind{checker.KindPDF},
+	Kinds:     []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{PDFUA: []string{"7.10"}, Matterhorn: []string{"20-001", "20-002", "20-003"}},
 	Run: func(p *checker.Pass) {
 		for _, c := range model(p).OCConfigs {
@@ -138,7 +139,7 @@ var XObjects = &checker.Rule{
 	},
 	Affects:   []checker.Audience{checker.Blind},
 	Severity:  checker.Warning,
-	Kinds:     []checker.Kind{checker.KindPDF},
+	Kinds:     []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{PDFUA: []string{"7.20"}, Matterhorn: []string{"30-001", "30-002"}},
 	Run: func(p *checker.Pass) {
 		for _, f := range model(p).Forms {
@@ -174,7 +175,7 @@ var XFA = &checker.Rule{
 	},
 	Affects:   []checker.Audience{checker.Blind, checker.Motor},
 	Severity:  checker.Error,
-	Kinds:     []checker.Kind{checker.KindPDF},
+	Kinds:     []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{PDFUA: []string{"7.15"}, Matterhorn: []string{"25-001"}},
 	Run: func(p *checker.Pass) {
 		d := model(p)
@@ -205,7 +206,7 @@ var AccessPermission = &checker.Rule{
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Error,
 	Blocking: true,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"4.1.2"}, EN301549: []string{"10.4.1.2"}, RGAA: []string{"13.3"},
 		PDFUA: []string{"7.16"}, Matterhorn: []string{"26-001", "26-002"},
@@ -243,7 +244,7 @@ var Bookmarks = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Motor, checker.Cognitive},
 	Severity: checker.Tip,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"2.4.5"}, EN301549: []string{"10.2.4.5"}, RGAA: []string{"12.1"},
 	},

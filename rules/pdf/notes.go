@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Notes checks every Note has a unique ID (ISO 14289-1, 7.9; Matterhorn 19-003, 19-004).
@@ -20,7 +21,7 @@ var Notes = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Warning,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.1"},
 		PDFUA: []string{"7.9"}, Matterhorn: []string{"19-003", "19-004"},

@@ -26,7 +26,7 @@ func good() fixtures.TaggedPDF {
 
 func load(t *testing.T, spec fixtures.TaggedPDF) *checker.Document {
 	t.Helper()
-	doc, err := pdfdoc.Load(context.Background(), "fixture.pdf", spec.Bytes(), checker.FormatPDF, checker.DefaultLimits())
+	doc, err := pdfdoc.Load(context.Background(), "fixture.pdf", spec.Bytes(), pdfdoc.Name, checker.DefaultLimits())
 	if err != nil {
 		t.Fatalf("fixture does not load: %v", err)
 	}
@@ -383,7 +383,7 @@ func TestRulesFailAndPass(t *testing.T) {
 
 func TestAccessPermission(t *testing.T) {
 	mk := func(p int64) *checker.Document {
-		return &checker.Document{Format: checker.FormatPDF, Content: &pdfdoc.Doc{Encrypted: true, HasP: true, P: p}}
+		return &checker.Document{Format: pdfdoc.Name, Content: &pdfdoc.Doc{Encrypted: true, HasP: true, P: p}}
 	}
 	if fs := failures(t, AccessPermission, mk(-4)); len(fs) != 0 {
 		t.Errorf("all permissions: %v", fs)

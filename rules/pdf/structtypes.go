@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/lab110bis/focusplus/checker"
+import (
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
+)
 
 // StructureTypes checks every structure type is standard or role-mapped to one, without
 // cycles or remapped standard types (ISO 14289-1, 7.1; Matterhorn 02-001 to 02-004).
@@ -17,7 +20,7 @@ var StructureTypes = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1", "4.1.2"}, EN301549: []string{"10.1.3.1", "10.4.1.2"}, RGAA: []string{"9.1"},
 		PDFUA: []string{"7.1"}, Matterhorn: []string{"02-001", "02-003", "02-004"},

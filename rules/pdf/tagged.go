@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // Tagged checks the document is a tagged PDF: a structure tree, MarkInfo Marked true and
@@ -21,7 +22,7 @@ var Tagged = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Cognitive, checker.LowVision},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"9.1"},
 		PDFUA: []string{"7.1"}, Matterhorn: []string{"01-005", "01-007"},

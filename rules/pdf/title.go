@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 	"github.com/lab110bis/focusplus/rules/judge"
 )
 
@@ -20,7 +21,7 @@ var Title = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Cognitive, checker.Everyone},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"2.4.2"}, EN301549: []string{"10.2.4.2"}, RGAA: []string{"8.5"},
 		PDFUA: []string{"7.1"}, Matterhorn: []string{"06-001", "06-003", "07-001", "07-002"},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 	"github.com/lab110bis/focusplus/pdfrender"
 )
@@ -22,7 +23,7 @@ func benchRule(b *testing.B, rule *checker.Rule, d fixtures.VisualPDF) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		doc := &checker.Document{Format: checker.FormatPDF, Source: data, Pages: len(d.Pages)}
+		doc := &checker.Document{Format: pdfdoc.Name, Source: data, Pages: len(d.Pages)}
 		if _, row := checker.RunRule(context.Background(), rule, doc); row.Outcome == checker.NotApplicable {
 			b.Fatal("nothing checked")
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // TextContrast is WCAG 1.4.3 Contrast (Minimum), measured on the rendered page: the
@@ -29,7 +30,7 @@ var TextContrast = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.LowVision, checker.ColourBlind},
 	Severity: checker.Error,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.4.3"}, EN301549: []string{"10.1.4.3"}, RGAA: []string{"3.2"},
 	},

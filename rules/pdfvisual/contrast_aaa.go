@@ -1,6 +1,9 @@
 package pdfvisual
 
-import "github.com/lab110bis/focusplus/checker"
+import (
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
+)
 
 // TextContrastAAA is WCAG 1.4.6 Contrast (Enhanced), level AAA: a tip for text that
 // meets 1.4.3 but not the 7:1 (4.5:1 large) that many readers with low vision need.
@@ -21,7 +24,7 @@ var TextContrastAAA = &checker.Rule{
 	},
 	Affects:  []checker.Audience{checker.LowVision},
 	Severity: checker.Tip,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.4.6"},
 	},

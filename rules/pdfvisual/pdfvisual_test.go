@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 	"github.com/lab110bis/focusplus/internal/fixtures"
 	"github.com/lab110bis/focusplus/pdfrender"
 )
@@ -36,7 +37,7 @@ func hex(s string) color.RGBA {
 // pdfDoc is what the engine gives rules for a PDF: the bytes in Source. The PDF loader
 // fills the rest; these rules only need the bytes and the page count.
 func pdfDoc(d fixtures.VisualPDF) *checker.Document {
-	return &checker.Document{Name: "test.pdf", Format: checker.FormatPDF, Source: d.Bytes(), Pages: len(d.Pages)}
+	return &checker.Document{Name: "test.pdf", Format: pdfdoc.Name, Source: d.Bytes(), Pages: len(d.Pages)}
 }
 
 func run(t *testing.T, r *checker.Rule, d fixtures.VisualPDF) ([]checker.Finding, checker.CheckRow) {
@@ -247,7 +248,7 @@ func TestScannedPage(t *testing.T) {
 }
 
 func TestBrokenPDFIsReviewedNotCrashed(t *testing.T) {
-	doc := &checker.Document{Format: checker.FormatPDF, Source: []byte("%PDF-1.7\nnot really"), Pages: 1}
+	doc := &checker.Document{Format: pdfdoc.Name, Source: []byte("%PDF-1.7\nnot really"), Pages: 1}
 	for _, r := range []*checker.Rule{ScannedPage, TextContrast, TextContrastAAA} {
 		findings, row := checker.RunRule(context.Background(), r, doc)
 		if row.Outcome != checker.Review || len(findings) != 1 {
@@ -366,7 +367,7 @@ func TestTextContrastSkipsLeadersAndBullets(t *testing.T) {
 		line(700, "...................................."),
 		line(680, "____________________________"),
 		line(660, "\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85"), // … in WinAnsi
-		line(640, "\x95"),                                   // •
+		line(640, "\x95"), // •
 		line(620, "- - - - - - * * * ="),
 	}}
 	if findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{decoration}}); row.Outcome != checker.NotApplicable {

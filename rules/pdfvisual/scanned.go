@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
 // ScannedPage finds pages that are a picture of text: mostly painted by images, with
@@ -29,7 +30,7 @@ var ScannedPage = &checker.Rule{
 	Affects:  []checker.Audience{checker.Blind, checker.LowVision, checker.Cognitive},
 	Severity: checker.Error,
 	Blocking: true,
-	Kinds:    []checker.Kind{checker.KindPDF},
+	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1", "1.4.5"}, EN301549: []string{"10.1.1.1", "10.1.4.5"}, RGAA: []string{"1.1", "1.8"},
 	},

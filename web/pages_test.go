@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"image"
 	"image/color"
 	"image/png"
 	"strings"
@@ -20,7 +21,16 @@ func pdfCountLoader(ctx context.Context, name string, data []byte, format checke
 	if err != nil {
 		return nil, checker.Errorf("unreadable PDF: %v", "PDF illisible : %v", err)
 	}
-	return &checker.Document{Name: name, Format: checker.FormatPDF, Pages: n, Content: struct{}{}}, nil
+	return &checker.Document{Name: name, Format: "pdf", Pages: n, Content: pdfPagesOnly(data)}, nil
+}
+
+// pdfPagesOnly draws the pages of a PDF and knows nothing else about it.
+type pdfPagesOnly []byte
+
+func (p pdfPagesOnly) PageImages(ctx context.Context, pages []int, dpi float64, fn func(int, image.Image, float64) error) error {
+	return pdfrender.RenderPages(ctx, p, pages, dpi, func(page int, img *image.RGBA, scale float64) error {
+		return fn(page, img, scale)
+	})
 }
 
 func twoPagePDF() []byte {
@@ -33,7 +43,14 @@ func twoPagePDF() []byte {
 
 func pdfServer(t *testing.T) *Server {
 	eng := rules.NewEngine()
-	eng.Loaders[checker.KindPDF] = pdfCountLoader
+	for _, f := range checker.Formats() {
+		if f.Name == "pdf" {
+			g := *f
+			g.Load = pdfCountLoader
+			f = &g
+		}
+		eng.Formats = append(eng.Formats, f)
+	}
 	s, err := New(eng, Config{})
 	if err != nil {
 		t.Fatal(err)
