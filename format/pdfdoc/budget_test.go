@@ -19,7 +19,7 @@ func TestDeclaredObjectsOverBudget(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	_, err := Load(context.Background(), "xref.pdf", data, checker.FormatPDF, checker.DefaultLimits())
+	_, err := Load(context.Background(), "xref.pdf", data, Name, checker.DefaultLimits())
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if err == nil || !strings.Contains(err.Error(), "10000000") {
@@ -32,7 +32,7 @@ func TestDeclaredObjectsOverBudget(t *testing.T) {
 		t.Errorf("refusing it took %v", took)
 	}
 	// The same construction with a plausible count still reads.
-	if _, err := Load(context.Background(), "small.pdf", fixtures.HugeXRefStreamPDF(100), checker.FormatPDF, checker.DefaultLimits()); err != nil {
+	if _, err := Load(context.Background(), "small.pdf", fixtures.HugeXRefStreamPDF(100), Name, checker.DefaultLimits()); err != nil {
 		t.Fatalf("a small cross-reference stream: %v", err)
 	}
 }
