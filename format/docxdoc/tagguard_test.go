@@ -25,7 +25,7 @@ func TestAttributeBomb(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	_, err := Load(context.Background(), "attrs.docx", data, checker.FormatDOCX, checker.DefaultLimits())
+	_, err := Load(context.Background(), "attrs.docx", data, Name, checker.DefaultLimits())
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if err == nil || !strings.Contains(err.Error(), "attributes") {
