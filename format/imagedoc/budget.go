@@ -22,17 +22,17 @@ func decodeCost(format checker.Format, cfg image.Config, data []byte) int64 {
 	bpp := int64(bytesPerPixel(cfg.ColorModel))
 	cost := px * bpp
 	switch format {
-	case checker.FormatJPEG:
+	case JPEG:
 		if progressiveJPEG(data) {
 			cost += px * bpp * 4
 		}
-	case checker.FormatTIFF:
+	case TIFF:
 		cost *= 3
-	case checker.FormatPNG:
+	case PNG:
 		if len(data) > 28 && data[28] == 1 { // IHDR interlace method: Adam7
 			cost *= 2
 		}
-	case checker.FormatWebP:
+	case WebP:
 		cost *= 2
 	}
 	return cost + px*4

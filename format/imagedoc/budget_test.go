@@ -93,11 +93,11 @@ func TestDecodeBudget(t *testing.T) {
 		format checker.Format
 		data   []byte
 	}{
-		{"progressive JPEG, 100 Mpx", checker.FormatJPEG, progressiveJPEGHeader(10000, 10000)},
-		{"16-bit PNG, 64 Mpx", checker.FormatPNG, pngHeader(8000, 8000, 16, 6, 0)},
-		{"16-bit TIFF, 49 Mpx", checker.FormatTIFF, tiffHeader(7000, 7000)},
-		{"lossless WebP, 81 Mpx", checker.FormatWebP, webpLosslessHeader(9000, 9000)},
-		{"GIF, 1,900 frames of 1 Mpx", checker.FormatGIF, gifFrames(1000, 1000, 1900)},
+		{"progressive JPEG, 100 Mpx", JPEG, progressiveJPEGHeader(10000, 10000)},
+		{"16-bit PNG, 64 Mpx", PNG, pngHeader(8000, 8000, 16, 6, 0)},
+		{"16-bit TIFF, 49 Mpx", TIFF, tiffHeader(7000, 7000)},
+		{"lossless WebP, 81 Mpx", WebP, webpLosslessHeader(9000, 9000)},
+		{"GIF, 1,900 frames of 1 Mpx", GIF, gifFrames(1000, 1000, 1900)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var before, after runtime.MemStats
@@ -127,8 +127,8 @@ func TestDecodeBudgetKeepsOrdinaryImages(t *testing.T) {
 		cfg    image.Config
 		data   []byte
 	}{
-		{checker.FormatJPEG, image.Config{ColorModel: color.YCbCrModel, Width: 6000, Height: 4000}, progressiveJPEGHeader(6000, 4000)},
-		{checker.FormatPNG, image.Config{ColorModel: color.NRGBAModel, Width: 4000, Height: 4000}, pngHeader(4000, 4000, 8, 6, 1)},
+		{JPEG, image.Config{ColorModel: color.YCbCrModel, Width: 6000, Height: 4000}, progressiveJPEGHeader(6000, 4000)},
+		{PNG, image.Config{ColorModel: color.NRGBAModel, Width: 4000, Height: 4000}, pngHeader(4000, 4000, 8, 6, 1)},
 	} {
 		if err := checkCost(decodeCost(c.format, c.cfg, c.data), checker.DefaultLimits()); err != nil {
 			t.Errorf("%s %d×%d: %v", c.format, c.cfg.Width, c.cfg.Height, err)
@@ -136,7 +136,7 @@ func TestDecodeBudgetKeepsOrdinaryImages(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	png.Encode(&buf, image.NewGray16(image.Rect(0, 0, 10, 10)))
-	if _, err := Load(context.Background(), "x.png", buf.Bytes(), checker.FormatPNG, checker.DefaultLimits()); err != nil {
+	if _, err := Load(context.Background(), "x.png", buf.Bytes(), PNG, checker.DefaultLimits()); err != nil {
 		t.Fatal(err)
 	}
 }
