@@ -155,17 +155,24 @@ func (j *jsonWriter) Document(r checker.Result) error {
 	if err != nil {
 		return err
 	}
+	return j.raw(b)
+}
+
+// raw writes one document already marshalled with the report's indentation.
+func (j *jsonWriter) raw(b []byte) error {
 	sep := "\n    "
 	if j.count > 0 {
 		sep = ",\n    "
 	}
 	j.count++
-	_, err = io.WriteString(j.w, sep+string(b))
+	_, err := io.WriteString(j.w, sep+string(b))
 	return err
 }
 
-func (j *jsonWriter) End(s Summary) error {
-	b, err := json.MarshalIndent(SummaryJSON(s), "  ", "  ")
+func (j *jsonWriter) End(s Summary) error { return j.end(SummaryJSON(s)) }
+
+func (j *jsonWriter) end(s *JSONSummary) error {
+	b, err := json.MarshalIndent(s, "  ", "  ")
 	if err != nil {
 		return err
 	}

@@ -193,6 +193,9 @@ func SARIFLevel(s checker.Severity) string {
 
 // SARIFURI turns a document path into a relative URI reference with forward slashes.
 func SARIFURI(p string) string {
+	if u, err := url.Parse(p); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return u.String() // a document read from the web keeps its address
+	}
 	p = filepath.ToSlash(p)
 	if filepath.IsAbs(p) || path.IsAbs(p) {
 		return (&url.URL{Scheme: "file", Path: "/" + strings.TrimPrefix(p, "/")}).String()
@@ -500,6 +503,11 @@ func (s *sarifWriter) End(sum Summary) error {
 			Message:   sarifMessage{Text: s.tr("Skipped: ", "Ignoré : ") + sk.Reason},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: SARIFURI(sk.Path)}}}}})
 	}
+	return s.end(SummaryJSON(sum))
+}
+
+// end writes what follows the results: artifacts, notifications, summary.
+func (s *sarifWriter) end(sum *JSONSummary) error {
 	inv := map[string]any{"executionSuccessful": true}
 	if len(s.notes) > 0 {
 		inv["toolExecutionNotifications"] = s.notes
@@ -516,7 +524,7 @@ func (s *sarifWriter) End(sum Summary) error {
 	if err != nil {
 		return err
 	}
-	props, err := marshalIndent(map[string]any{"summary": SummaryJSON(sum)}, "      ", "  ")
+	props, err := marshalIndent(map[string]any{"summary": sum}, "      ", "  ")
 	if err != nil {
 		return err
 	}
