@@ -65,4 +65,3 @@ seule exécution sur tous les documents.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	return cmd
 }
-
