@@ -17,8 +17,9 @@ import (
 type runResult struct {
 	page   int
 	fg, bg color.RGBA
-	// mid is the ratio against the median background colour; lo and hi the 10th and
-	// 90th percentiles over the samples, or both mid (rounded down) on a plain background.
+	// mid is the ratio against the background colour (the median one when it varies);
+	// lo and hi the 5th and 95th percentiles over the samples around the glyphs, or
+	// both mid (rounded down) on a plain background.
 	lo, mid, hi float64
 	large       bool
 	chars       int

@@ -379,3 +379,72 @@ func TestTextContrastSkipsLeadersAndBullets(t *testing.T) {
 		t.Errorf("a pale label beside leaders: outcome %v, want one failure: %+v", row.Outcome, findings)
 	}
 }
+
+// What is drawn over or beside the text box but is not the text's background: table
+// rules crossing the box, underlines, and the anti-aliased edges of small glyphs.
+func TestTextContrastRulesUnderlinesAndEdges(t *testing.T) {
+	black, blue := hex("#000000"), hex("#0563c1")
+	word := func(x, y, size float64, fg color.RGBA, s string) fixtures.VisualText {
+		return fixtures.VisualText{X: x, Y: y, Size: size, Fill: fg, Text: s}
+	}
+	cases := []struct {
+		name string
+		page fixtures.VisualPage
+		want checker.Outcome
+		bg   string // the background the finding must name, when it fails
+	}{
+		{"table rules crossing the text box", fixtures.VisualPage{
+			Texts: []fixtures.VisualText{word(72, 700, 10, black, "Cell text in a tight table row"), word(300, 700, 10, black, "Another cell of the row")},
+			Cover: []fixtures.VisualRect{
+				{X: 60, Y: 697.5, W: 480, H: 0.75, Fill: hex("#4472c4")}, // through the descenders
+				{X: 60, Y: 708.6, W: 480, H: 1, Fill: hex("#999999")},    // through the capitals' tops
+				{X: 290, Y: 690, W: 0.75, H: 25, Fill: hex("#4472c4")},   // a cell border against the text
+			},
+		}, checker.Passed, ""},
+		{"underlined links", fixtures.VisualPage{
+			Texts: []fixtures.VisualText{word(72, 700, 9.5, blue, "https://www.example.gouv.fr/demarches"), word(72, 680, 10, black, "Voir l'arrêté du 11 septembre 2003 modifié")},
+			Rects: []fixtures.VisualRect{{X: 72, Y: 698.2, W: 170, H: 0.6, Fill: blue}, {X: 72, Y: 678, W: 200, H: 0.7, Fill: hex("#0000ff")}},
+		}, checker.Passed, ""},
+		{"small text at 4.51:1 on white", sweep(hex("#087cc0")), checker.Passed, ""},
+		{"small black text", sweep(black), checker.Passed, ""},
+		{"small text at 4.51:1 on a light grey box", fixtures.VisualPage{
+			Rects: []fixtures.VisualRect{{X: 60, Y: 690, W: 400, H: 24, Fill: hex("#f2f2f2")}},
+			Texts: []fixtures.VisualText{word(72, 700, 8.5, hex("#a848a8"), "Small anti-aliased text just above the threshold")},
+		}, checker.Passed, ""},
+		{"grey text on a grey box", fixtures.VisualPage{
+			Rects: []fixtures.VisualRect{{X: 60, Y: 690, W: 400, H: 24, Fill: hex("#e0e0e0")}},
+			Texts: []fixtures.VisualText{word(72, 700, 10, hex("#767676"), "Grey note in a grey box")},
+		}, checker.Failed, "#e0e0e0"},
+		{"grey text on a grey box crossed by a rule", fixtures.VisualPage{
+			Rects: []fixtures.VisualRect{{X: 60, Y: 690, W: 400, H: 24, Fill: hex("#e0e0e0")}},
+			Texts: []fixtures.VisualText{word(72, 700, 10, hex("#767676"), "Grey note in a grey box")},
+			Cover: []fixtures.VisualRect{{X: 60, Y: 697.6, W: 400, H: 0.75, Fill: color.White}},
+		}, checker.Failed, "#e0e0e0"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			findings, row := run(t, TextContrast, fixtures.VisualPDF{Pages: []fixtures.VisualPage{c.page}})
+			if row.Outcome != c.want {
+				t.Fatalf("outcome %v, want %v: %+v", row.Outcome, c.want, findings)
+			}
+			if c.want == checker.Passed && row.Passed != len(c.page.Texts) {
+				t.Errorf("%d runs passed, want %d", row.Passed, len(c.page.Texts))
+			}
+			if c.want == checker.Failed && (len(findings) != 1 || findings[0].Data["background"] != c.bg || findings[0].Data["background_varies"] != "") {
+				t.Errorf("want one failure on a plain %s: %+v", c.bg, findings)
+			}
+		})
+	}
+}
+
+// sweep is a page of short words in fg at sizes from 6 to 11.5 pt, at fractional
+// positions, where anti-aliased edges are most of what the glyph boxes hold.
+func sweep(fg color.RGBA) fixtures.VisualPage {
+	var p fixtures.VisualPage
+	words := []string{"le", "Page", "ou", "il", "1", "Mr"}
+	for i := 0; i < 36; i++ {
+		size := 6 + float64(i%12)*0.5
+		p.Texts = append(p.Texts, fixtures.VisualText{X: 72 + float64(i%6)*80 + float64(i)*0.37, Y: 700 - float64(i)*14.3, Size: size, Fill: fg, Serif: true, Text: words[i%len(words)]})
+	}
+	return p
+}
