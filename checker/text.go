@@ -58,7 +58,36 @@ func (t Text) In(lang Lang) string {
 // IsZero reports whether neither language has text.
 func (t Text) IsZero() bool { return t.En == "" && t.Fr == "" }
 
-// Textf formats the same arguments into an English and a French pattern.
+// Textf formats the same arguments into an English and a French pattern. Floating-point
+// arguments are written with a decimal comma in French ("2,85", "0,05 s"), as French
+// readers write them.
 func Textf(en, fr string, args ...any) Text {
-	return Text{En: fmt.Sprintf(en, args...), Fr: fmt.Sprintf(fr, args...)}
+	frArgs := args
+	for i, a := range args {
+		var v float64
+		switch x := a.(type) {
+		case float64:
+			v = x
+		case float32:
+			v = float64(x)
+		default:
+			continue
+		}
+		if &frArgs[0] == &args[0] {
+			frArgs = append([]any(nil), args...)
+		}
+		frArgs[i] = frenchFloat(v)
+	}
+	return Text{En: fmt.Sprintf(en, args...), Fr: fmt.Sprintf(fr, frArgs...)}
+}
+
+// FrenchDecimal writes a number already formatted with a decimal point ("4.5") with the
+// French decimal comma ("4,5").
+func FrenchDecimal(s string) string { return strings.Replace(s, ".", ",", 1) }
+
+// frenchFloat formats like a float64 under any verb and flags, with a decimal comma.
+type frenchFloat float64
+
+func (f frenchFloat) Format(st fmt.State, verb rune) {
+	fmt.Fprint(st, FrenchDecimal(fmt.Sprintf(fmt.FormatString(st, verb), float64(f))))
 }

@@ -21,17 +21,20 @@ type resultPage struct {
 
 type docView struct {
 	Anchor, Name, Meta, Error string
+	ErrorDetails              []string // technical asides of the error, for experts
 	DocTitle                  string
 	Score                     checker.Score
 	BandLabel, BandShort      string
 	Capped                    bool
-	Summary                   string
-	FailCount                 int
-	HasPreviews, HasReading   bool
-	SeeURL, ReadingURL        string
-	Fix                       []severityGroup
-	Review                    []ruleCard
-	Passed                    []passedRow
+	// Summary and the counts of the table and the headings are computed from Fix, Review
+	// and Passed, the lists the page shows: one place, so they cannot disagree.
+	Summary                 []string
+	FixCount                int
+	HasPreviews, HasReading bool
+	SeeURL, ReadingURL      string
+	Fix                     []severityGroup
+	Review                  []ruleCard
+	Passed                  []passedRow
 }
 
 type severityGroup struct {
@@ -39,16 +42,32 @@ type severityGroup struct {
 	Rules        []ruleCard
 }
 
+// problems is the number of problem cards (one per failing rule) in the groups.
+func problems(groups []severityGroup) int {
+	n := 0
+	for _, g := range groups {
+		n += len(g.Rules)
+	}
+	return n
+}
+
 type ruleCard struct {
 	L                         locale
 	Level                     int // heading level of the card: 5 under a severity, 4 for reviews
 	ID, Title, Tag, Class     string
 	Why, Who, Fix, Refs, More string
+	Found                     string // how many times the problem was found
 	Instances                 []instanceView
+	// Places are the technical locations (file part, object, structure path) of the
+	// instances listed, for the experts' disclosure.
+	Places []string
+	// Technical are the library messages taken out of the instances' text.
+	Technical []string
 }
 
 type instanceView struct {
 	Message, Count, Where, URL string
+	n                          int // instances this line stands for
 }
 
 type passedRow struct {
@@ -90,7 +109,7 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 		v.Meta = l.Tf("result.meta.image", format)
 	}
 	if res.Err != nil {
-		v.Error = l.In(res.Err.Msg)
+		v.Error, v.ErrorDetails = readerText(l, l.In(res.Err.Msg))
 		return v
 	}
 	v.Score, v.Capped = res.Score, res.Score.Capped
@@ -124,7 +143,6 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 			reviews = append(reviews, f)
 		}
 	}
-	v.FailCount = len(fails)
 	for _, sev := range []checker.Severity{checker.Error, checker.Warning, checker.Tip} {
 		var group []checker.Finding
 		for _, f := range fails {
@@ -135,17 +153,16 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 		if len(group) == 0 {
 			continue
 		}
+		cards := s.ruleCards(l, group, "tag."+sev.String(), sev.String(), 5, pageURL)
 		v.Fix = append(v.Fix, severityGroup{
-			Label: fmt.Sprintf("%s (%d)", l.T("sev."+sev.String()), len(group)),
+			Label: l.Tf("sev.heading", l.T("sev."+sev.String()), len(cards)),
 			Class: sev.String(),
-			Rules: s.ruleCards(l, group, "tag."+sev.String(), sev.String(), 5, pageURL),
+			Rules: cards,
 		})
 	}
 	v.Review = s.ruleCards(l, reviews, "tag.review", "review", 4, pageURL)
 
-	passed := 0
 	for _, row := range res.Checks {
-		passed += row.Passed
 		if row.Outcome != checker.Passed {
 			continue
 		}
@@ -153,10 +170,11 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 		if rule := s.engine.Rule(row.Rule); rule != nil {
 			title = l.In(rule.Title)
 		}
-		v.Passed = append(v.Passed, passedRow{ID: row.Rule, Title: title, Count: l.Tf("result.passed.count", row.Passed)})
+		v.Passed = append(v.Passed, passedRow{ID: row.Rule, Title: title, Count: l.N("count.items", row.Passed)})
 	}
 	sort.SliceStable(v.Passed, func(i, j int) bool { return v.Passed[i].ID < v.Passed[j].ID })
-	v.Summary = l.Tf("result.summary", len(fails), len(reviews), passed)
+	v.FixCount = problems(v.Fix)
+	v.Summary = []string{l.N("count.fix", v.FixCount), l.N("count.review", len(v.Review)), l.N("count.passed", len(v.Passed))}
 	return v
 }
 
@@ -185,28 +203,37 @@ func (s *Server) ruleCards(l locale, fs []checker.Finding, tag, class string, le
 			cards = append(cards, c)
 		}
 		c := &cards[i]
-		if len(c.Instances) >= maxInstancesShown {
-			c.More = "+"
-			continue
-		}
-		iv := instanceView{Message: l.In(f.Message), Where: where(l, f.Location), URL: pageURL(f.Location)}
-		if n := f.Instances(); n > 1 {
-			iv.Count = l.Tf("result.count", n)
-			if pages := report.PageList(f); strings.ContainsAny(pages, ",–") {
-				iv.Where = l.Tf("where.pages", pages)
-			}
-		}
-		c.Instances = append(c.Instances, iv)
-	}
-	for i := range cards {
-		if cards[i].More != "" {
-			n := 0
-			for _, f := range fs {
-				if f.Rule == cards[i].ID {
-					n++
+		if len(c.Instances) < maxInstancesShown {
+			msg, technical := readerText(l, l.In(f.Message))
+			iv := instanceView{Message: msg, Where: where(l, f.Location), URL: pageURL(f.Location), n: f.Instances()}
+			if n := f.Instances(); n > 1 {
+				iv.Count = l.N("count.times", n)
+				if pages := report.PageList(f); strings.ContainsAny(pages, ",–") {
+					iv.Where = l.Tf("where.pages", pages)
 				}
 			}
-			cards[i].More = l.Tf("result.more", n-len(cards[i].Instances))
+			c.Instances = append(c.Instances, iv)
+			if p := technicalPlace(f.Location); p != "" && len(c.Places) < maxInstancesShown {
+				c.Places = append(c.Places, p)
+			}
+			c.Technical = append(c.Technical, technical...)
+		}
+	}
+	// Found counts instances (a grouped finding counts each place it stands for); More
+	// counts the instances of the findings not listed, so Found = listed + More.
+	for i := range cards {
+		total, listed := 0, 0
+		for _, f := range fs {
+			if f.Rule == cards[i].ID {
+				total += f.Instances()
+			}
+		}
+		for _, iv := range cards[i].Instances {
+			listed += iv.n
+		}
+		cards[i].Found = l.N("count.found", total)
+		if extra := total - listed; extra > 0 {
+			cards[i].More = l.N("count.more", extra)
 		}
 	}
 	return cards
@@ -221,10 +248,19 @@ func where(l locale, loc checker.Location) string {
 	if loc.Frame > 0 {
 		parts = append(parts, l.Tf("where.frame", loc.Frame))
 	}
-	if loc.Part != "" {
-		parts = append(parts, loc.Part)
-	}
 	return strings.Join(parts, ", ")
+}
+
+// technicalPlace is where an expert finds the instance in the file: the package part,
+// the PDF object, the structure path. It is shown only in the experts' details.
+func technicalPlace(loc checker.Location) string {
+	var parts []string
+	for _, p := range []string{loc.Part, loc.Object, loc.Path} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // standardsLine lists a rule's references: "WCAG 1.1.1 · EN 301 549 10.1.1.1 · RGAA 1.1".

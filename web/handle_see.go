@@ -56,7 +56,7 @@ func (s *Server) handleSee(w http.ResponseWriter, r *http.Request) {
 		spv := seePageView{Page: pv.Page, Label: pageLabel(l, d.Result, pv.Page)}
 		if marks > 0 {
 			p.HasMarks = true
-			spv.Marks = l.Tf("see.marks.page", marks)
+			spv.Marks = l.N("count.marks", marks)
 		}
 		wd, ht := fitSize(pv.Width, pv.Height, smallSide)
 		for _, v := range views {

@@ -28,7 +28,7 @@ func (s *Server) handleUploadPage(w http.ResponseWriter, r *http.Request) {
 	l := requestLang(r)
 	s.render(w, http.StatusOK, "upload", uploadPage{
 		page:     newPage(r, l, l.T("upload.title")),
-		Hint:     l.Tf("upload.hint", s.cfg.MaxFiles, checker.HumanBytes(s.cfg.MaxUploadBytes)),
+		Hint:     l.Tf("upload.hint", s.cfg.MaxFiles, l.Bytes(s.cfg.MaxUploadBytes)),
 		Accept:   acceptedTypes,
 		Privacy:  l.Tf("upload.privacy", humanDuration(s.cfg.CacheTTL, l)),
 		MaxBytes: s.cfg.MaxUploadBytes,

@@ -1,10 +1,14 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
 
 	"github.com/lab110bis/focusplus/checker"
 )
@@ -22,8 +26,91 @@ func (l locale) T(key string) string {
 	return m.In(checker.Lang(l))
 }
 
-// Tf formats the message for key.
-func (l locale) Tf(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
+// Tf formats the message for key with the locale's number formatting (2,85 and 1 234 in
+// French, 2.85 and 1,234 in English), through the message catalogue.
+func (l locale) Tf(key string, args ...any) string {
+	if _, ok := messages[key]; !ok {
+		return key
+	}
+	return l.printer().Sprintf(key, args...)
+}
+
+// N is the plural message for key with count n: "1 élément", "2 éléments", "0 élément"
+// (French counts 0 as singular, English does not).
+func (l locale) N(key string, n int) string {
+	if _, ok := plurals[key]; !ok {
+		return key
+	}
+	return l.printer().Sprintf(key, n)
+}
+
+// Num writes a number with prec decimals in the locale's notation.
+func (l locale) Num(v float64, prec int) string {
+	return l.printer().Sprintf("%.*f", prec, v)
+}
+
+// Bytes writes a size as people read it: "50 MB", "1.5 GB"; "50 Mo", "1,5 Go" in French.
+func (l locale) Bytes(n int64) string {
+	units := []checker.Text{tx("bytes", "octets"), tx("KB", "Ko"), tx("MB", "Mo"), tx("GB", "Go")}
+	v, u := float64(n), 0
+	for v >= 1024 && u < len(units)-1 {
+		v /= 1024
+		u++
+	}
+	prec := 1
+	if u == 0 || v == float64(int64(v)) {
+		prec = 0
+	}
+	return l.Num(v, prec) + "\u00a0" + l.In(units[u])
+}
+
+func (l locale) printer() *message.Printer {
+	if l == locale(checker.French) {
+		return frenchPrinter
+	}
+	return englishPrinter
+}
+
+// countForms are the plural forms of one message: CLDR "one" and "other".
+type countForms struct{ One, Other string }
+
+type pluralText struct{ En, Fr countForms }
+
+// The message catalogue: every key of messages and plurals in English and French.
+var (
+	catalogue                     = buildCatalogue()
+	englishPrinter, frenchPrinter = message.NewPrinter(language.English, message.Catalog(catalogue)), message.NewPrinter(language.French, message.Catalog(catalogue))
+)
+
+func buildCatalogue() *catalog.Builder {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for key, t := range messages {
+		b.SetString(language.English, key, t.En)
+		b.SetString(language.French, key, t.Fr)
+	}
+	for key, p := range plurals {
+		b.Set(language.English, key, plural.Selectf(1, "%d", plural.One, p.En.One, plural.Other, p.En.Other))
+		b.Set(language.French, key, plural.Selectf(1, "%d", plural.One, p.Fr.One, plural.Other, p.Fr.Other))
+	}
+	return b
+}
+
+func pl(enOne, enOther, frOne, frOther string) pluralText {
+	return pluralText{En: countForms{enOne, enOther}, Fr: countForms{frOne, frOther}}
+}
+
+// plurals are the messages that count something; %d is the count.
+var plurals = map[string]pluralText{
+	"count.fix":       pl("%d problem to fix", "%d problems to fix", "%d problème à corriger", "%d problèmes à corriger"),
+	"count.review":    pl("%d point for a person to check", "%d points for a person to check", "%d point à faire vérifier par une personne", "%d points à faire vérifier par une personne"),
+	"count.passed":    pl("%d check passed", "%d checks passed", "%d vérification réussie", "%d vérifications réussies"),
+	"count.items":     pl("%d item checked", "%d items checked", "%d élément vérifié", "%d éléments vérifiés"),
+	"count.times":     pl("once", "%d times", "une fois", "%d fois"),
+	"count.found":     pl("Found once", "Found %d times", "Relevé une fois", "Relevé %d fois"),
+	"count.more":      pl("… and %d more of the same kind.", "… and %d more of the same kind.", "… et %d autre du même type.", "… et %d autres du même type."),
+	"count.marks":     pl("%d place where a check failed is outlined on this page.", "%d places where a check failed are outlined on this page.", "%d endroit où une vérification a échoué est encadré sur cette page.", "%d endroits où une vérification a échoué sont encadrés sur cette page."),
+	"count.documents": pl("%d document", "%d documents", "%d document", "%d documents"),
+}
 
 // In picks a checker.Text in the locale.
 func (l locale) In(t checker.Text) string { return t.In(checker.Lang(l)) }
@@ -125,7 +212,6 @@ var messages = map[string]checker.Text{
 	"result.unreadable":      tx("could not be read", "illisible"),
 	"result.unreadable.h":    tx("This document could not be read:", "Ce document n'a pas pu être lu :"),
 	"result.capped":          tx("The score is capped at 33 because of a blocking problem: some readers cannot use this document at all until it is fixed.", "Le score est plafonné à 33 à cause d'un problème bloquant : certains lecteurs ne peuvent pas du tout utiliser ce document tant qu'il n'est pas corrigé."),
-	"result.summary":         tx("To fix: %d · For a person to check: %d · Passed: %d", "À corriger : %d · À vérifier par une personne : %d · Réussis : %d"),
 	"result.link.see":        tx("See it as others do", "Le voir comme les autres"),
 	"result.link.reading":    tx("Reading view: what a screen reader announces", "Vue lecture : ce qu'annonce un lecteur d'écran"),
 	"result.fix.h":           tx("What to fix first", "Quoi corriger en premier"),
@@ -135,7 +221,6 @@ var messages = map[string]checker.Text{
 	"result.review.none":     tx("Nothing left for a person to check.", "Rien à faire vérifier par une personne."),
 	"result.passed.h":        tx("What passed", "Ce qui est réussi"),
 	"result.passed.none":     tx("No check passed on this document.", "Aucune vérification réussie sur ce document."),
-	"result.passed.count":    tx("%d checked", "%d vérifiés"),
 	"result.again":           tx("Check other documents", "Vérifier d'autres documents"),
 	"result.meta":            tx("%s · pages: %d", "%s · pages : %d"),
 	"format.unknown":         tx("format not recognised", "format non reconnu"),
@@ -145,11 +230,11 @@ var messages = map[string]checker.Text{
 	"bandshort.medium":       tx("Medium", "Moyen"),
 	"bandshort.high":         tx("High", "Élevé"),
 	"bandshort.perfect":      tx("Perfect", "Parfait"),
-	"result.more":            tx("… and %d more of the same kind.", "… et %d autres du même type."),
 	"band.low":               tx("Verdict: low accessibility", "Verdict : accessibilité faible"),
 	"band.medium":            tx("Verdict: medium accessibility", "Verdict : accessibilité moyenne"),
 	"band.high":              tx("Verdict: high accessibility", "Verdict : accessibilité élevée"),
 	"band.perfect":           tx("Verdict: perfect, nothing failed", "Verdict : parfait, aucun échec"),
+	"sev.heading":            tx("%s (%d)", "%s (%d)"),
 	"sev.error":              tx("Errors", "Erreurs"),
 	"sev.warning":            tx("Warnings", "Avertissements"),
 	"sev.tip":                tx("Tips", "Conseils"),
@@ -160,10 +245,13 @@ var messages = map[string]checker.Text{
 	"rule.why":               tx("Why it matters", "Pourquoi c'est important"),
 	"rule.who":               tx("Who it affects", "Qui est concerné"),
 	"rule.fix":               tx("How to fix it", "Comment corriger"),
+	"rule.experts":           tx("Details for experts", "Détails pour les experts"),
+	"rule.id":                tx("Rule", "Règle"),
+	"rule.technical":         tx("Messages of the file reader", "Messages du lecteur de fichiers"),
+	"rule.places":            tx("Places in the file", "Emplacements dans le fichier"),
 	"rule.refs":              tx("References", "Références"),
 	"where.page":             tx("page %d", "page %d"),
 	"where.pages":            tx("pages %s", "pages %s"),
-	"result.count":           tx("%d times", "%d fois"),
 	"where.frame":            tx("frame %d", "image %d de l'animation"),
 
 	"see.title":         tx("See it as others do", "Le voir comme les autres"),
@@ -176,7 +264,6 @@ var messages = map[string]checker.Text{
 	"see.page":          tx("Page %d", "Page %d"),
 	"see.image":         tx("The image", "L'image"),
 	"see.marks":         tx("Outlined with a dashed frame: places where a check failed.", "Encadré en pointillés : endroits où une vérification a échoué."),
-	"see.marks.page":    tx("%d place(s) where a check failed are outlined on this page.", "%d endroit(s) où une vérification a échoué sont encadrés sur cette page."),
 	"see.more":          tx("Only the first %d pages have previews.", "Seules les %d premières pages ont un aperçu."),
 	"see.compare":       tx("Compare with the original: %s", "Comparer avec l'original : %s"),
 	"see.nosim":         tx("Colour-vision simulation is not available on this server yet.", "La simulation de la vision des couleurs n'est pas encore disponible sur ce serveur."),

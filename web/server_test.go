@@ -127,7 +127,7 @@ func TestUploadPageStatesFormatsAndLimits(t *testing.T) {
 		t.Fatalf("GET / = %d", w.Code)
 	}
 	body := w.Body.String()
-	for _, want := range []string{`<html lang="en">`, `type="file"`, `name="file"`, "multiple", `<label for="file"`, "10.0 MiB", "7 files", "PDF, DOCX, PNG", `enctype="multipart/form-data"`, `href="#main"`} {
+	for _, want := range []string{`<html lang="en">`, `type="file"`, `name="file"`, "multiple", `<label for="file"`, "10\u00a0MB", "7 files", "PDF, DOCX, PNG", `enctype="multipart/form-data"`, `href="#main"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("upload page lacks %q", want)
 		}
@@ -456,7 +456,7 @@ func TestTooLargeAnsweredBeforeReading(t *testing.T) {
 	r = httptest.NewRequest("POST", "/check", bytes.NewReader(nil))
 	r.ContentLength = 5 << 20
 	w = do(h, r)
-	if w.Code != 413 || !strings.Contains(w.Body.String(), "1.0 MiB") || !strings.Contains(w.Header().Get("Content-Type"), "text/html") {
+	if w.Code != 413 || !strings.Contains(w.Body.String(), "1\u00a0MB") || !strings.Contains(w.Header().Get("Content-Type"), "text/html") {
 		t.Errorf("form over the limit = %d %s", w.Code, w.Body)
 	}
 }
@@ -807,7 +807,7 @@ func TestFailedBoxesAreMarkedOnPreviews(t *testing.T) {
 		Previews: []pagePreview{pv},
 	}})
 	see := get(h, "/results/"+id+"/1/see").Body.String()
-	if !strings.Contains(see, "1 place(s) where a check failed") || !strings.Contains(see, "dashed frame") {
+	if !strings.Contains(see, "1 place where a check failed is outlined") || !strings.Contains(see, "dashed frame") {
 		t.Errorf("the see page does not say that places are outlined")
 	}
 	resp := get(h, "/results/"+id+"/1/pages/1/original.png")

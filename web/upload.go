@@ -39,7 +39,10 @@ const (
 
 func (s *Server) tooLarge() *requestError {
 	return &requestError{Status: http.StatusRequestEntityTooLarge, Reason: "too_large",
-		Msg: checker.Textf(messages["error.toolarge"].En, messages["error.toolarge"].Fr, checker.HumanBytes(s.cfg.MaxUploadBytes))}
+		Msg: checker.Text{
+			En: locale(checker.English).Tf("error.toolarge", locale(checker.English).Bytes(s.cfg.MaxUploadBytes)),
+			Fr: locale(checker.French).Tf("error.toolarge", locale(checker.French).Bytes(s.cfg.MaxUploadBytes)),
+		}}
 }
 
 // readUploads reads the documents of a request: multipart `file` fields, or the raw body

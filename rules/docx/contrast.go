@@ -134,9 +134,12 @@ func runContrast(p *checker.Pass) {
 			"ratio": checker.FormatRatio(worstRatio), "foreground": checker.Hex(worstFG), "background": checker.Hex(worstBG),
 			"size": fmt.Sprintf("%gpt", run.SizePt()), "required": need,
 		}
-		msg := checker.Textf("Contrast %s:1 (needs %s:1) for text %s on %s: %q",
-			"Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s : %q",
-			data["ratio"], need, data["foreground"], data["background"], snippet(run.Text))
+		msg := checker.Text{
+			En: fmt.Sprintf("Contrast %s:1 (needs %s:1) for text %s on %s: %q",
+				data["ratio"], need, data["foreground"], data["background"], snippet(run.Text)),
+			Fr: fmt.Sprintf("Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s : %q",
+				checker.FrenchDecimal(data["ratio"]), checker.FrenchDecimal(need), data["foreground"], data["background"], snippet(run.Text)),
+		}
 		if !worstSure {
 			msg.En += " — the text box has a gradient, picture or style fill Focus+ does not measure: check it by eye"
 			msg.Fr += " — la zone de texte a un remplissage dégradé, image ou de style que Focus+ ne mesure pas : vérifiez à l'œil"

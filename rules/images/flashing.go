@@ -82,12 +82,15 @@ func runFlashing(p *checker.Pass) {
 		return
 	}
 	frame := worst.frame%im.Frames() + 1
-	p.Fail(checker.Location{Frame: frame}, checker.Text{
-		En: fmt.Sprintf("%d flashes (%s) within one second, from %.2f s (frame %d), over %.0f %% of the image: above the limit of 3 flashes over %.0f %%",
-			worst.flashes, kind.En, worst.start.Seconds(), frame, 100*worst.area, 100*smallAreaShare),
-		Fr: fmt.Sprintf("%d flashs (%s) en une seconde, à partir de %.2f s (image %d), sur %.0f %% de l'image : au-delà de la limite de 3 flashs sur %.0f %%",
-			worst.flashes, kind.Fr, worst.start.Seconds(), frame, 100*worst.area, 100*smallAreaShare),
-	}, map[string]string{
+	// The flash kind differs by language, so each language is formatted on its own
+	// (Textf writes the French decimals).
+	en := "%d flashes (%s) within one second, from %.2f s (frame %d), over %.0f %% of the image: above the limit of 3 flashes over %.0f %%"
+	fr := "%d flashs (%s) en une seconde, à partir de %.2f s (image %d), sur %.0f %% de l'image : au-delà de la limite de 3 flashs sur %.0f %%"
+	msg := checker.Text{
+		En: checker.Textf(en, en, worst.flashes, kind.En, worst.start.Seconds(), frame, 100*worst.area, 100*smallAreaShare).En,
+		Fr: checker.Textf(fr, fr, worst.flashes, kind.Fr, worst.start.Seconds(), frame, 100*worst.area, 100*smallAreaShare).Fr,
+	}
+	p.Fail(checker.Location{Frame: frame}, msg, map[string]string{
 		"flashes":      fmt.Sprint(worst.flashes),
 		"window_start": fmt.Sprintf("%.2f", worst.start.Seconds()),
 		"area_percent": fmt.Sprintf("%.1f", 100*worst.area),
