@@ -66,6 +66,8 @@ type contrastGroup struct {
 	firstPage   int
 	firstBox    []float64
 	need        float64
+	page        int                // the page of a varied background, which is grouped per page
+	locations   []checker.Location // each run's page and box, at most checker.MaxLocations
 }
 
 type groupKey struct {
@@ -114,12 +116,15 @@ func runContrast(p *checker.Pass, aaa bool) {
 		if g == nil {
 			g = &contrastGroup{outcome: v, fg: r.fg, bg: r.bg, large: r.large, varied: varied,
 				ratio: r.mid, lo: r.lo, hi: r.hi, sample: r.text, firstPage: r.page, firstBox: r.box,
-				need: threshold(r.large, aaa)}
+				need: threshold(r.large, aaa), page: k.page}
 			groups[k] = g
 			order = append(order, g)
 		}
 		g.runs++
 		g.chars += r.chars
+		if len(g.locations) < checker.MaxLocations {
+			g.locations = append(g.locations, checker.Location{Page: r.page, Box: r.box})
+		}
 		g.lo, g.hi = min(g.lo, r.lo), max(g.hi, r.hi)
 		if n := len(g.pages); n == 0 || g.pages[n-1] != r.page {
 			g.pages = append(g.pages, r.page)
@@ -165,26 +170,35 @@ func report(p *checker.Pass, g *contrastGroup, aaa bool) {
 		data["ratio_max"] = checker.FormatRatio(g.hi)
 		data["background_varies"] = "true" // background is then the median colour
 	}
+	var msg checker.Text
 	switch {
 	case g.outcome == checker.Failed && !g.varied:
-		p.Fail(loc, bi(
+		msg = bi(
 			"Text in %s on %s has a contrast ratio of %s:1, below the %s:1 required for %s (%s%s)",
 			"Le texte en %s sur %s a un rapport de contraste de %s:1, inférieur aux %s:1 requis pour %s (%s%s)",
 			[]any{checker.Hex(g.fg), checker.Hex(g.bg), checker.FormatRatio(g.ratio), need, kind.En, where.En, quote(sample, false)},
-			[]any{checker.Hex(g.fg), checker.Hex(g.bg), frRatio(g.ratio), needFr, kind.Fr, where.Fr, quote(sample, true)}), data)
+			[]any{checker.Hex(g.fg), checker.Hex(g.bg), frRatio(g.ratio), needFr, kind.Fr, where.Fr, quote(sample, true)})
 	case g.outcome == checker.Failed:
-		p.Fail(loc, bi(
+		msg = bi(
 			"Text in %s on a varied background (image or gradient) has a contrast ratio of %s:1 to %s:1, below the %s:1 required for %s (%s%s)",
 			"Le texte en %s sur un fond varié (image ou dégradé) a un rapport de contraste de %s:1 à %s:1, inférieur aux %s:1 requis pour %s (%s%s)",
 			[]any{checker.Hex(g.fg), checker.FormatRatio(g.lo), checker.FormatRatio(g.hi), need, kind.En, where.En, quote(sample, false)},
-			[]any{checker.Hex(g.fg), frRatio(g.lo), frRatio(g.hi), needFr, kind.Fr, where.Fr, quote(sample, true)}), data)
+			[]any{checker.Hex(g.fg), frRatio(g.lo), frRatio(g.hi), needFr, kind.Fr, where.Fr, quote(sample, true)})
 	default:
-		p.Review(loc, bi(
+		msg = bi(
 			"Text in %s is on a background that varies (image or gradient, around %s): its contrast ranges from %s:1 to %s:1, across the %s:1 required for %s, so part of it may be hard to read; check it by eye (%s%s)",
 			"Le texte en %s est sur un fond qui varie (image ou dégradé, autour de %s) : son contraste va de %s:1 à %s:1, de part et d'autre des %s:1 requis pour %s, et une partie peut être difficile à lire ; vérifiez-le à l'œil (%s%s)",
 			[]any{checker.Hex(g.fg), checker.Hex(g.bg), checker.FormatRatio(g.lo), checker.FormatRatio(g.hi), need, kind.En, where.En, quote(sample, false)},
-			[]any{checker.Hex(g.fg), checker.Hex(g.bg), frRatio(g.lo), frRatio(g.hi), needFr, kind.Fr, where.Fr, quote(sample, true)}), data)
+			[]any{checker.Hex(g.fg), checker.Hex(g.bg), frRatio(g.lo), frRatio(g.hi), needFr, kind.Fr, where.Fr, quote(sample, true)})
 	}
+	// One finding for the colour pair, with every run it stands for: the engine keeps
+	// them apart from other pairs by the key.
+	f := checker.Finding{Outcome: g.outcome, Location: loc, Message: msg, Data: data, Count: g.runs,
+		Key: fmt.Sprintf("%s on %s large=%v varied=%v page=%d", checker.Hex(g.fg), checker.Hex(g.bg), g.large, g.varied, g.page)}
+	if g.runs > 1 {
+		f.Locations = g.locations
+	}
+	p.Report(f)
 }
 
 func frRatio(r float64) string { return strings.ReplaceAll(checker.FormatRatio(r), ".", ",") }

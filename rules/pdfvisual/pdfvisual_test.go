@@ -149,6 +149,9 @@ func TestTextContrastGroupsAcrossPages(t *testing.T) {
 	if !strings.Contains(f.Message.En, "12 runs of text on pages 1–6") {
 		t.Errorf("message %q", f.Message.En)
 	}
+	if f.Count != 12 || len(f.Locations) != 12 || f.Locations[0].Page != 1 || f.Locations[11].Page != 6 || len(f.Locations[11].Box) != 4 {
+		t.Errorf("count %d with locations %+v, want the 12 runs with their page and box", f.Count, f.Locations)
+	}
 	if row.Passed != 6 {
 		t.Errorf("passed %d, want the 6 body lines", row.Passed)
 	}
