@@ -13,7 +13,9 @@ import (
 )
 
 // checkedBatch is what the result pages need after an upload: the results, and for each
-// document its reading view and small page previews. It never holds the uploaded file.
+// document its reading view and page previews. It holds the uploaded file only for a
+// document with more pages than were rendered at check time, to draw the others when a
+// reader pages to them, and only as long as the result itself.
 type checkedBatch struct {
 	id      string
 	expires time.Time
@@ -27,6 +29,9 @@ type checkedDoc struct {
 	Previews []pagePreview // the first pages, at most Config.PreviewPages
 	// NoPreview says why there are no previews (no renderer for this format).
 	NoPreview checker.Text
+	// lazy renders the pages past Previews on demand; nil when Previews has them all.
+	// It holds the loaded document (and so the file) until the result expires.
+	lazy *lazyPages
 }
 
 // pagePreview is one page rendered at preview size, kept as a PNG: a page of text
@@ -94,6 +99,7 @@ func (c *resultCache) put(docs []*checkedDoc) string {
 	if b.size > c.maxBytes {
 		for _, d := range docs {
 			d.Previews = nil
+			d.lazy = nil
 			d.NoPreview = checker.Text{En: "Previews were too large to keep for this upload.", Fr: "Les aperçus étaient trop volumineux pour être conservés pour cet envoi."}
 		}
 		b.size = batchSize(docs)
@@ -165,6 +171,9 @@ func batchSize(docs []*checkedDoc) int64 {
 		}
 		for _, p := range d.Previews {
 			n += int64(len(p.PNG))
+		}
+		if d.lazy != nil {
+			n += 2*int64(len(d.lazy.doc.Source)) + lazyPagesKept*lazyPreviewBytes
 		}
 	}
 	return n

@@ -103,6 +103,9 @@ func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
 			d.Previews = append(d.Previews, pv)
 		}
 	}
+	if doc.Pages > len(d.Previews) && len(d.Previews) == len(pages) {
+		d.lazy = &lazyPages{doc: doc, kept: map[int]*pagePreview{}}
+	}
 	return d
 }
 

@@ -7,6 +7,10 @@ import (
 	"strconv"
 )
 
+// maxPageOptions bounds the page list of the compare form; the see page's navigation
+// reaches every page.
+const maxPageOptions = 500
+
 type comparePage struct {
 	page
 	Name, BackURL, FormAction string
@@ -32,10 +36,17 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		def = "deutan"
 	}
 	pageNo, _ := strconv.Atoi(qv.Get("page"))
-	pv := findPreview(d, pageNo)
-	if pv == nil {
+	if pageNo == 0 && d.pageCount() > 0 {
+		pageNo = 1
+	}
+	if !d.hasPage(pageNo) || len(d.Previews) == 0 {
 		s.renderError(w, r, http.StatusNotFound, l.T("error.nopage"))
 		return
+	}
+	// The size of a page not drawn yet is taken from the first page's.
+	pv := &pagePreview{Page: pageNo, Width: d.Previews[0].Width, Height: d.Previews[0].Height}
+	if x := findPreview(d, pageNo); x != nil {
+		pv = x
 	}
 	if s.Simulate == nil {
 		s.renderError(w, r, http.StatusUnprocessableEntity, l.T("see.nosim"))
@@ -46,7 +57,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	p := comparePage{
 		page:       newPage(r, l, l.T("compare.title")+" — "+d.Result.Name),
 		Name:       d.Result.Name,
-		BackURL:    fmt.Sprintf("%s/see%s&severity=%g#page-%d", base, q, sev, pv.Page),
+		BackURL:    fmt.Sprintf("%s/see%s&severity=%g&view=%s&page=%d", base, q, sev, def, pv.Page),
 		FormAction: base + "/compare",
 		Page:       pv.Page,
 		Severities: severityOptions(l, sev),
@@ -55,8 +66,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		name, _ := deficiencyName(l, v)
 		p.Deficiencies = append(p.Deficiencies, option{Value: v, Label: name, Selected: v == def})
 	}
-	for _, x := range d.Previews {
-		p.PageOptions = append(p.PageOptions, option{Value: strconv.Itoa(x.Page), Label: pageLabel(l, d.Result, x.Page), Selected: x.Page == pv.Page})
+	for x := 1; x <= min(d.pageCount(), maxPageOptions); x++ {
+		p.PageOptions = append(p.PageOptions, option{Value: strconv.Itoa(x), Label: pageLabel(l, d.Result, x), Selected: x == pv.Page})
 	}
 	wd, ht := pv.Width, pv.Height
 	for _, v := range []string{"original", def} {

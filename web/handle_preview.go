@@ -33,8 +33,7 @@ func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := b.docs[n-1]
-	pv := findPreview(d, pageNo)
-	if pv == nil || pageNo == 0 || (view != "original" && s.Simulate == nil) {
+	if pageNo == 0 || !d.hasPage(pageNo) || (view != "original" && s.Simulate == nil) {
 		http.NotFound(w, r)
 		return
 	}
@@ -45,6 +44,11 @@ func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer func() { <-s.previews }()
+	pv, err := s.preview(r.Context(), d, pageNo)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
 
 	src, err := pv.image()
 	if err != nil {
@@ -66,8 +70,11 @@ func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request) {
 		drawMark(out, box, pv.Scale)
 	}
 	var final image.Image = out
-	if r.URL.Query().Get("size") == "small" {
+	switch r.URL.Query().Get("size") {
+	case "small":
 		final, _ = fitRGBA(out, smallSide)
+	case "strip":
+		final, _ = fitRGBA(out, stripSide)
 	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}

@@ -127,10 +127,10 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 			return ""
 		}
 		pg := max(loc.Page, 1)
-		if findPreview(d, pg) == nil {
-			return "" // past the pages that have a preview
+		if !d.hasPage(pg) {
+			return "" // past the pages that can be shown
 		}
-		return fmt.Sprintf("%s/see%s#page-%d", base, q, pg)
+		return fmt.Sprintf("%s/see%s&page=%d", base, q, pg)
 	}
 
 	// Failures grouped by severity (errors first), then by rule in first-seen order.

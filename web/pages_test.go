@@ -70,7 +70,7 @@ func TestPDFPagePreviews(t *testing.T) {
 		t.Fatalf("no result: %d %s", w.Code, w.Body)
 	}
 	see := get(h, base+"/1/see").Body.String()
-	for _, want := range []string{"/pages/1/original.png", "/pages/2/original.png", `id="page-2"`, "Page 2"} {
+	for _, want := range []string{"/pages/1/original.png", "/pages/2/original.png?lang=en&amp;size=strip", "page=2", "Page 2", "Page 1 of 2"} {
 		if !strings.Contains(see, want) {
 			t.Errorf("see page of a PDF lacks %q", want)
 		}

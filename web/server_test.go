@@ -216,7 +216,7 @@ func TestFormUploadResultAndViews(t *testing.T) {
 		t.Errorf("errors are not listed first (errors at %d, tips at %d)", e, tip)
 	}
 	// Findings link to their page.
-	if !strings.Contains(gif, "/see?lang=en#page-1") {
+	if !strings.Contains(gif, "/see?lang=en&amp;page=1") {
 		t.Error("a finding does not link to its page")
 	}
 
@@ -226,10 +226,15 @@ func TestFormUploadResultAndViews(t *testing.T) {
 		t.Fatalf("see = %d", see.Code)
 	}
 	sb := see.Body.String()
-	for _, want := range []string{"protan.png", "deutan.png", "tritan.png", "achromatopsia.png", "original.png", "severity=0.6", `<option value="0.6" selected>`, "/compare?"} {
+	for _, want := range []string{"view=protan", "view=deutan", "view=tritan", "view=achromatopsia", "original.png", "severity=0.6", `<option value="0.6" selected>`} {
 		if !strings.Contains(sb, want) {
 			t.Errorf("see page lacks %q", want)
 		}
+	}
+	see = get(h, base+"/1/see?lang=en&severity=0.6&view=deutan")
+	sb = see.Body.String()
+	if !strings.Contains(sb, "/compare?") || !strings.Contains(sb, `aria-current="page"><strong>Deutan`) {
+		t.Errorf("the deutan view is not the current one, or has no compare link")
 	}
 	img := regexp.MustCompile(`src="([^"]*deutan\.png[^"]*)"`).FindStringSubmatch(sb)
 	if img == nil {

@@ -15,8 +15,12 @@ var deficiencies = []string{"protan", "deutan", "tritan", "achromatopsia"}
 // severityChoices are the severities offered by the control (1 = dichromacy).
 var severityChoices = []float64{1, 0.8, 0.6, 0.4, 0.2}
 
-// smallSide is the longer side of a thumbnail on the "see it" page.
-const smallSide = 280
+// smallSide is the longer side of a small preview (?size=small); stripSide of a
+// thumbnail in the page strip (?size=strip).
+const (
+	smallSide = 280
+	stripSide = 120
+)
 
 type option struct {
 	Value, Label string
