@@ -61,6 +61,30 @@ func (s *Summary) Add(r checker.Result) {
 	}
 }
 
+// AddJSON counts a document read back from a report (--resume) as Add counted it when
+// it was checked.
+func (s *Summary) AddJSON(d JSONDocument) {
+	s.Documents++
+	if s.ByBand == nil {
+		s.ByBand = map[checker.Band]int{}
+		s.ByRule = map[string]int{}
+		s.ReviewRule = map[string]int{}
+	}
+	if d.Score == nil {
+		s.Unreadable++
+		return
+	}
+	s.ByBand[checker.Band(d.Band)]++
+	for _, f := range d.Findings {
+		switch f.Outcome {
+		case checker.Failed:
+			s.ByRule[f.Rule] += max(f.Count, 1)
+		case checker.Review:
+			s.ReviewRule[f.Rule] += max(f.Count, 1)
+		}
+	}
+}
+
 // Factory makes a Writer for one run.
 type Factory func(w io.Writer, m Meta) Writer
 

@@ -43,6 +43,7 @@ type CheckOptions struct {
 	shard           Shard
 	DownloadTimeout time.Duration
 	MaxRedirects    int
+	Resume          string
 }
 
 // NewCmdCheck builds `focus check`; runF replaces the behaviour in tests of flag parsing.
@@ -141,7 +142,14 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 
 	out := opts.IO.Out
 	var file *os.File
-	if opts.Output != "" && opts.Output != "-" {
+	var resume *resumeLog
+	if opts.Resume != "" {
+		if resume, err = openResume(opts.Resume); err != nil {
+			return usageErrorf("--resume: %v", err)
+		}
+		defer resume.close()
+		out = &resume.out
+	} else if opts.Output != "" && opts.Output != "-" {
 		if file, err = os.Create(opts.Output); err != nil {
 			return usageErrorf("cannot write the report: %v", err)
 		}
@@ -171,7 +179,27 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err := w.Begin(); err != nil {
 		writeErr = err
 	}
-	engine.Run(ctx, inputs, checker.BatchOptions{Jobs: opts.Jobs, Progress: progress.update}, func(r checker.Result) {
+	batch := checker.BatchOptions{Jobs: opts.Jobs, Progress: progress.update}
+	if resume != nil {
+		batch.Skip = resume.skip
+	}
+	engine.Run(ctx, inputs, batch, func(r checker.Result) {
+		if r.Kept {
+			prev := resume.previous(r.Name)
+			summary.AddJSON(prev)
+			if opts.MinScore >= 0 && prev.Score != nil && *prev.Score < opts.MinScore {
+				thresholdFailed = true
+			}
+			for _, f := range prev.Findings {
+				if failOn != 0 && f.Outcome == checker.Failed && f.Severity >= failOn {
+					thresholdFailed = true
+				}
+			}
+			if writeErr == nil {
+				writeErr = resume.wrote(r, 0)
+			}
+			return
+		}
 		summary.Add(r)
 		if r.Err == nil {
 			if opts.MinScore >= 0 && r.Score.Value < opts.MinScore {
@@ -185,10 +213,22 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 		if writeErr == nil {
 			progress.clear()
+			var before int64
+			if resume != nil {
+				before = resume.offset()
+			}
 			writeErr = w.Document(r)
+			if resume != nil && writeErr == nil {
+				writeErr = resume.wrote(r, before)
+			}
 		}
 	})
 	progress.clear()
+	if resume != nil && writeErr == nil && ctx.Err() == nil {
+		writeErr = resume.finish()
+		fmt.Fprintln(opts.IO.ErrOut, checker.Textf("--resume: %d documents unchanged since the report, %d checked",
+			"--resume : %d documents inchangés depuis le rapport, %d vérifiés", len(resume.kept), summary.Documents-len(resume.kept)).In(lang))
+	}
 	if writeErr == nil {
 		writeErr = w.End(summary)
 	}

@@ -143,6 +143,7 @@ func addAuditFlags(f *pflag.FlagSet, opts *CheckOptions) {
 	f.StringVar(&opts.Shard, "shard", "", "check only the K-th of N stable subsets (`K/N`, by a hash of the path or URL); join the reports with \"focus merge\"")
 	f.DurationVar(&opts.DownloadTimeout, "download-timeout", 2*time.Minute, "deadline for downloading one document or page, redirects included")
 	f.IntVar(&opts.MaxRedirects, "max-redirects", 5, "redirects followed for one download (only to http and https)")
+	f.StringVar(&opts.Resume, "resume", "", "skip the documents already in `REPORT.jsonl` with the same content (sha256) and append the others to it; implies --format jsonl")
 }
 
 // checkAuditFlags validates them.
@@ -156,6 +157,18 @@ func checkAuditFlags(opts *CheckOptions) error {
 	}
 	if opts.FilesFrom == "-" && slices.Contains(opts.Paths, "-") {
 		return usageErrorf(`"--files-from -" and "-" both read standard input`)
+	}
+	if opts.Resume != "" {
+		if opts.Changed["format"] && opts.Format != "jsonl" {
+			return usageErrorf("--resume appends to a JSON Lines report: use --format jsonl (or leave --format out)")
+		}
+		opts.Format = "jsonl"
+		if opts.Output != "" && opts.Output != opts.Resume {
+			return usageErrorf("--resume writes to its own report; leave -o out")
+		}
+		if opts.Resume == "-" {
+			return usageErrorf("--resume needs a file")
+		}
 	}
 	if opts.DownloadTimeout <= 0 {
 		return usageErrorf("--download-timeout must be positive")
