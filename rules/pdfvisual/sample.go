@@ -94,7 +94,7 @@ type sampler struct {
 	lines      []int32 // per row or column: background and other samples
 	others     []int32
 	cnt        []int32 // column counts of dilate
-	rule       []bool // rows, then columns, that are rules
+	rule       []bool  // rows, then columns, that are rules
 
 	vx, vy, vz, vv float64 // the segment from the text colour to the background
 
@@ -143,7 +143,9 @@ func (s *sampler) measure(img *image.RGBA, r *pdfrender.TextRun) (m measurement,
 // few samples, in a ring just outside the box.
 func (s *sampler) around(img *image.RGBA, r *pdfrender.TextRun, fg color.RGBA, m *measurement) bool {
 	s.fg, s.lf = fg, lum(fg.R, fg.G, fg.B)
-	box := r.Box.Intersect(img.Rect)
+	// The box grown by the halo, so that the background around the outer strokes (all
+	// of it for a narrow glyph such as "l" alone) is in the samples.
+	box := r.Box.Inset(-haloRadius).Intersect(img.Rect)
 	if !box.Empty() && s.prepare(img, r, box) {
 		// A first guess of the background: the commonest colour of the box that is not
 		// the text's. Then classify against it, and once more if the commonest colour
