@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync/atomic"
 	"time"
 )
 
@@ -73,22 +74,34 @@ func (e *Engine) Check(ctx context.Context, name string, data []byte, keep bool)
 	defer cancel()
 
 	done := make(chan Result, 1)
+	running.Add(1)
 	go func() {
-		defer func() {
-			if v := recover(); v != nil {
-				done <- Result{Name: name, Err: &LoadError{Msg: Textf(
-					"internal error while reading the document (%v); please report it with the file if you can share it",
-					"erreur interne pendant la lecture du document (%v) ; merci de la signaler avec le fichier si possible", v)}}
-			}
+		var r Result
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					r = Result{Name: name, Err: &LoadError{Msg: Textf(
+						"internal error while reading the document (%v); please report it with the file if you can share it",
+						"erreur interne pendant la lecture du document (%v) ; merci de la signaler avec le fichier si possible", v)}}
+				}
+			}()
+			r = e.check(ctx, name, data, keep)
 		}()
-		done <- e.check(ctx, name, data, keep)
+		running.Add(-1) // before the send: once Check has the result, the work is over
+		done <- r
 	}()
 	var r Result
 	select {
 	case r = <-done:
 	case <-ctx.Done():
-		// The check goes on in its goroutine until it next looks at ctx, but the batch
-		// moves on and the result is discarded.
+		// The check stops at its next look at ctx (rules at every report, loaders and
+		// the renderer in their loops). Wait for it, so that whoever holds a check
+		// slot for this call holds it until the work has really stopped; only a
+		// check that ignores ctx is left behind after stopGrace (counted by Running).
+		select {
+		case <-done:
+		case <-time.After(stopGrace):
+		}
 		r = Result{Name: name, Err: deadlineError(ctx, timeout)}
 	}
 	if r.Err != nil && r.Format == "" {
@@ -97,6 +110,16 @@ func (e *Engine) Check(ctx context.Context, name string, data []byte, keep bool)
 	r.Elapsed = time.Since(start)
 	return r
 }
+
+// stopGrace is how long Check waits, past the deadline, for the check to stop.
+var stopGrace = 10 * time.Second
+
+var running atomic.Int64
+
+// Running is the number of document checks whose goroutine is still running,
+// including any left behind after their deadline: a server exports it so that work
+// nobody waits for shows.
+func Running() int64 { return running.Load() }
 
 func deadlineError(ctx context.Context, timeout time.Duration) *LoadError {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -216,7 +239,11 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 func (e *Engine) runRule(ctx context.Context, rule *Rule, doc *Document) (findings []Finding, row CheckRow) {
 	p := &Pass{Doc: doc, Rule: rule, ctx: ctx}
 	defer func() {
-		if v := recover(); v != nil {
+		if v := recover(); v == errStopped {
+			findings, row = nil, CheckRow{Rule: rule.ID, Outcome: NotApplicable}
+			return
+		} else if v != nil {
+			p.ctx = nil // the report below must not stop again
 			p.Review(Location{}, Textf("this check could not finish on this document (%v)",
 				"cette vérification n'a pas pu aboutir sur ce document (%v)", v), nil)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -65,6 +66,8 @@ func TestDeadline(t *testing.T) {
 		select {} // a loader that never returns and ignores ctx
 	})
 	e.Limits.DocumentTimeout = 50 * time.Millisecond
+	defer func(g time.Duration) { stopGrace = g }(stopGrace)
+	stopGrace = 100 * time.Millisecond
 	start := time.Now()
 	r := e.Check(context.Background(), "x.png", pngHead, false)
 	if r.Err == nil || !strings.Contains(r.Err.Msg.En, "limit") {
@@ -151,5 +154,52 @@ func TestRunReportsEveryInputInOrder(t *testing.T) {
 		if (i%7 == 0) != (r.Err != nil) {
 			t.Errorf("result %d: err %v", i, r.Err)
 		}
+	}
+}
+
+// A rule that loops over a huge table, reporting as it goes, stops at the deadline, and
+// Check returns only once it has stopped: the caller's check slot bounds the real work.
+func TestDeadlineStopsRules(t *testing.T) {
+	var cells atomic.Int64
+	reporting := rule("CELLS", Tip, func(p *Pass) {
+		for {
+			cells.Add(1)
+			p.Pass(1)
+		}
+	})
+	var quietDone atomic.Bool
+	quiet := rule("QUIET", Tip, func(p *Pass) {
+		for i := 0; ; i++ {
+			if i&1023 == 0 && p.Context().Err() != nil {
+				time.Sleep(150 * time.Millisecond) // winding down takes a moment
+				quietDone.Store(true)
+				return
+			}
+		}
+	})
+	for _, r := range []*Rule{reporting, quiet} {
+		e := testEngine(okLoader, r)
+		e.Limits.DocumentTimeout = 100 * time.Millisecond
+		before := Running()
+		start := time.Now()
+		res := e.Check(context.Background(), "x.png", pngHead, false)
+		took := time.Since(start)
+		if res.Err == nil || !strings.Contains(res.Err.Msg.En, "limit") {
+			t.Errorf("%s: want a deadline error, got %+v", r.ID, res.Err)
+		}
+		if took > 2*time.Second {
+			t.Errorf("%s: Check returned after %v", r.ID, took)
+		}
+		if n := Running() - before; n != 0 {
+			t.Errorf("%s: %d checks still running after Check returned", r.ID, n)
+		}
+	}
+	if !quietDone.Load() {
+		t.Error("Check returned before the rule had stopped")
+	}
+	n := cells.Load()
+	time.Sleep(50 * time.Millisecond)
+	if cells.Load() != n {
+		t.Error("the reporting rule goes on after Check returned")
 	}
 }

@@ -2,6 +2,7 @@ package checker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 )
@@ -175,7 +176,21 @@ type Pass struct {
 func (p *Pass) Context() context.Context { return p.ctx }
 
 // Pass records n instances that meet the requirement.
-func (p *Pass) Pass(n int) { p.row.Passed += n }
+func (p *Pass) Pass(n int) {
+	p.stopIfDone()
+	p.row.Passed += n
+}
+
+// errStopped ends a rule from inside when the document deadline has passed: every
+// report checks it, so a rule looping over a million table cells stops at its next
+// report without checking the context itself. runRule recovers it.
+var errStopped = errors.New("stopped at the document deadline")
+
+func (p *Pass) stopIfDone() {
+	if p.ctx != nil && p.ctx.Err() != nil {
+		panic(errStopped)
+	}
+}
 
 // Fail records one failing instance.
 func (p *Pass) Fail(loc Location, msg Text, data map[string]string) {
@@ -190,6 +205,7 @@ func (p *Pass) Review(loc Location, msg Text, data map[string]string) {
 // Report records a finding. Rule, severity, fix and standards default to the rule's. A
 // finding that stands for several instances (Count) counts them all in the rule's row.
 func (p *Pass) Report(f Finding) {
+	p.stopIfDone()
 	switch f.Outcome {
 	case Passed:
 		p.row.Passed++

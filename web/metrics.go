@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/lab110bis/focusplus/checker"
 )
 
 // metrics are the counters of GET /metrics, in the Prometheus text exposition format,
@@ -118,6 +120,7 @@ func (m *metrics) write(w io.Writer, cacheEntries int, cacheBytes int64) error {
 		fmt.Fprintf(&b, "focus_rejections_total{reason=%s} %d\n", quoteLabel(r), m.rejections[r])
 	}
 	fmt.Fprintf(&b, "# HELP focus_checks_in_flight Requests checking documents now.\n# TYPE focus_checks_in_flight gauge\nfocus_checks_in_flight %d\n", m.inFlight)
+	fmt.Fprintf(&b, "# HELP focus_document_checks_running Document checks still running, including any past their deadline.\n# TYPE focus_document_checks_running gauge\nfocus_document_checks_running %d\n", checker.Running())
 	fmt.Fprintf(&b, "# HELP focus_result_cache_entries Results held for the result pages.\n# TYPE focus_result_cache_entries gauge\nfocus_result_cache_entries %d\n", cacheEntries)
 	fmt.Fprintf(&b, "# HELP focus_result_cache_bytes Approximate memory held by cached results and previews.\n# TYPE focus_result_cache_bytes gauge\nfocus_result_cache_bytes %d\n", cacheBytes)
 	_, err := io.WriteString(w, b.String())
