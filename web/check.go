@@ -4,7 +4,10 @@ import (
 	"context"
 	"image"
 	"net/http"
+	"runtime"
+	"runtime/debug"
 	"strconv"
+	"time"
 
 	xdraw "golang.org/x/image/draw"
 
@@ -15,22 +18,56 @@ import (
 // compare view, small enough to keep 20 pages of a few hundred documents in memory.
 const previewSide = 900
 
-// acquireCheck takes a check slot without waiting. The caller answers 503 when it fails:
-// a full server says so at once instead of queueing requests without bound.
-func (s *Server) acquireCheck() bool {
+// acquireCheck takes a check slot, waiting in a bounded queue when all are taken: at
+// most MaxWaiting requests wait, each at most MaxWait. A full queue, a wait past its
+// limit or a client gone away fail it; the caller then answers 503 with Retry-After.
+func (s *Server) acquireCheck(ctx context.Context) bool {
 	select {
 	case s.checks <- struct{}{}:
 		s.metrics.checking(1)
 		return true
 	default:
-		s.metrics.reject("busy")
+	}
+	if s.waiting.Add(1) > int32(s.cfg.MaxWaiting) {
+		s.waiting.Add(-1)
+		s.metrics.reject("queue_full")
 		return false
 	}
+	defer s.waiting.Add(-1)
+	t := time.NewTimer(s.cfg.MaxWait)
+	defer t.Stop()
+	select {
+	case s.checks <- struct{}{}:
+		s.metrics.checking(1)
+		return true
+	case <-t.C:
+		s.metrics.reject("queue_timeout")
+	case <-ctx.Done():
+		s.metrics.reject("client_gone")
+	}
+	return false
 }
 
 func (s *Server) releaseCheck() {
 	<-s.checks
 	s.metrics.checking(-1)
+	if len(s.checks) == 0 && s.freeing.CompareAndSwap(false, true) {
+		go func() {
+			defer s.freeing.Store(false)
+			giveBackMemory()
+		}()
+	}
+}
+
+// giveBackMemory returns freed heap to the system when the server falls idle after a
+// spike: the Go runtime otherwise gives it back over minutes, and a server that peaked
+// at 1 GiB on one large document would look as if it still held it.
+func giveBackMemory() {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if ms.HeapIdle-ms.HeapReleased > 64<<20 {
+		debug.FreeOSMemory()
+	}
 }
 
 // checkAll checks the uploads one after the other (the request holds one slot), under a
@@ -132,5 +169,6 @@ func fitRGBA(img image.Image, side int) (*image.RGBA, float64) {
 	return dst, scale
 }
 
-// retryAfter tells a client refused with 503 when to come back.
-func retryAfter(w http.ResponseWriter) { w.Header().Set("Retry-After", strconv.Itoa(2)) }
+// retryAfter tells a client refused with 503 when to come back: after about the time
+// the checks ahead of it take (a few seconds each), at least 2 s and at most 60 s.
+func retryAfter(w http.ResponseWriter) { w.Header().Set("Retry-After", strconv.Itoa(5)) }

@@ -26,7 +26,7 @@ func (s *Server) handleAPICheck(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, rerr.Status, rerr.Msg.In(lang))
 		return
 	}
-	if !s.acquireCheck() {
+	if !s.acquireCheck(r.Context()) {
 		retryAfter(w)
 		writeJSONError(w, http.StatusServiceUnavailable, messages["error.busy"].In(lang))
 		return

@@ -94,7 +94,7 @@ func (s *Server) handleAPISimulate(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusNotImplemented, "colour-vision simulation is not available in this build")
 		return
 	}
-	if !s.acquireCheck() {
+	if !s.acquireCheck(r.Context()) {
 		retryAfter(w)
 		writeJSONError(w, http.StatusServiceUnavailable, messages["error.busy"].In(lang))
 		return

@@ -22,7 +22,7 @@ func (s *Server) handleCheckForm(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, rerr.Status, l.In(rerr.Msg))
 		return
 	}
-	if !s.acquireCheck() {
+	if !s.acquireCheck(r.Context()) {
 		retryAfter(w)
 		s.renderError(w, r, http.StatusServiceUnavailable, l.T("error.busy"))
 		return

@@ -32,9 +32,12 @@ type Config struct {
 	MaxUploadBytes int64
 	// MaxFiles bounds the documents in one request.
 	MaxFiles int
-	// MaxConcurrent bounds the requests checking documents at the same time; the next one
-	// gets 503 with Retry-After instead of waiting in a queue.
+	// MaxConcurrent bounds the requests checking documents at the same time; the next
+	// ones wait in a queue of at most MaxWaiting requests, each at most MaxWait, and
+	// only a full queue or a wait past MaxWait gets 503 with Retry-After.
 	MaxConcurrent int
+	MaxWaiting    int
+	MaxWait       time.Duration
 	// DocumentTimeout is the deadline for checking one document.
 	DocumentTimeout time.Duration
 	// CacheBytes and CacheEntries bound the result cache (findings and page previews);
@@ -48,6 +51,9 @@ type Config struct {
 	// and its whole request: a slow client is cut off, never holding a check slot (the
 	// body is read before a slot is taken).
 	HeaderTimeout, BodyTimeout time.Duration
+	// NoMetrics leaves GET /metrics out of the main handler (it can then be served on
+	// another listener with ServeMetrics, or not at all).
+	NoMetrics bool
 	// Logger receives one line per request (method, route, status, duration): never a
 	// file name or any content.
 	Logger *slog.Logger
@@ -62,6 +68,8 @@ const (
 	DefaultCacheTTL       = 15 * time.Minute
 	DefaultPreviewPages   = 20
 	DefaultDocTimeout     = 30 * time.Second
+	DefaultMaxWaiting     = 64
+	DefaultMaxWait        = 30 * time.Second
 )
 
 // DefaultConcurrency is one check per CPU: checking is CPU-bound.
@@ -76,6 +84,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxConcurrent <= 0 {
 		c.MaxConcurrent = DefaultConcurrency()
+	}
+	if c.MaxWaiting <= 0 {
+		c.MaxWaiting = DefaultMaxWaiting
+	}
+	if c.MaxWait <= 0 {
+		c.MaxWait = DefaultMaxWait
 	}
 	if c.DocumentTimeout <= 0 {
 		c.DocumentTimeout = DefaultDocTimeout
@@ -124,8 +138,11 @@ type Server struct {
 	pages   *pageSet
 	mux     *http.ServeMux
 
-	// checks holds one token per running check request; acquired without waiting.
-	checks chan struct{}
+	// checks holds one token per running check request; waiting counts the requests
+	// queued for one.
+	checks  chan struct{}
+	waiting atomic.Int32
+	freeing atomic.Bool // giveBackMemory is running
 	// previews bounds preview rendering; a request waits a little for a slot, with a
 	// bounded number of waiters.
 	previews       chan struct{}
@@ -188,7 +205,9 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/v1/simulate", s.handleAPISimulate)
 	m.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
 	m.HandleFunc("GET /healthz", s.handleHealthz)
-	m.HandleFunc("GET /metrics", s.handleMetrics)
+	if !s.cfg.NoMetrics {
+		m.HandleFunc("GET /metrics", s.handleMetrics)
+	}
 
 	m.HandleFunc("/", s.handleNotFound)
 	s.mux = m
@@ -213,14 +232,34 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 }
 
 // requestDeadline bounds the checking of all the documents of one request, so the
-// response is written before the server's WriteTimeout cuts the connection.
-func (s *Server) requestDeadline() time.Duration { return s.writeTimeout() - 10*time.Second }
+// response is written before the server's WriteTimeout cuts the connection, whatever
+// the request waited in the queue first.
+func (s *Server) requestDeadline() time.Duration {
+	return s.writeTimeout() - s.cfg.MaxWait - 10*time.Second
+}
 
 // writeTimeout bounds writing a response, which may wait for every document of the
 // request to be checked: half the documents at their full deadline, within 10 minutes.
 func (s *Server) writeTimeout() time.Duration {
 	write := time.Duration(s.cfg.MaxFiles)*s.cfg.DocumentTimeout/2 + 30*time.Second
-	return min(max(write, 2*s.cfg.DocumentTimeout+30*time.Second), 10*time.Minute)
+	return min(max(write, 2*s.cfg.DocumentTimeout+30*time.Second), 10*time.Minute) + s.cfg.MaxWait
+}
+
+// ServeMetrics answers GET /metrics alone on ln until ctx is done: a private address
+// for monitoring, apart from the one users reach.
+func (s *Server) ServeMetrics(ctx context.Context, ln net.Listener) error {
+	m := http.NewServeMux()
+	m.HandleFunc("GET /metrics", s.handleMetrics)
+	srv := &http.Server{Handler: m, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	err := srv.Serve(ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
 }
 
 // SetReady marks the server ready or not (GET /healthz answers 503 while not ready,

@@ -475,24 +475,41 @@ func TestTooManyFiles(t *testing.T) {
 	}
 }
 
-func TestBusyAnswers503WithRetryAfter(t *testing.T) {
-	s := newTestServer(t, Config{MaxConcurrent: 2})
+// Past the running checks, requests wait in a bounded queue: a slot freed while one
+// waits serves it; a wait past MaxWait or a full queue gets 503 with Retry-After.
+func TestQueueWaitsThenAnswers503(t *testing.T) {
+	s := newTestServer(t, Config{MaxConcurrent: 2, MaxWaiting: 1, MaxWait: 300 * time.Millisecond})
 	h := s.Handler()
 	s.checks <- struct{}{}
 	s.checks <- struct{}{}
 	png := barChartPNG("")
+	// Waits past MaxWait: 503, on both routes.
 	for _, target := range []string{"/api/v1/check", "/check"} {
+		start := time.Now()
 		w := postFiles(t, h, target, part{"file", "a.png", png})
 		if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" {
-			t.Errorf("%s at the limit = %d (Retry-After %q)", target, w.Code, w.Header().Get("Retry-After"))
+			t.Errorf("%s past the wait = %d (Retry-After %q)", target, w.Code, w.Header().Get("Retry-After"))
+		}
+		if d := time.Since(start); d < 250*time.Millisecond {
+			t.Errorf("%s answered 503 after %v, without waiting", target, d)
 		}
 	}
-	<-s.checks
-	if w := postFiles(t, h, "/api/v1/check", part{"file", "a.png", png}); w.Code != 200 {
-		t.Errorf("with a free slot = %d", w.Code)
+	// One waits; a second finds the queue full at once; freeing a slot serves the first.
+	first := make(chan int)
+	go func() { first <- postFiles(t, h, "/api/v1/check", part{"file", "a.png", png}).Code }()
+	for s.waiting.Load() == 0 {
+		time.Sleep(time.Millisecond)
 	}
-	if len(s.checks) != 1 {
-		t.Errorf("a check did not give its slot back: %d held", len(s.checks))
+	start := time.Now()
+	if w := postFiles(t, h, "/api/v1/check", part{"file", "b.png", png}); w.Code != 503 || time.Since(start) > 200*time.Millisecond {
+		t.Errorf("with the queue full = %d after %v", w.Code, time.Since(start))
+	}
+	<-s.checks
+	if code := <-first; code != 200 {
+		t.Errorf("the waiting request = %d once a slot was free", code)
+	}
+	if len(s.checks) != 1 || s.waiting.Load() != 0 {
+		t.Errorf("slots held %d, waiting %d", len(s.checks), s.waiting.Load())
 	}
 }
 

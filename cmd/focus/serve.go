@@ -31,6 +31,9 @@ type ServeOptions struct {
 	MaxUploadMB int64
 	MaxFiles    int
 	Concurrency int
+	Queue       int
+	QueueWait   time.Duration
+	MetricsAddr string
 	Timeout     time.Duration
 	CacheTTL    time.Duration
 	CacheMB     int64
@@ -63,7 +66,10 @@ open it to a network.`,
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
 	f.Int64Var(&opts.MaxUploadMB, "max-upload-mb", web.DefaultMaxUploadBytes>>20, "largest request body in MiB (all files together); larger ones get 413")
 	f.IntVar(&opts.MaxFiles, "max-files", web.DefaultMaxFiles, "most documents in one request")
-	f.IntVar(&opts.Concurrency, "concurrency", web.DefaultConcurrency(), "requests checking documents at once; more get 503 with Retry-After")
+	f.IntVar(&opts.Concurrency, "concurrency", web.DefaultConcurrency(), "requests checking documents at once; more wait in the queue")
+	f.IntVar(&opts.Queue, "queue", web.DefaultMaxWaiting, "requests that may wait for a check slot; more get 503 with Retry-After")
+	f.DurationVar(&opts.QueueWait, "queue-wait", web.DefaultMaxWait, "longest wait for a check slot before 503 with Retry-After")
+	f.StringVar(&opts.MetricsAddr, "metrics-addr", "", "serve /metrics on this `host:port` instead of the main address, or \"off\"")
 	f.DurationVar(&opts.Timeout, "timeout", web.DefaultDocTimeout, "deadline for checking one document")
 	f.DurationVar(&opts.CacheTTL, "cache-ttl", web.DefaultCacheTTL, "how long results and previews stay viewable")
 	f.Int64Var(&opts.CacheMB, "cache-mb", web.DefaultCacheBytes>>20, "memory for results and previews, in MiB")
@@ -82,6 +88,8 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		return usageErrorf("--max-files must be positive")
 	case opts.Concurrency <= 0:
 		return usageErrorf("--concurrency must be positive")
+	case opts.Queue <= 0 || opts.QueueWait <= 0:
+		return usageErrorf("--queue and --queue-wait must be positive")
 	case opts.Timeout <= 0:
 		return usageErrorf("--timeout must be positive")
 	case opts.CacheTTL <= 0 || opts.CacheMB <= 0:
@@ -96,6 +104,9 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		MaxUploadBytes:  opts.MaxUploadMB << 20,
 		MaxFiles:        opts.MaxFiles,
 		MaxConcurrent:   opts.Concurrency,
+		MaxWaiting:      opts.Queue,
+		MaxWait:         opts.QueueWait,
+		NoMetrics:       opts.MetricsAddr != "",
 		DocumentTimeout: opts.Timeout,
 		CacheTTL:        opts.CacheTTL,
 		CacheBytes:      opts.CacheMB << 20,
@@ -117,6 +128,14 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	fmt.Fprintf(opts.IO.ErrOut, "Focus+ is listening on http://%s/\n", ln.Addr())
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if a := opts.MetricsAddr; a != "" && a != "off" {
+		mln, err := net.Listen("tcp", a)
+		if err != nil {
+			return usageErrorf("--metrics-addr: %v", err)
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "Metrics on http://%s/metrics\n", mln.Addr())
+		go srv.ServeMetrics(ctx, mln)
+	}
 	return srv.Serve(ctx, ln)
 }
 
