@@ -88,8 +88,8 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		return usageErrorf("--max-files must be positive")
 	case opts.Concurrency <= 0:
 		return usageErrorf("--concurrency must be positive")
-	case opts.Queue <= 0 || opts.QueueWait <= 0:
-		return usageErrorf("--queue and --queue-wait must be positive")
+	case opts.Queue < 0 || opts.QueueWait < 0:
+		return usageErrorf("--queue and --queue-wait cannot be negative")
 	case opts.Timeout <= 0:
 		return usageErrorf("--timeout must be positive")
 	case opts.CacheTTL <= 0 || opts.CacheMB <= 0:
