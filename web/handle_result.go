@@ -67,6 +67,7 @@ type ruleCard struct {
 
 type instanceView struct {
 	Message, Count, Where, URL string
+	Contrast                   *contrastView
 	n                          int // instances this line stands for
 }
 
@@ -205,7 +206,7 @@ func (s *Server) ruleCards(l locale, fs []checker.Finding, tag, class string, le
 		c := &cards[i]
 		if len(c.Instances) < maxInstancesShown {
 			msg, technical := readerText(l, l.In(f.Message))
-			iv := instanceView{Message: msg, Where: where(l, f.Location), URL: pageURL(f.Location), n: f.Instances()}
+			iv := instanceView{Message: msg, Where: where(l, f.Location), URL: pageURL(f.Location), n: f.Instances(), Contrast: contrastOf(l, f.Data)}
 			if n := f.Instances(); n > 1 {
 				iv.Count = l.N("count.times", n)
 				if pages := report.PageList(f); strings.ContainsAny(pages, ",–") {

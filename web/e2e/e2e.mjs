@@ -293,7 +293,6 @@ async function main() {
     const csp = resp.headers()["content-security-policy"] || "";
     check(csp.includes("default-src 'none'") && csp.includes("frame-ancestors 'none'"), "strict Content-Security-Policy header");
     check((await page.locator("label[for=file]").count()) === 1, "the file input has a label");
-    if (shots) await page.screenshot({ path: path.join(shots, "upload.png"), fullPage: true });
     await page.keyboard.press("Tab");
     check(await page.evaluate(() => document.activeElement?.classList.contains("skip-link")), "the first Tab reaches the skip link");
     await axe(page, "upload (en)");
@@ -349,29 +348,31 @@ async function main() {
     await reflow(page, "result");
     const resultURL = page.url();
 
-    // See it as others do, and the compare view when simulation is available.
+    // See it as others do: one page large, the views as links, the compare view.
     const see = page.locator("a", { hasText: "See it as others do" }).first();
     check((await see.count()) === 1, "the result page links to “See it as others do”");
     await see.click();
     await page.waitForLoadState("load");
-    const imgs = await page.locator(".views img").count();
-    check(imgs >= 1, `the simulation page shows previews (${imgs})`);
-    // Previews are lazy: bring them all into view, then wait for them to arrive.
-    await page.evaluate(() => document.querySelectorAll(".views img").forEach((i) => (i.loading = "eager")));
     await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 30000 }).catch(() => {});
-    const broken = await page.evaluate(() => [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).length);
-    check(broken === 0, "every preview image loads");
+    const big = await page.evaluate(() => { const i = document.querySelector(".page-view img"); return i ? i.naturalWidth : 0; });
+    check(big > 0, `the colour-blind view shows the page large (${big} px wide)`);
     await axe(page, "see it as others do");
     await reflow(page, "see it as others do");
-    const compare = page.locator("a", { hasText: "Compare" }).first();
-    if ((await compare.count()) > 0) {
-      await compare.click();
+    const deutan = page.locator(".view-choice a", { hasText: "Deutan" });
+    if ((await deutan.count()) > 0) {
+      await deutan.focus();
+      await Promise.all([page.waitForURL(/view=deutan/), page.keyboard.press("Enter")]);
+      check((await page.locator('.view-choice a[aria-current="page"]').innerText()).includes("Deutan"), "a view is chosen with the keyboard");
+      await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 30000 }).catch(() => {});
+      check(await page.evaluate(() => document.querySelector(".page-view img").naturalWidth > 0), "the deutan rendering loads");
+      await axe(page, "see it as others do (deutan)");
+      await page.locator("a", { hasText: "Compare side by side" }).first().click();
       await page.waitForLoadState("load");
       await page.selectOption("#severity", "0.6");
       await Promise.all([page.waitForURL(/severity=0\.6/), page.click("form.controls button[type=submit]")]);
       await axe(page, "compare");
     } else {
-      console.log("     (no compare links: colour-vision simulation not wired in this build)");
+      console.log("     (no colour-vision views: simulation not wired in this build)");
     }
 
     // Reading view.
@@ -390,11 +391,11 @@ async function main() {
       if (l.doc === path.basename(docs[0])) continue; // seen above
       await page.goto(l.href);
       if (l.href.includes("/see")) {
-        await page.evaluate(() => document.querySelectorAll(".views img").forEach((i) => (i.loading = "eager")));
+        await page.evaluate(() => document.querySelectorAll("img").forEach((i) => (i.loading = "eager")));
         await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 60000 }).catch(() => {});
         const n = await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth > 0).length);
         const bad = await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth === 0).length);
-        check(n > 0 && bad === 0, `${l.doc}: ${n} page previews load`);
+        check(n > 0 && bad === 0, `${l.doc}: ${n} page images load`);
         await axe(page, `see it as others do (${path.extname(l.doc).slice(1)})`);
       } else {
         check((await page.locator("ol.reading li").count()) >= 1, `${l.doc}: the reading view lists what is announced`);
@@ -452,12 +453,74 @@ async function main() {
       await page.goto(url.toString());
     }
     if (shots && fs.existsSync(samples)) {
-      await page.setViewportSize({ width: 1280, height: 1500 });
-      await page.screenshot({ path: path.join(shots, "result.png") });
-      await page.setViewportSize({ width: 1280, height: 900 });
+      // The README screenshots, in English and in French, from the page of every sample.
+      const resultURL = new URL(page.url());
+      for (const lang of ["en", "fr"]) {
+        resultURL.searchParams.set("lang", lang);
+        await page.goto(`${base}/?lang=${lang}`);
+        await page.screenshot({ path: path.join(shots, `upload-${lang}.png`), fullPage: true });
+        await page.goto(resultURL.toString());
+        await page.setViewportSize({ width: 1280, height: 1500 });
+        await page.screenshot({ path: path.join(shots, `result-${lang}.png`) });
+        await page.setViewportSize({ width: 1280, height: 900 });
+        const chart = page.locator("section.document", { has: page.locator("h2.doc-name", { hasText: "bar-chart.png" }) });
+        const seeLink = (await chart.count()) ? chart.locator("ul.doc-links a").first() : page.locator("ul.doc-links a").first();
+        await seeLink.click();
+        await page.waitForLoadState("load");
+        const deutanLink = page.locator(".view-choice a").nth(2);
+        if ((await deutanLink.count()) > 0) await deutanLink.click();
+        await page.waitForLoadState("load");
+        await page.waitForFunction(() => [...document.images].every((im) => im.complete), null, { timeout: 30000 }).catch(() => {});
+        await page.screenshot({ path: path.join(shots, `see-${lang}.png`), fullPage: true });
+      }
+    }
+
+    // A 40-page PDF in the colour-blind view: every page reachable with the keyboard
+    // alone (Tab to "Next page", Enter), the page height bounded, zero axe violations.
+    const long = path.join(repo, "testdata", "pdf", "long-40-pages.pdf");
+    if (fs.existsSync(long)) {
+      await page.goto(`${base}/?lang=en`);
+      await page.setInputFiles("#file", long);
+      await Promise.all([page.waitForURL(/\/results\//), page.click("form.upload-form button[type=submit]")]);
       await page.locator("a", { hasText: "See it as others do" }).first().click();
       await page.waitForLoadState("load");
-      await page.screenshot({ path: path.join(shots, "see.png"), fullPage: true });
+      await axe(page, "see it as others do (40 pages, page 1)");
+      let maxHeight = 0;
+      const seen = [];
+      for (let i = 0; i < 45; i++) {
+        await page.waitForFunction(() => [...document.images].every((im) => im.complete), null, { timeout: 30000 }).catch(() => {});
+        const cap = await page.locator(".page-view figcaption strong").innerText();
+        const m = /Page (\d+) of (\d+)/.exec(cap);
+        if (!m) break;
+        seen.push(Number(m[1]));
+        maxHeight = Math.max(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
+        const loaded = await page.evaluate(() => document.querySelector(".page-view img").naturalWidth > 0);
+        if (!loaded) { check(false, `page ${m[1]} image loads`); break; }
+        if ((await page.locator('a[rel="next"]').count()) === 0) break;
+        // Keyboard only: tab from the top of the page until "Next page" has focus.
+        await page.evaluate(() => document.activeElement && document.activeElement.blur());
+        let reached = false;
+        for (let t = 0; t < 60 && !reached; t++) {
+          await page.keyboard.press("Tab");
+          reached = await page.evaluate(() => document.activeElement?.getAttribute("rel") === "next");
+        }
+        if (!reached) { check(false, `“Next page” reachable with Tab from page ${m[1]}`); break; }
+        await Promise.all([page.waitForURL(new RegExp(`page=${Number(m[1]) + 1}\\b`)), page.keyboard.press("Enter")]);
+      }
+      const all = seen.length === 40 && seen.every((p, i) => p === i + 1);
+      check(all, `every page of the 40-page PDF reached with the keyboard (${seen.length} pages, last ${seen[seen.length - 1]})`);
+      check(maxHeight > 0 && maxHeight <= 2600, `the colour-blind view's height stays bounded (${maxHeight} px at most, 1280×900 window)`);
+      await axe(page, "see it as others do (40 pages, last page)");
+      // Go to a page by number, and the strip links there too.
+      await page.fill("#goto-page", "17");
+      await Promise.all([page.waitForURL(/page=17/), page.press("#goto-page", "Enter")]);
+      check((await page.locator(".page-view figcaption strong").innerText()).startsWith("Page 17 of 40"), "go to page 17 by its number");
+      check((await page.locator(".page-strip li").count()) <= 9, "thumbnails only as a strip of nearby pages");
+      if (shots) {
+        await page.goto(page.url().replace(/view=[a-z]+/, "view=deutan").replace("page=17", "page=1"));
+        await page.waitForFunction(() => [...document.images].every((im) => im.complete), null, { timeout: 30000 }).catch(() => {});
+        await page.screenshot({ path: path.join(shots, "see-pages.png"), fullPage: true });
+      }
     }
 
     const cspViolations = cspErrors.filter((e) => /Content Security Policy/i.test(e));
