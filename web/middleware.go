@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -22,6 +23,11 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+			// Served over TLS (here or by the reverse proxy in front): browsers keep to
+			// HTTPS for a year. Never sent over plain HTTP, where it would not apply.
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -79,4 +85,23 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(rec, r)
 	})
+}
+
+// sameOrigin refuses state-changing requests that a browser sends from another origin
+// (a form or a script on any web site posting to /check or the API with the visitor's
+// network position): net/http's CrossOriginProtection reads Sec-Fetch-Site, or Origin
+// against Host. Requests without those headers (curl, scripts, CI) are not from a
+// browser page and pass. The API answers 403 with a JSON error, the pages with the
+// error page.
+func (s *Server) sameOrigin(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.metrics.reject("cross_origin")
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			writeJSONError(w, http.StatusForbidden, messages["error.crossorigin"].In(apiLang(r)))
+			return
+		}
+		s.renderError(w, r, http.StatusForbidden, requestLang(r).T("error.crossorigin"))
+	}))
+	return cop.Handler(next)
 }

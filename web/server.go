@@ -214,7 +214,7 @@ func (s *Server) routes() {
 }
 
 // Handler is the whole application with its middleware.
-func (s *Server) Handler() http.Handler { return s.observe(s.secure(s.mux)) }
+func (s *Server) Handler() http.Handler { return s.observe(s.secure(s.sameOrigin(s.mux))) }
 
 // HTTPServer returns an http.Server with timeouts that keep slow clients from holding
 // connections: headers must arrive within 10 s, the whole body within ReadTimeout.

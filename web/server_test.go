@@ -846,3 +846,64 @@ func TestFailedBoxesAreMarkedOnPreviews(t *testing.T) {
 		t.Error("the inside of the box was painted over")
 	}
 }
+
+// A page on another origin cannot make a visitor's browser post to the server (a form,
+// or a text/plain fetch that needs no preflight); scripts and curl, which send no
+// Origin or Sec-Fetch-Site, and the server's own page still can.
+func TestCrossOriginPostsRefused(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	png := barChartPNG("")
+	crossSite := func(r *http.Request) {
+		r.Header.Set("Origin", "https://elsewhere.example")
+		r.Header.Set("Sec-Fetch-Site", "cross-site")
+	}
+	// A cross-site HTML form.
+	r := httptest.NewRequest("POST", "/check", strings.NewReader("file=x"))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	crossSite(r)
+	if w := do(h, r); w.Code != http.StatusForbidden || !strings.Contains(w.Header().Get("Content-Type"), "text/html") {
+		t.Errorf("cross-site form to /check = %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	// A cross-origin text/plain post to the API, with only Origin (older browsers).
+	r = httptest.NewRequest("POST", "/api/v1/check?filename=a.png", bytes.NewReader(png))
+	r.Header.Set("Content-Type", "text/plain")
+	r.Header.Set("Origin", "https://elsewhere.example")
+	w := do(h, r)
+	var body struct{ Error string }
+	if json.Unmarshal(w.Body.Bytes(), &body); w.Code != http.StatusForbidden || body.Error == "" {
+		t.Errorf("cross-origin text/plain to the API = %d %s", w.Code, w.Body)
+	}
+	// A cross-site multipart upload to the API.
+	b, ct := multipartBody(t, part{"file", "a.png", png})
+	r = httptest.NewRequest("POST", "/api/v1/check", b)
+	r.Header.Set("Content-Type", ct)
+	crossSite(r)
+	if w := do(h, r); w.Code != http.StatusForbidden {
+		t.Errorf("cross-site multipart to the API = %d", w.Code)
+	}
+	// curl: no browser headers.
+	if w := postFiles(t, h, "/api/v1/check", part{"file", "a.png", png}); w.Code != 200 {
+		t.Errorf("curl-style upload = %d %s", w.Code, w.Body)
+	}
+	// The server's own page.
+	b, ct = multipartBody(t, part{"file", "a.png", png})
+	r = httptest.NewRequest("POST", "/check", b)
+	r.Header.Set("Content-Type", ct)
+	r.Header.Set("Origin", "http://example.com") // httptest's Host
+	r.Header.Set("Sec-Fetch-Site", "same-origin")
+	if w := do(h, r); w.Code != http.StatusSeeOther {
+		t.Errorf("same-origin form = %d %s", w.Code, w.Body)
+	}
+}
+
+func TestHSTSOnlyOverTLS(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	if w := get(h, "/healthz"); w.Header().Get("Strict-Transport-Security") != "" {
+		t.Error("HSTS sent over plain HTTP")
+	}
+	r := httptest.NewRequest("GET", "/healthz", nil)
+	r.Header.Set("X-Forwarded-Proto", "https")
+	if w := do(h, r); !strings.Contains(w.Header().Get("Strict-Transport-Security"), "max-age=") {
+		t.Error("no HSTS behind a TLS proxy")
+	}
+}

@@ -1,6 +1,7 @@
 // Focus+ upload page enhancements. The form works without this script: it only adds
 // drag and drop onto the file area, lists the chosen files, warns early about the size
-// limit and says that checking is under way.
+// limit, says that checking is under way, and sends the form with fetch so that an
+// error keeps the chosen files (a busy server is asked once more after Retry-After).
 (function () {
   "use strict";
   var form = document.querySelector("form.upload-form");
@@ -62,14 +63,66 @@
     }
   });
 
+  // The form is sent with fetch, so that an error (a busy server, a file refused)
+  // leaves the page and the chosen files as they were; a busy server (503) is asked
+  // once more after its Retry-After, and the person is told so.
+  function errorText(html, code) {
+    try {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var main = doc.querySelector("main") || doc.body;
+      var h = main.querySelector("h1");
+      var p = main.querySelector("p");
+      var t = ((h ? h.textContent : "") + (p ? " " + p.textContent : "")).trim();
+      if (t) { return t; }
+    } catch (err) { /* fall through */ }
+    return (fr ? "Erreur " : "Error ") + code;
+  }
+
+  function send(button, retried) {
+    status.textContent = fr ? "Vérification en cours…" : "Checking…";
+    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+      .then(function (res) {
+        if (res.ok) {
+          window.location.assign(res.url);
+          return null;
+        }
+        if (res.status === 503 && !retried) {
+          var wait = parseInt(res.headers.get("Retry-After"), 10);
+          if (!(wait > 0 && wait <= 120)) { wait = 5; }
+          status.textContent = fr
+            ? "Le serveur est occupé : nouvel essai dans " + wait + " s, vos fichiers restent choisis."
+            : "The server is busy: trying again in " + wait + " s; your files stay chosen.";
+          setTimeout(function () { send(button, true); }, wait * 1000);
+          return null;
+        }
+        return res.text().then(function (html) {
+          status.textContent = errorText(html, res.status);
+          if (button) { button.removeAttribute("aria-disabled"); }
+        });
+      })
+      .catch(function () {
+        status.textContent = fr
+          ? "Le serveur ne répond pas. Vos fichiers restent choisis : réessayez dans un moment."
+          : "The server does not answer. Your files stay chosen: try again in a moment.";
+        if (button) { button.removeAttribute("aria-disabled"); }
+      });
+  }
+
   form.addEventListener("submit", function (e) {
+    e.preventDefault();
     if (!showChosen()) {
-      e.preventDefault();
       input.focus();
       return;
     }
-    status.textContent = fr ? "Vérification en cours…" : "Checking…";
     var button = form.querySelector("button[type=submit]");
-    if (button) { button.setAttribute("aria-disabled", "true"); }
+    if (button) {
+      if (button.getAttribute("aria-disabled") === "true") { return; }
+      button.setAttribute("aria-disabled", "true");
+    }
+    if (!window.fetch || !window.FormData) {
+      form.submit();
+      return;
+    }
+    send(button, false);
   });
 })();
