@@ -89,7 +89,7 @@ func TestLoadFaults(t *testing.T) {
 		cacheCap  = 16 << 20
 		bodyLimit = 4 * time.Second
 	)
-	s := newTestServer(t, Config{MaxConcurrent: 2, MaxUploadBytes: maxUpload, MaxFiles: 4, CacheBytes: cacheCap,
+	s := newTestServer(t, Config{MaxConcurrent: 2, MaxWaiting: 2, MaxWait: time.Second, MaxUploadBytes: maxUpload, MaxFiles: 4, CacheBytes: cacheCap,
 		HeaderTimeout: 2 * time.Second, BodyTimeout: bodyLimit, DocumentTimeout: 20 * time.Second})
 	inner, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -298,7 +298,7 @@ func TestLoadFaults(t *testing.T) {
 		t.Errorf("%d answers 503 without Retry-After", noRetry)
 	}
 	if byKind["valid"][200] == 0 || codes[503] == 0 {
-		t.Errorf("with 2 slots for 8 clients, expected both 200 and 503 for valid documents: %v", byKind)
+		t.Errorf("with 2 slots and 2 places in the queue for 8 clients, expected both 200 and 503 for valid documents: %v", byKind)
 	}
 	for code := range byKind["garbage"] {
 		if code == 200 {
