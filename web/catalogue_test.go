@@ -23,6 +23,11 @@ var rawErrors = regexp.MustCompile(`(?i)(unexpected EOF|%!|<nil>|runtime error|p
 // French page never shows; version-like numbers ("1.4.3", "PDF 1.7") are not numbers.
 var decimalPoint = regexp.MustCompile(`(^|[^\d.])\d+\.\d+([^\d.]|$)`)
 
+// jargon are names from inside the file formats that a civil servant cannot act on; the
+// main text names things as Word, Writer or Acrobat do, and these stay in the experts'
+// details.
+var jargon = regexp.MustCompile(`dc:title|StructTreeRoot|word/[a-z]+\.xml|/Tabs\b|MarkInfo|\bw:[a-zA-Z]+|pdfuaid|ToUnicode|CIDSet|\bXMP\b|\bOOXML\b`)
+
 func englishIn(s string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -185,6 +190,9 @@ func frenchPageProblems(page string, t *testing.T) []string {
 			if !inEnglish && !inExperts {
 				if w := englishIn(stripQuoted(s)); len(w) >= 2 {
 					out = append(out, "English words "+strings.Join(w, ",")+": "+s)
+				}
+				if m := jargon.FindString(s); m != "" {
+					out = append(out, "technical term "+m+" outside the experts' details: "+s)
 				}
 				if decimalPoint.MatchString(s) {
 					out = append(out, "decimal point: "+s)

@@ -15,6 +15,11 @@ var parenthetical = regexp.MustCompile(`\s*\(([^()]*)\)`)
 // formatting slip (%!v), a nil.
 var technicalAside = regexp.MustCompile(`(?i)(^[a-z0-9_./-]+: |unexpected EOF|\bEOF\b|%!|<nil>|runtime error|pdfcpu|\bxref\b|strconv\.|invalid memory|panic|deadline exceeded|\binvalid\b|\bmalformed\b|\boffset\b|\bbyte\b)`)
 
+// formatJargon are names from inside the file formats (PDF keys, XML elements, package
+// parts, metadata schemas) that a civil servant cannot act on: an aside naming one goes
+// to the experts' details, and the main text keeps the words of Word, Writer or Acrobat.
+var formatJargon = regexp.MustCompile(`dc:title|StructTreeRoot|word/[a-z]+\.xml|/Tabs\b|MarkInfo|\bw:[a-zA-Z]+|pdfuaid|ToUnicode|CIDSet|\bXMP\b|\bOOXML\b|\b\d+ 0 R\b`)
+
 // englishSentence finds English function words; two in an aside of a French message
 // mean a library's English message, not a loan word.
 var englishSentence = regexp.MustCompile(`(?i)\b(the|and|with|this|that|is|are|not|of|to|for|could|should|must|your|which|has|have|was|be|it|can|cannot|does|or|an|in|on|by|from)\b`)
@@ -25,7 +30,7 @@ var englishSentence = regexp.MustCompile(`(?i)\b(the|and|with|this|that|is|are|n
 func readerText(l locale, s string) (main string, technical []string) {
 	main = parenthetical.ReplaceAllStringFunc(s, func(m string) string {
 		inner := strings.TrimSpace(parenthetical.FindStringSubmatch(m)[1])
-		if technicalAside.MatchString(inner) || (l == locale(checker.French) && distinctMatches(englishSentence, inner) >= 2) {
+		if technicalAside.MatchString(inner) || formatJargon.MatchString(inner) || (l == locale(checker.French) && distinctMatches(englishSentence, inner) >= 2) {
 			technical = append(technical, inner)
 			return ""
 		}

@@ -39,8 +39,8 @@ func runTitle(p *checker.Pass) {
 		missing = failUA
 	}
 	if !d.HasMetadata {
-		msg := checker.Textf("The document has no title: neither in its properties nor in XMP metadata",
-			"Le document n'a pas de titre : ni dans ses propriétés ni dans les métadonnées XMP")
+		msg := checker.Textf("The document has no title: fill in Document Properties > Title (neither the properties nor XMP metadata have one)",
+			"Le document n'a pas de titre : remplissez Propriétés du document > Titre (ni les propriétés ni les métadonnées XMP n'en ont)")
 		if infoTitle {
 			msg = checker.Textf("The title %q is in the document properties but there is no XMP metadata stream, where PDF/UA reads it",
 				"Le titre %q figure dans les propriétés du document mais il n'y a pas de flux de métadonnées XMP, où PDF/UA le lit", d.InfoTitle)
