@@ -166,3 +166,29 @@ func supportedIn(fs []*FileFormat) string {
 func Unsupported(en, fr string, args ...any) error {
 	return &LoadError{Msg: Textf(en, fr, args...), Unsupported: true}
 }
+
+// FormatsOffering names the registered formats whose documents offer one of the kinds:
+// the formats a rule applies to, kind by kind, alphabetically within a kind. A kind no
+// registered format offers is named as is.
+func FormatsOffering(kinds []Kind) []string {
+	var out []string
+	fs := Formats()
+	for _, k := range kinds {
+		var names []string
+		for _, f := range fs {
+			if slices.Contains(f.Kinds, k) {
+				names = append(names, string(f.Name))
+			}
+		}
+		if len(names) == 0 {
+			names = []string{string(k)}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}

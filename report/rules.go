@@ -19,7 +19,7 @@ type RuleJSON struct {
 	Affects   []checker.Audience `json:"affects"`
 	Severity  checker.Severity   `json:"severity"`
 	Blocking  bool               `json:"blocking"`
-	Formats   []checker.Kind     `json:"formats"`
+	Formats   []string           `json:"formats"`
 	Standards checker.Standards  `json:"standards"`
 }
 
@@ -29,7 +29,7 @@ func RulesJSON(rules []*checker.Rule) []RuleJSON {
 	for _, r := range rules {
 		out = append(out, RuleJSON{
 			ID: r.ID, Title: r.Title, Why: r.Why, Fix: r.Fix, Affects: r.Affects,
-			Severity: r.Severity, Blocking: r.Blocking, Formats: r.Kinds, Standards: r.Standards,
+			Severity: r.Severity, Blocking: r.Blocking, Formats: checker.FormatsOffering(r.Kinds), Standards: r.Standards,
 		})
 	}
 	return out
@@ -133,12 +133,9 @@ func Explain(w io.Writer, r *checker.Rule, lang checker.Lang) error {
 	return err
 }
 
+// joinKinds names the formats a rule applies to.
 func joinKinds(ks []checker.Kind) string {
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ",")
+	return strings.Join(checker.FormatsOffering(ks), ",")
 }
 
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

@@ -62,7 +62,7 @@ type sarifRuleProperties struct {
 	Severity  checker.Severity   `json:"severity"`
 	Blocking  bool               `json:"blocking,omitempty"`
 	Affects   []checker.Audience `json:"affects,omitempty"`
-	Formats   []checker.Kind     `json:"formats"`
+	Formats   []string           `json:"formats"`
 	Standards checker.Standards  `json:"standards"`
 }
 
@@ -274,7 +274,7 @@ func (s *sarifWriter) Begin() error {
 			Help:                 s.help(r),
 			DefaultConfiguration: sarifRuleConfig{Level: SARIFLevel(sev)},
 			Properties: sarifRuleProperties{Tags: ruleTags(r), Severity: sev, Blocking: r.Blocking,
-				Affects: r.Affects, Formats: r.Kinds, Standards: r.Standards},
+				Affects: r.Affects, Formats: checker.FormatsOffering(r.Kinds), Standards: r.Standards},
 		}
 		for i, ti := range taxonomyInfo {
 			for _, id := range ti.refs(r.Standards) {

@@ -1217,7 +1217,7 @@ func vmlFill(w *walker, se xml.StartElement, dr *Drawing) {
 	var c RGB
 	switch {
 	case fc == "":
-		c = White
+		c = white
 	case strings.HasPrefix(fc, "#") && len(fc) == 7:
 		v, ok := parseHex(fc[1:])
 		if !ok {
@@ -1231,7 +1231,7 @@ func vmlFill(w *walker, se xml.StartElement, dr *Drawing) {
 		}
 		c = v
 	case fc == "white":
-		c = White
+		c = white
 	case fc == "black":
 		c = RGB{}
 	default:

@@ -46,11 +46,11 @@ func TestThemeColours(t *testing.T) {
 		rpr  string
 		want RGB
 	}{
-		{`<w:color w:val="123456"/>`, RGB{0x12, 0x34, 0x56}},
-		{`<w:color w:val="000000" w:themeColor="accent1"/>`, RGB{0x15, 0x60, 0x82}},
-		{`<w:color w:val="000000" w:themeColor="text1"/>`, RGB{0, 0, 0}},
-		{`<w:color w:val="FFFFFF" w:themeColor="background1" w:themeShade="80"/>`, RGB{0x80, 0x80, 0x80}},
-		{`<w:color w:val="000000" w:themeColor="text1" w:themeTint="80"/>`, RGB{0x7f, 0x7f, 0x7f}},
+		{`<w:color w:val="123456"/>`, RGB{R: 0x12, G: 0x34, B: 0x56}},
+		{`<w:color w:val="000000" w:themeColor="accent1"/>`, RGB{R: 0x15, G: 0x60, B: 0x82}},
+		{`<w:color w:val="000000" w:themeColor="text1"/>`, RGB{R: 0, G: 0, B: 0}},
+		{`<w:color w:val="FFFFFF" w:themeColor="background1" w:themeShade="80"/>`, RGB{R: 0x80, G: 0x80, B: 0x80}},
+		{`<w:color w:val="000000" w:themeColor="text1" w:themeTint="80"/>`, RGB{R: 0x7f, G: 0x7f, B: 0x7f}},
 	} {
 		d := parse(t, fx.DOCX{Body: `<w:p>` + fx.R(c.rpr, "x") + `</w:p>`})
 		r := d.Paragraphs[0].Runs[0]
@@ -60,7 +60,7 @@ func TestThemeColours(t *testing.T) {
 	}
 	// settings.xml can swap text and background.
 	d := parse(t, fx.DOCX{Settings: `<w:clrSchemeMapping w:bg1="dark1" w:t1="light1"/>`, Body: `<w:p>` + fx.R(`<w:color w:val="000000" w:themeColor="text1"/>`, "x") + `</w:p>`})
-	if got := d.Paragraphs[0].Runs[0].Color; got != White {
+	if got := d.Paragraphs[0].Runs[0].Color; got != white {
 		t.Errorf("mapped text1 = %v, want white", got)
 	}
 }
@@ -69,10 +69,10 @@ func TestShadingPatterns(t *testing.T) {
 	d := parse(t, fx.DOCX{Body: `<w:p>` + fx.R(`<w:shd w:val="pct50" w:color="000000" w:fill="FFFFFF"/>`, "x") + `</w:p>` +
 		`<w:p>` + fx.R(`<w:shd w:val="solid" w:color="FF0000" w:fill="FFFFFF"/>`, "x") + `</w:p>` +
 		`<w:p>` + fx.R(`<w:shd w:val="clear" w:color="auto" w:fill="auto"/>`, "x") + `</w:p>`})
-	if bg := d.Paragraphs[0].Runs[0].Background; bg == nil || *bg != (RGB{128, 128, 128}) {
+	if bg := d.Paragraphs[0].Runs[0].Background; bg == nil || *bg != (RGB{R: 128, G: 128, B: 128}) {
 		t.Errorf("pct50 black on white = %v, want mid grey", bg)
 	}
-	if bg := d.Paragraphs[1].Runs[0].Background; bg == nil || *bg != (RGB{255, 0, 0}) {
+	if bg := d.Paragraphs[1].Runs[0].Background; bg == nil || *bg != (RGB{R: 255, G: 0, B: 0}) {
 		t.Errorf("solid red = %v", bg)
 	}
 	if bg := d.Paragraphs[2].Runs[0].Background; bg != nil {

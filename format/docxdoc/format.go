@@ -4,17 +4,15 @@ import (
 	"bytes"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
-// Name is the format's name in reports; Kind is the model DOCX rules read (*Document).
-const (
-	Name checker.Format = "docx"
-	Kind checker.Kind   = "docx"
-)
+// Name is the format's name in reports.
+const Name checker.Format = "docx"
 
 func init() {
 	checker.RegisterFormat(&checker.FileFormat{
-		Name: Name, Title: "DOCX", Kinds: []checker.Kind{Kind},
+		Name: Name, Title: "DOCX", Kinds: []checker.Kind{wordproc.Kind},
 		Extensions: []string{".docx"},
 		MediaTypes: []string{"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 		// Any zip is taken for a DOCX once the more precise formats have declined it: the

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"regexp"
@@ -355,9 +354,4 @@ func (ld *loader) parseApp(w *walker) error {
 		}
 		return nil
 	})
-}
-
-// String describes the document briefly, for debugging and tests.
-func (d *Document) String() string {
-	return fmt.Sprintf("docx{paragraphs:%d tables:%d drawings:%d links:%d controls:%d}", len(d.Paragraphs), len(d.Tables), len(d.Drawings), len(d.Links), len(d.Controls))
 }

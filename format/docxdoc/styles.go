@@ -256,11 +256,11 @@ func (s *styleSet) numFormat(numID string, ilvl int) string {
 
 // Highlight colours of ST_HighlightColor (ECMA-376 17.18.40).
 var highlights = map[string]RGB{
-	"black": {0, 0, 0}, "blue": {0, 0, 255}, "cyan": {0, 255, 255}, "green": {0, 255, 0},
-	"magenta": {255, 0, 255}, "red": {255, 0, 0}, "yellow": {255, 255, 0}, "white": {255, 255, 255},
-	"darkBlue": {0, 0, 128}, "darkCyan": {0, 128, 128}, "darkGreen": {0, 128, 0},
-	"darkMagenta": {128, 0, 128}, "darkRed": {128, 0, 0}, "darkYellow": {128, 128, 0},
-	"darkGray": {128, 128, 128}, "lightGray": {192, 192, 192},
+	"black": {R: 0, G: 0, B: 0}, "blue": {R: 0, G: 0, B: 255}, "cyan": {R: 0, G: 255, B: 255}, "green": {R: 0, G: 255, B: 0},
+	"magenta": {R: 255, G: 0, B: 255}, "red": {R: 255, G: 0, B: 0}, "yellow": {R: 255, G: 255, B: 0}, "white": {R: 255, G: 255, B: 255},
+	"darkBlue": {R: 0, G: 0, B: 128}, "darkCyan": {R: 0, G: 128, B: 128}, "darkGreen": {R: 0, G: 128, B: 0},
+	"darkMagenta": {R: 128, G: 0, B: 128}, "darkRed": {R: 128, G: 0, B: 0}, "darkYellow": {R: 128, G: 128, B: 0},
+	"darkGray": {R: 128, G: 128, B: 128}, "lightGray": {R: 192, G: 192, B: 192},
 }
 
 func parseHex(s string) (RGB, bool) {
@@ -271,7 +271,7 @@ func parseHex(s string) (RGB, bool) {
 	if err != nil {
 		return RGB{}, false
 	}
-	return RGB{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
+	return RGB{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v)}, true
 }
 
 // themeKey maps w:themeColor values to the theme's clrScheme slots, through
@@ -323,7 +323,7 @@ func (s *styleSet) shading(sh shdSpec) (RGB, bool) {
 	}
 	fill, fillAuto := s.resolve(sh.fill)
 	if fillAuto {
-		fill = White
+		fill = white
 	}
 	cover := 0.0
 	switch v := sh.val; {
@@ -344,7 +344,7 @@ func (s *styleSet) shading(sh shdSpec) (RGB, bool) {
 		pat = RGB{} // an auto pattern colour is black on a light fill
 	}
 	mix := func(a, b uint8) uint8 { return uint8(math.Round(float64(a)*(1-cover) + float64(b)*cover)) }
-	return RGB{mix(fill.R, pat.R), mix(fill.G, pat.G), mix(fill.B, pat.B)}, true
+	return RGB{R: mix(fill.R, pat.R), G: mix(fill.G, pat.G), B: mix(fill.B, pat.B)}, true
 }
 
 // tintShade applies w:themeTint / w:themeShade (ECMA-376 17.3.2.41 and 17.18.97): in
@@ -395,7 +395,7 @@ func rgbToHSL(c RGB) (h, s, l float64) {
 func hslToRGB(h, s, l float64) RGB {
 	if s == 0 {
 		v := uint8(math.Round(l * 255))
-		return RGB{v, v, v}
+		return RGB{R: v, G: v, B: v}
 	}
 	var q float64
 	if l < 0.5 {
@@ -424,7 +424,7 @@ func hslToRGB(h, s, l float64) RGB {
 		}
 		return uint8(math.Round(math.Max(0, math.Min(1, v)) * 255))
 	}
-	return RGB{f(h + 1.0/3), f(h), f(h - 1.0/3)}
+	return RGB{R: f(h + 1.0/3), G: f(h), B: f(h - 1.0/3)}
 }
 
 // ---- parsing of properties ----

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // Contrast measures the WCAG contrast ratio of every run of text against the background
@@ -35,7 +35,7 @@ var Contrast = &checker.Rule{
 }
 
 // background finds what a run is painted on and whether Focus+ can be sure of it.
-func background(d *docxdoc.Document, par *docxdoc.Paragraph, run *docxdoc.Run) (bg docxdoc.RGB, source string, sure bool) {
+func background(d *wordproc.Document, par *wordproc.Paragraph, run *wordproc.Run) (bg wordproc.RGB, source string, sure bool) {
 	if run.Background != nil {
 		return *run.Background, "run", true
 	}
@@ -66,12 +66,12 @@ func background(d *docxdoc.Document, par *docxdoc.Paragraph, run *docxdoc.Run) (
 	if d.Background != nil {
 		return *d.Background, "page", sure
 	}
-	return docxdoc.White, "paper", sure
+	return wordproc.White, "paper", sure
 }
 
 // foreground is the run's colour; auto text is black, or white on a dark background,
 // as Word draws it. Table styles may colour the text of header rows, bands or columns.
-func foreground(par *docxdoc.Paragraph, run *docxdoc.Run, bg docxdoc.RGB) (docxdoc.RGB, bool) {
+func foreground(par *wordproc.Paragraph, run *wordproc.Run, bg wordproc.RGB) (wordproc.RGB, bool) {
 	if !run.ColorAuto {
 		return run.Color, true
 	}
@@ -80,7 +80,7 @@ func foreground(par *docxdoc.Paragraph, run *docxdoc.Run, bg docxdoc.RGB) (docxd
 			return *col, true
 		}
 	}
-	return docxdoc.RGB{}, false
+	return wordproc.RGB{}, false
 }
 
 func runContrast(p *checker.Pass) {
@@ -93,13 +93,13 @@ func runContrast(p *checker.Pass) {
 			return
 		}
 		worst, worstRatio := -1, 99.0
-		var worstFG, worstBG docxdoc.RGB
+		var worstFG, worstBG wordproc.RGB
 		var worstSure bool
 		var worstLarge bool
 		checked := false
 		for j := range par.Runs {
 			run := &par.Runs[j]
-			if run.Hidden || !docxdoc.HasVisibleText(run.Text) {
+			if run.Hidden || !wordproc.HasVisibleText(run.Text) {
 				continue
 			}
 			bg, _, sure := background(d, par, run)

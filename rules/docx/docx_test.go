@@ -7,6 +7,7 @@ import (
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 	fx "github.com/lab110bis/focusplus/internal/fixtures"
 )
 
@@ -213,7 +214,7 @@ func TestContrastData(t *testing.T) {
 		t.Fatalf("want 1 finding, got %+v", findings)
 	}
 	d := findings[0].Data
-	want := checker.FormatRatio(checker.ContrastRatio(docxdoc.RGB{R: 0x77, G: 0x77, B: 0x77}, docxdoc.White))
+	want := checker.FormatRatio(checker.ContrastRatio(wordproc.RGB{R: 0x77, G: 0x77, B: 0x77}, wordproc.White))
 	if d["ratio"] != want || d["foreground"] != "#777777" || d["background"] != "#ffffff" || d["required"] != "4.5" {
 		t.Errorf("data = %v, want ratio %s (#777777 on white is just under 4.5)", d, want)
 	}
@@ -226,8 +227,8 @@ func TestContrastData(t *testing.T) {
 func TestStrictNamespaces(t *testing.T) {
 	d := fx.DOCX{Strict: true, Title: "T", Body: fx.P("", "Texte") + `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Image 1"/><a:graphic><a:graphicData uri="http://purl.oclc.org/ooxml/drawingml/picture"/></a:graphic></wp:inline></w:drawing></w:r></w:p>`}
 	doc := load(t, d)
-	m := doc.Content.(*docxdoc.Document)
-	if !m.Strict || len(m.Paragraphs) != 2 || len(m.Drawings) != 1 || m.Drawings[0].Kind != docxdoc.Picture {
+	m := doc.Content.(*wordproc.Document)
+	if !m.Strict || len(m.Paragraphs) != 2 || len(m.Drawings) != 1 || m.Drawings[0].Kind != wordproc.Picture {
 		t.Fatalf("strict document read as %v strict=%v", m, m.Strict)
 	}
 	if m.Paragraphs[0].HeadingLevel != 0 || m.Language != "fr-FR" {

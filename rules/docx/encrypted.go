@@ -2,7 +2,7 @@ package docx
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // Encrypted fails a password-protected or rights-managed (IRM) document: it is stored as
@@ -32,7 +32,7 @@ var Encrypted = &checker.Rule{
 }
 
 func runEncrypted(p *checker.Pass) {
-	d, ok := p.Doc.Content.(*docxdoc.Document)
+	d, ok := p.Doc.Content.(*wordproc.Document)
 	if !ok {
 		return
 	}

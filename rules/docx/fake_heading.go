@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // FakeHeading finds paragraphs that look like headings (short, bold or much larger than
@@ -43,7 +43,7 @@ func runFakeHeading(p *checker.Pass) {
 		return
 	}
 	// Body-level paragraphs of the main part, in order, to look at the next one.
-	var body []*docxdoc.Paragraph
+	var body []*wordproc.Paragraph
 	for _, b := range d.Body {
 		if b.Para != nil {
 			body = append(body, b.Para)
@@ -67,7 +67,7 @@ func runFakeHeading(p *checker.Pass) {
 		}
 		allBold, minHalf := true, 0
 		for _, r := range par.Runs {
-			if r.Hidden || !docxdoc.HasVisibleText(r.Text) {
+			if r.Hidden || !wordproc.HasVisibleText(r.Text) {
 				continue
 			}
 			allBold = allBold && r.Bold
@@ -89,8 +89,8 @@ func runFakeHeading(p *checker.Pass) {
 			continue
 		}
 		next := body[i+1]
-		if !docxdoc.HasVisibleText(next.Text) {
-			if i+2 >= len(body) || !docxdoc.HasVisibleText(body[i+2].Text) {
+		if !wordproc.HasVisibleText(next.Text) {
+			if i+2 >= len(body) || !wordproc.HasVisibleText(body[i+2].Text) {
 				continue
 			}
 			next = body[i+2]

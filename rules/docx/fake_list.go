@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // FakeList finds lists typed by hand ("1.", "a)", "-", "•" at the start of paragraphs)
@@ -47,7 +47,7 @@ func runFakeList(p *checker.Pass) {
 	if d == nil {
 		return
 	}
-	var group []*docxdoc.Paragraph
+	var group []*wordproc.Paragraph
 	flush := func() {
 		if len(group) >= 2 || (len(group) == 1 && bulletStart.MatchString(strings.TrimSpace(group[0].Text))) {
 			first := group[0]
@@ -58,7 +58,7 @@ func runFakeList(p *checker.Pass) {
 		group = group[:0]
 	}
 	lists := 0
-	var prevCell *docxdoc.Cell
+	var prevCell *wordproc.Cell
 	for _, par := range d.Paragraphs {
 		if !isMain(d, par) {
 			continue

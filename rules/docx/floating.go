@@ -2,7 +2,7 @@ package docx
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // Floating flags text boxes and floating objects: screen readers and PDF exports read
@@ -60,16 +60,16 @@ func runFloating(p *checker.Pass) {
 		}
 	}
 	for _, par := range d.Paragraphs {
-		if par.Frame && !par.DropCap && isMain(d, par) && docxdoc.HasVisibleText(par.Text) {
+		if par.Frame && !par.DropCap && isMain(d, par) && wordproc.HasVisibleText(par.Text) {
 			p.Review(paraLoc(par), tr("The paragraph %s is in a positioned frame: check it is read in the right place",
 				"Le paragraphe %s est dans un cadre positionné : vérifiez qu'il est lu au bon endroit", where(par)), nil)
 		}
 	}
 }
 
-func boxText(dr *docxdoc.Drawing) string {
+func boxText(dr *wordproc.Drawing) string {
 	for _, b := range dr.TextBox {
-		if b.Para != nil && docxdoc.HasVisibleText(b.Para.Text) {
+		if b.Para != nil && wordproc.HasVisibleText(b.Para.Text) {
 			return b.Para.Text
 		}
 	}

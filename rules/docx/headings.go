@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // Shared metadata of the heading rules.
@@ -21,8 +21,8 @@ var (
 )
 
 // mainHeadings lists the headings of the main body, in order.
-func mainHeadings(d *docxdoc.Document) []*docxdoc.Paragraph {
-	var hs []*docxdoc.Paragraph
+func mainHeadings(d *wordproc.Document) []*wordproc.Paragraph {
+	var hs []*wordproc.Paragraph
 	for _, par := range d.Paragraphs {
 		if par.HeadingLevel > 0 && isMain(d, par) && par.TextBox == nil {
 			hs = append(hs, par)
@@ -70,7 +70,7 @@ func runHeadingsMissing(p *checker.Pass) {
 	}
 	n, chars := 0, 0
 	for _, par := range d.Paragraphs {
-		if isMain(d, par) && par.Table == nil && par.TextBox == nil && !isCode(par) && docxdoc.HasVisibleText(par.Text) {
+		if isMain(d, par) && par.Table == nil && par.TextBox == nil && !isCode(par) && wordproc.HasVisibleText(par.Text) {
 			n++
 			chars += utf8.RuneCountInString(par.Text)
 		}
@@ -110,7 +110,7 @@ func runHeadingOrder(p *checker.Pass) {
 	}
 	prev := 0
 	for _, h := range mainHeadings(d) {
-		if !docxdoc.HasVisibleText(h.Text) {
+		if !wordproc.HasVisibleText(h.Text) {
 			continue // DOCX-HEADING-EMPTY reports it
 		}
 		l := h.HeadingLevel
@@ -157,7 +157,7 @@ func runHeadingEmpty(p *checker.Pass) {
 		return
 	}
 	for _, h := range mainHeadings(d) {
-		if docxdoc.HasVisibleText(h.Text) || len(h.Drawings) > 0 {
+		if wordproc.HasVisibleText(h.Text) || len(h.Drawings) > 0 {
 			p.Pass(1)
 			continue
 		}

@@ -2,7 +2,7 @@ package docx
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // ImageAlt checks that pictures, charts, SmartArt, shapes, VML images and embedded objects
@@ -30,23 +30,23 @@ var ImageAlt = &checker.Rule{
 	Run: runImageAlt,
 }
 
-var kindName = map[docxdoc.DrawingKind]checker.Text{
-	docxdoc.Picture:   {En: "picture", Fr: "image"},
-	docxdoc.Shape:     {En: "shape", Fr: "forme"},
-	docxdoc.Chart:     {En: "chart", Fr: "graphique"},
-	docxdoc.SmartArt:  {En: "SmartArt diagram", Fr: "diagramme SmartArt"},
-	docxdoc.Group:     {En: "group of objects", Fr: "groupe d'objets"},
-	docxdoc.Canvas:    {En: "drawing canvas", Fr: "zone de dessin"},
-	docxdoc.Ink:       {En: "ink drawing", Fr: "dessin à main levée"},
-	docxdoc.VMLImage:  {En: "picture (VML)", Fr: "image (VML)"},
-	docxdoc.VMLShape:  {En: "shape (VML)", Fr: "forme (VML)"},
-	docxdoc.OLEObject: {En: "embedded object", Fr: "objet incorporé"},
-	docxdoc.Other:     {En: "object", Fr: "objet"},
+var kindName = map[wordproc.DrawingKind]checker.Text{
+	wordproc.Picture:   {En: "picture", Fr: "image"},
+	wordproc.Shape:     {En: "shape", Fr: "forme"},
+	wordproc.Chart:     {En: "chart", Fr: "graphique"},
+	wordproc.SmartArt:  {En: "SmartArt diagram", Fr: "diagramme SmartArt"},
+	wordproc.Group:     {En: "group of objects", Fr: "groupe d'objets"},
+	wordproc.Canvas:    {En: "drawing canvas", Fr: "zone de dessin"},
+	wordproc.Ink:       {En: "ink drawing", Fr: "dessin à main levée"},
+	wordproc.VMLImage:  {En: "picture (VML)", Fr: "image (VML)"},
+	wordproc.VMLShape:  {En: "shape (VML)", Fr: "forme (VML)"},
+	wordproc.OLEObject: {En: "embedded object", Fr: "objet incorporé"},
+	wordproc.Other:     {En: "object", Fr: "objet"},
 }
 
 // needsAlt reports whether a drawing is announced at all: decorative marks, watermarks,
 // horizontal rules and hidden objects are not.
-func needsAlt(dr *docxdoc.Drawing) bool {
+func needsAlt(dr *wordproc.Drawing) bool {
 	return !dr.Decorative && !dr.Watermark && !dr.HorizontalRL && !dr.Hidden
 }
 
@@ -63,7 +63,7 @@ func runImageAlt(p *checker.Pass) {
 		if dr.HasText {
 			continue
 		}
-		if docxdoc.HasVisibleText(dr.AltText()) {
+		if wordproc.HasVisibleText(dr.AltText()) {
 			p.Pass(1)
 			continue
 		}
@@ -71,7 +71,7 @@ func runImageAlt(p *checker.Pass) {
 		loc := checker.Location{Part: dr.Part, Path: dr.Path}
 		data := map[string]string{"kind": string(dr.Kind), "name": dr.Name}
 		switch dr.Kind {
-		case docxdoc.Shape, docxdoc.VMLShape, docxdoc.Other:
+		case wordproc.Shape, wordproc.VMLShape, wordproc.Other:
 			p.Review(loc, tr(
 				"A %s with no text and no alternative text (%s), in %s: if it carries meaning describe it, otherwise mark it as decorative",
 				"Une %s sans texte ni alternative textuelle (%s), dans %s : si elle porte un sens, décrivez-la, sinon marquez-la comme décorative",

@@ -2,7 +2,7 @@ package docx
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // ImageOnly fails a document whose body is pictures and nothing else: typically scanned
@@ -42,7 +42,7 @@ func runImageOnly(p *checker.Pass) {
 	}
 	pictures, large := 0, 0
 	for _, dr := range d.Drawings {
-		if dr.Part == d.MainPart && dr.TextBox == nil && (dr.Kind == docxdoc.Picture || dr.Kind == docxdoc.VMLImage) {
+		if dr.Part == d.MainPart && dr.TextBox == nil && (dr.Kind == wordproc.Picture || dr.Kind == wordproc.VMLImage) {
 			pictures++
 			if dr.Width*dr.Height >= pageSized {
 				large++
@@ -50,7 +50,7 @@ func runImageOnly(p *checker.Pass) {
 		}
 	}
 	for _, par := range d.Paragraphs {
-		if isMain(d, par) && docxdoc.HasVisibleText(par.Text) {
+		if isMain(d, par) && wordproc.HasVisibleText(par.Text) {
 			if pictures > 0 {
 				p.Pass(1)
 			}

@@ -2,7 +2,7 @@ package docx
 
 import (
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // LayoutBlanks finds blank paragraphs, runs of spaces and repeated tabs used to lay out
@@ -43,7 +43,7 @@ func runLayoutBlanks(p *checker.Pass) {
 	if d == nil {
 		return
 	}
-	var run []*docxdoc.Paragraph
+	var run []*wordproc.Paragraph
 	flush := func() {
 		if len(run) >= maxEmptyParagraphs {
 			p.Fail(paraLoc(run[0]), checker.Textf("%d empty paragraphs in a row, used as spacing", "%d paragraphes vides à la suite, utilisés pour espacer", len(run)),
@@ -58,7 +58,7 @@ func runLayoutBlanks(p *checker.Pass) {
 			flush()
 			continue
 		}
-		if !docxdoc.HasVisibleText(par.Text) && len(par.Drawings) == 0 && !par.PageBreak && len(par.Links) == 0 {
+		if !wordproc.HasVisibleText(par.Text) && len(par.Drawings) == 0 && !par.PageBreak && len(par.Links) == 0 {
 			run = append(run, par)
 			continue
 		}

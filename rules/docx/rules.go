@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 // Rules lists the DOCX rules in the order they run and are shown.
@@ -38,19 +38,19 @@ var Rules = []*checker.Rule{
 	FakeForm,
 }
 
-var docxOnly = []checker.Kind{docxdoc.Kind}
+var docxOnly = []checker.Kind{wordproc.Kind}
 
 // model returns the document, or nil when there is nothing to check (an encrypted file:
 // DOCX-ENCRYPTED reports it, the other rules are not applicable).
-func model(p *checker.Pass) *docxdoc.Document {
-	d, ok := p.Doc.Content.(*docxdoc.Document)
+func model(p *checker.Pass) *wordproc.Document {
+	d, ok := p.Doc.Content.(*wordproc.Document)
 	if !ok || d == nil || d.Encrypted {
 		return nil
 	}
 	return d
 }
 
-func paraLoc(par *docxdoc.Paragraph) checker.Location {
+func paraLoc(par *wordproc.Paragraph) checker.Location {
 	return checker.Location{Part: par.Part, Path: par.Path}
 }
 
@@ -71,7 +71,7 @@ func snippet(s string) string {
 
 // where describes a paragraph's place for a message: its first words, or the element
 // after it when it has none.
-func where(par *docxdoc.Paragraph) checker.Text {
+func where(par *wordproc.Paragraph) checker.Text {
 	if s := snippet(par.Text); s != "" {
 		return checker.Textf("“%s”", "« %s »", s)
 	}
@@ -83,10 +83,10 @@ func where(par *docxdoc.Paragraph) checker.Text {
 
 // isMain reports whether the paragraph is in the main document body (not a header,
 // footer or note).
-func isMain(d *docxdoc.Document, par *docxdoc.Paragraph) bool { return par.Part == d.MainPart }
+func isMain(d *wordproc.Document, par *wordproc.Paragraph) bool { return par.Part == d.MainPart }
 
 // styleHas reports whether the paragraph's style name contains one of the words.
-func styleHas(par *docxdoc.Paragraph, words ...string) bool {
+func styleHas(par *wordproc.Paragraph, words ...string) bool {
 	for _, w := range words {
 		if strings.Contains(par.StyleName, w) {
 			return true
@@ -97,12 +97,12 @@ func styleHas(par *docxdoc.Paragraph, words ...string) bool {
 
 // isTOC reports paragraphs of a table of contents or index, whose tabs and dot leaders
 // Word generates.
-func isTOC(par *docxdoc.Paragraph) bool {
+func isTOC(par *wordproc.Paragraph) bool {
 	return strings.HasPrefix(par.StyleName, "toc") || styleHas(par, "table of", "index", "tdm", "table des", "verzeichnis", "inhalt")
 }
 
 // isCode reports preformatted paragraphs, where spaces are content.
-func isCode(par *docxdoc.Paragraph) bool {
+func isCode(par *wordproc.Paragraph) bool {
 	return styleHas(par, "code", "source", "preformatted", "plain text", "verbatim", "texte brut")
 }
 

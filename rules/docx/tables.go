@@ -4,15 +4,15 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
-	"github.com/lab110bis/focusplus/format/docxdoc"
+	"github.com/lab110bis/focusplus/format/wordproc"
 )
 
 var tableStandards = checker.Standards{WCAG: []string{"1.3.1"}, EN301549: []string{"10.1.3.1"}, RGAA: []string{"5.7"}}
 
 // dataTables lists the tables of the main body that hold data: at least two rows and
 // two columns (a one-row or one-column table is layout, read in order).
-func dataTables(d *docxdoc.Document) []*docxdoc.Table {
-	var ts []*docxdoc.Table
+func dataTables(d *wordproc.Document) []*wordproc.Table {
+	var ts []*wordproc.Table
 	for _, t := range d.Tables {
 		if t.Part == d.MainPart && !t.InTextBox && len(t.Rows) >= 2 && t.Columns() >= 2 && !emptyTable(t) {
 			ts = append(ts, t)
@@ -22,7 +22,7 @@ func dataTables(d *docxdoc.Document) []*docxdoc.Table {
 }
 
 // emptyTable reports a table without any text or picture: a grid to fill in, not data.
-func emptyTable(t *docxdoc.Table) bool {
+func emptyTable(t *wordproc.Table) bool {
 	for _, r := range t.Rows {
 		for _, c := range r.Cells {
 			if !c.Empty() {
@@ -33,10 +33,12 @@ func emptyTable(t *docxdoc.Table) bool {
 	return true
 }
 
-func tableLoc(t *docxdoc.Table) checker.Location { return checker.Location{Part: t.Part, Path: t.Path} }
+func tableLoc(t *wordproc.Table) checker.Location {
+	return checker.Location{Part: t.Part, Path: t.Path}
+}
 
 // tableWords gives the first words of a table, for messages.
-func tableWords(t *docxdoc.Table) string {
+func tableWords(t *wordproc.Table) string {
 	var parts []string
 	for _, r := range t.Rows {
 		for _, c := range r.Cells {

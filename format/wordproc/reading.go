@@ -1,4 +1,4 @@
-package docxdoc
+package wordproc
 
 import (
 	"fmt"
