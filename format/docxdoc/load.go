@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/zippkg"
 )
 
 // Relationship types, matched by their last segment so transitional
@@ -89,7 +90,7 @@ func (ld *loader) walk(part string, fn func(w *walker) error) error {
 		return err
 	}
 	defer rc.Close()
-	w := newWalker(ld.ctx, &tagGuard{r: rc, part: part}, part, ld.elements, ld.lim)
+	w := newWalker(ld.ctx, zippkg.GuardTags(rc, part), part, ld.elements, ld.lim)
 	err = fn(w)
 	if w.strict {
 		ld.strict = true

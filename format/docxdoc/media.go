@@ -34,10 +34,10 @@ func EmbeddedImages(data []byte, lim checker.Limits) ([]EmbeddedImage, error) {
 		return nil, err
 	}
 	var names []string
-	for name := range p.files {
+	for _, name := range p.Names() {
 		switch strings.ToLower(path.Ext(name)) {
 		case ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp":
-			if strings.Contains(name, "/media/") && p.files[name].UncompressedSize64 <= maxEmbeddedImage {
+			if strings.Contains(name, "/media/") && p.File(name).UncompressedSize64 <= maxEmbeddedImage {
 				names = append(names, name)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/zippkg"
 )
 
 // One start tag with fifteen million attributes (75 MB of XML in a 160 KB file) is
@@ -41,18 +42,18 @@ func TestAttributeBomb(t *testing.T) {
 }
 
 func TestTagGuard(t *testing.T) {
-	many := "<a " + strings.Repeat(`x="1" `, maxAttrs+1) + "/>"
+	many := "<a " + strings.Repeat(`x="1" `, zippkg.MaxAttrs+1) + "/>"
 	for _, c := range []struct {
 		xml  string
 		fail bool
 	}{
 		{many, true},
-		{`<a x="` + strings.Repeat("=", 3*maxAttrs) + `"/>`, false},              // '=' inside a value
-		{`<!-- it's --><a ` + strings.Repeat(`x="1" `, maxAttrs+1) + `/>`, true}, // an apostrophe outside a value
-		{strings.Repeat(`<a x="1" y='2'/>`, 2*maxAttrs), false},
-		{`<a>` + strings.Repeat("a=b ", 2*maxAttrs) + `</a>`, false}, // text
+		{`<a x="` + strings.Repeat("=", 3*zippkg.MaxAttrs) + `"/>`, false},              // '=' inside a value
+		{`<!-- it's --><a ` + strings.Repeat(`x="1" `, zippkg.MaxAttrs+1) + `/>`, true}, // an apostrophe outside a value
+		{strings.Repeat(`<a x="1" y='2'/>`, 2*zippkg.MaxAttrs), false},
+		{`<a>` + strings.Repeat("a=b ", 2*zippkg.MaxAttrs) + `</a>`, false}, // text
 	} {
-		_, err := io.Copy(io.Discard, &tagGuard{r: strings.NewReader(c.xml), part: "p"})
+		_, err := io.Copy(io.Discard, zippkg.GuardTags(strings.NewReader(c.xml), "p"))
 		if (err != nil) != c.fail {
 			t.Errorf("%.40q…: err = %v, want failure %v", c.xml, err, c.fail)
 		}

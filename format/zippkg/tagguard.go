@@ -1,4 +1,4 @@
-package docxdoc
+package zippkg
 
 import (
 	"io"
@@ -6,11 +6,11 @@ import (
 	"github.com/lab110bis/focusplus/checker"
 )
 
-// maxAttrs bounds the attributes of one XML start tag. encoding/xml reads a start tag
+// MaxAttrs bounds the attributes of one XML start tag. encoding/xml reads a start tag
 // whole, allocating every attribute before the walker sees the element: one tag with
 // fifteen million attributes took 3 GB. Word writes a few dozen at most (the namespace
 // declarations of the root element).
-const maxAttrs = 4096
+const MaxAttrs = 4096
 
 // tagGuard passes a part's bytes through to the XML decoder, counting the attributes
 // of each tag as they stream by ('=' signs outside quoted values between '<' and '>'),
@@ -45,9 +45,9 @@ func (g *tagGuard) Read(p []byte) (int, error) {
 		case c == '=':
 			g.afterEq = true
 			g.attrs++
-			if g.attrs > maxAttrs {
+			if g.attrs > MaxAttrs {
 				return 0, checker.Errorf("the XML of %s has an element with more than %d attributes: the file is damaged or hostile",
-					"le XML de %s a un élément de plus de %d attributs : le fichier est endommagé ou malveillant", g.part, maxAttrs)
+					"le XML de %s a un élément de plus de %d attributs : le fichier est endommagé ou malveillant", g.part, MaxAttrs)
 			}
 		case c == '>':
 			g.inTag, g.afterEq = false, false
@@ -57,3 +57,7 @@ func (g *tagGuard) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// GuardTags returns a reader of r that fails once a start tag of the part has more
+// attributes than an office document ever writes.
+func GuardTags(r io.Reader, part string) io.Reader { return &tagGuard{r: r, part: part} }
