@@ -279,3 +279,28 @@ func TestConcurrentDocuments(t *testing.T) {
 		}
 	}
 }
+
+// A quotation mark in another colour right before the words is its own run: the words
+// are not taken to be in the mark's colour.
+func TestWalkSplitsRunsOnColour(t *testing.T) {
+	cyan := color.RGBA{0x59, 0xea, 0xee, 255}
+	doc := fixtures.VisualPDF{Pages: []fixtures.VisualPage{{
+		Texts: []fixtures.VisualText{
+			{X: 72, Y: 700, Size: 12, Fill: cyan, Text: "\x93"},
+			{X: 76, Y: 700, Size: 12, Fill: blue, Text: "Grace a notre raccordement"},
+		},
+	}}}.Bytes()
+	var runs []TextRun
+	if _, err := Walk(ctx(t), doc, Options{Text: true}, func(p *Page) error {
+		runs = append(runs, p.Runs...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 2 || runs[0].Fill != cyan || runs[1].Fill != blue || runs[1].Text != "Grace a notre raccordement" {
+		for _, r := range runs {
+			t.Logf("run %q fill %v", r.Text, r.Fill)
+		}
+		t.Fatalf("%d runs, want the mark in cyan and the words in blue", len(runs))
+	}
+}

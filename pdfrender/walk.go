@@ -423,6 +423,21 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 		if err != nil {
 			return err
 		}
+		// A change of colour starts a new run, even within one of PDFium's rectangles
+		// (a coloured quotation mark or bullet before the words). Colours change
+		// between words and around punctuation, so only there is it asked (each call
+		// costs about as much as the character's box).
+		fill := color.RGBA{}
+		if run != nil {
+			fill = run.Fill
+		}
+		if run != nil && (i == 0 || !alnum(w.runes[i-1]) || !alnum(r)) {
+			fc, err := inst.FPDFText_GetFillColor(&requests.FPDFText_GetFillColor{TextPage: t, Index: i})
+			if err != nil {
+				return err
+			}
+			fill = color.RGBA{uint8(fc.R), uint8(fc.G), uint8(fc.B), uint8(fc.A)}
+		}
 		nextRect := rect
 		if rect < 0 || rect >= len(w.rects) || !holds(w.rects[rect], g) {
 			for k := rect + 1; k < min(rect+8, len(w.rects)); k++ {
@@ -432,7 +447,7 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 				}
 			}
 		}
-		if run == nil || fs.FontSize != size || nextRect != rect || !sameLine(run.Box, last, g) {
+		if run == nil || fs.FontSize != size || fill != run.Fill || nextRect != rect || !sameLine(run.Box, last, g) {
 			flush()
 			size, rect = fs.FontSize, nextRect
 			p.Runs = append(p.Runs, TextRun{Size: size})
@@ -466,6 +481,8 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 	}
 	return nil
 }
+
+func alnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // sameLine reports whether glyph g continues the run whose glyphs span box and whose
 // last glyph is last: its vertical middle lies within the run's band, it does not jump

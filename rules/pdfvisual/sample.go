@@ -216,7 +216,9 @@ func (s *sampler) prepare(img *image.RGBA, r *pdfrender.TextRun, box image.Recta
 	clear(s.cls)
 	for i := range s.runs {
 		o := &s.runs[i]
-		if o == r || !o.Mode.Visible() || o.Colour() == r.Colour() || !o.Box.Overlaps(box) {
+		// Decorations (a large quotation mark, a bullet) are not masked: their glyph box
+		// can cover whole lines, and only their ink is not background.
+		if o == r || !o.Mode.Visible() || o.Colour() == r.Colour() || !o.Box.Overlaps(box) || o.Letters == 0 {
 			continue
 		}
 		for _, g := range o.Glyphs {
