@@ -49,3 +49,27 @@ func TestLanguageKeptForTheSessionUnlessAsked(t *testing.T) {
 		t.Error("a page without ?lang= must not set the cookie")
 	}
 }
+
+// TestRulePagesFromTheMetadata: one page per registered rule and a list of them all,
+// linked from each problem's experts' details.
+func TestRulePagesFromTheMetadata(t *testing.T) {
+	s := newTestServer(t, Config{})
+	h := s.Handler()
+	list := get(h, "/rules?lang=en")
+	if list.Code != 200 {
+		t.Fatalf("/rules = %d", list.Code)
+	}
+	for _, r := range s.engine.Rules {
+		if !strings.Contains(list.Body.String(), `href="/rules/`+r.ID+`?lang=en"`) {
+			t.Errorf("/rules lacks %s", r.ID)
+		}
+		w := get(h, "/rules/"+r.ID+"?lang=fr")
+		page := html.UnescapeString(w.Body.String())
+		if w.Code != 200 || !strings.Contains(page, r.Fix.Fr) || !strings.Contains(page, r.Title.Fr) {
+			t.Errorf("/rules/%s = %d, without its French title or fix", r.ID, w.Code)
+		}
+	}
+	if w := get(h, "/rules/NOPE-RULE"); w.Code != 404 {
+		t.Errorf("unknown rule = %d", w.Code)
+	}
+}

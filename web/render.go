@@ -19,7 +19,7 @@ type pageSet struct {
 	byName map[string]*template.Template
 }
 
-var pageNames = []string{"upload", "result", "see", "compare", "reading", "error"}
+var pageNames = []string{"upload", "result", "see", "compare", "reading", "error", "rules"}
 
 func parsePages() (*pageSet, error) {
 	base, err := template.ParseFS(templateFiles, "templates/layout.html")

@@ -198,6 +198,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /results/{id}/{doc}/compare", s.handleCompare)
 	m.HandleFunc("GET /results/{id}/{doc}/reading", s.handleReading)
 	m.HandleFunc("GET /results/{id}/{doc}/pages/{page}/{view}", s.handlePreview)
+	m.HandleFunc("GET /rules", s.handleRules)
+	m.HandleFunc("GET /rules/{id}", s.handleRule)
 	m.HandleFunc("GET /static/{file}", s.handleStatic)
 
 	m.HandleFunc("POST /api/v1/check", s.handleAPICheck)
