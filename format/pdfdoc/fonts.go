@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Font is a font used by the content streams, with the facts PDF/UA 7.21 needs.
@@ -378,6 +379,9 @@ func (f *Font) decode(s []byte) string {
 		if f.twoByte {
 			return ""
 		}
+		if f.Encoding == "MacRomanEncoding" {
+			return decodeSingleByte(s, charmap.Macintosh)
+		}
 		return decodeLatin1(s)
 	}
 	var sb strings.Builder
@@ -393,11 +397,16 @@ func (f *Font) decode(s []byte) string {
 	return sb.String()
 }
 
-func decodeLatin1(s []byte) string {
+// decodeLatin1 reads the codes of a simple font without a ToUnicode map as WinAnsi
+// (Windows-1252), the encoding of nearly all of them: Latin-1 except 0x80–0x9F, where
+// WinAnsi has the bullet, dashes and typographic quotes.
+func decodeLatin1(s []byte) string { return decodeSingleByte(s, charmap.Windows1252) }
+
+func decodeSingleByte(s []byte, cm *charmap.Charmap) string {
 	rs := make([]rune, 0, len(s))
 	for _, c := range s {
 		if c >= 32 {
-			rs = append(rs, rune(c))
+			rs = append(rs, cm.DecodeByte(c))
 		}
 	}
 	return string(rs)

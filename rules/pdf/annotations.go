@@ -8,7 +8,7 @@ import (
 )
 
 // Annotations checks annotations are tagged and described, and forbidden kinds are
-// absent (ISO 14289-1, 7.18.1, 7.18.2, 7.18.8; Matterhorn 28-002 to 28-005, 28-007, 28-008).
+// absent (ISO 14289-1, 7.18.1, 7.18.2, 7.18.8; Matterhorn 28-002 to 28-004, 28-007, 28-008).
 var Annotations = &checker.Rule{
 	ID:    "PDF-ANNOTATIONS",
 	Title: checker.Text{En: "Annotations are tagged and described", Fr: "Les annotations sont balisées et décrites"},
@@ -25,7 +25,7 @@ var Annotations = &checker.Rule{
 	Kinds:    []checker.Kind{pdfdoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1", "1.3.1", "4.1.2"}, EN301549: []string{"10.1.1.1", "10.1.3.1", "10.4.1.2"}, RGAA: []string{"1.1", "11.1"},
-		PDFUA: []string{"7.18.1"}, Matterhorn: []string{"28-002", "28-004", "28-005", "28-007", "28-017"},
+		PDFUA: []string{"7.18.1"}, Matterhorn: []string{"28-002", "28-004", "28-007", "28-017"},
 	},
 	Run: runAnnotations,
 }
@@ -58,14 +58,9 @@ func runAnnotations(p *checker.Pass) {
 					"The %s annotation is not nested in an Annot tag", "L'annotation %s n'est pas imbriquée dans une balise Annot", a.Subtype))
 			}
 			alt := a.Parent != nil && a.Parent.HasAlt && strings.TrimSpace(a.Parent.Alt) != ""
-			if a.Subtype == "Widget" {
-				if !(a.HasTU && a.TU != "") && !alt {
-					t.add("tu", "7.18.1", mh("28-005"), loc, checker.Textf(
-						"A form field has no name for assistive technology (tooltip TU or Alt)",
-						"Un champ de formulaire n'a pas de nom pour les aides techniques (infobulle TU ou Alt)"))
-				}
-			} else if a.Subtype != "Link" && !(a.HasContents && a.Contents != "") && !alt {
-				// A link without a description is PDF-LINKS's finding (28-012), not a second one here.
+			// Form field names (Widget) are PDF-FORM-NAMES', counted over the document; a link
+			// without a description is PDF-LINKS's finding (28-012), not a second one here.
+			if a.Subtype != "Widget" && a.Subtype != "Link" && !(a.HasContents && a.Contents != "") && !alt {
 				t.add("contents:"+a.Subtype, "7.18.1", mh("28-004"), loc, checker.Textf(
 					"The %s annotation has no description (Contents or Alt)", "L'annotation %s n'a pas de description (Contents ou Alt)", a.Subtype))
 			}

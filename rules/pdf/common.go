@@ -6,6 +6,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/pdfdoc"
@@ -13,9 +14,9 @@ import (
 
 // Rules lists the PDF rules in report order.
 var Rules = []*checker.Rule{
-	Tagged, UAIdentifier, Title, Language, ContentTagged, StructureTypes,
-	FigureAlt, FormulaAlt, AltQuality, Headings, Tables, TableHeaders, Lists, TOC, Notes,
-	Annotations, Links, Forms, TabOrder, Media, EmbeddedFiles, OptionalContent, XObjects,
+	Tagged, UAIdentifier, Title, TitleQuality, Language, LanguageMatch, ContentTagged, StructureTypes,
+	FigureAlt, FormulaAlt, AltQuality, Headings, Tables, TableHeaders, Lists, ManualLists, EmptyParagraphs, TOC, Notes,
+	Annotations, Links, LinkText, Forms, FormNames, TabOrder, Media, EmbeddedFiles, OptionalContent, XObjects,
 	XFA, AccessPermission, Fonts, Bookmarks,
 }
 
@@ -164,4 +165,56 @@ func (t *tally) report(p *checker.Pass) {
 		}
 		p.Report(f)
 	}
+}
+
+// failWCAG reports a failure a reader meets that PDF/UA states differently or not at
+// all (a tree that tags nothing, a title that is a file name): the finding names the
+// WCAG, EN 301 549 and RGAA references of the rule and no PDF/UA clause, so the PDF/UA
+// verdict is left to the rules that check the clause.
+func failWCAG(p *checker.Pass, loc checker.Location, msg checker.Text, data map[string]string) {
+	p.Report(checker.Finding{Outcome: checker.Failed, Location: loc, Message: msg, Data: data, Standards: wcagOnly(p.Rule.Standards)})
+}
+
+// reviewWCAG is failWCAG for a finding a person must confirm.
+func reviewWCAG(p *checker.Pass, loc checker.Location, msg checker.Text, data map[string]string) {
+	p.Report(checker.Finding{Outcome: checker.Review, Location: loc, Message: msg, Data: data, Standards: wcagOnly(p.Rule.Standards)})
+}
+
+func wcagOnly(s checker.Standards) checker.Standards {
+	s.PDFUA, s.Matterhorn = nil, nil
+	return s
+}
+
+// maxElemText bounds the text gathered from a subtree.
+const maxElemText = 2000
+
+// elemText is the text of an element and its descendants in document order, as a
+// screen reader reads it: an ActualText replaces the text of its subtree.
+func elemText(e *pdfdoc.Elem) string {
+	var b strings.Builder
+	var walk func(e *pdfdoc.Elem, depth int)
+	walk = func(e *pdfdoc.Elem, depth int) {
+		if b.Len() > maxElemText || depth > 64 {
+			return
+		}
+		if e.HasActualText {
+			b.WriteString(e.ActualText)
+			return
+		}
+		b.WriteString(e.Text)
+		for _, k := range e.Kids {
+			walk(k, depth+1)
+		}
+	}
+	walk(e, 0)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// quote shortens a text for a message.
+func quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "…"
+	}
+	return s
 }

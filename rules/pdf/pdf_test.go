@@ -244,7 +244,7 @@ func TestRulesFailAndPass(t *testing.T) {
 			s.Annots = []string{"/Subtype /Widget /FT /Tx /T (name) /TU (Your name) /Rect [10 10 20 20]"}
 			return s
 		}, ""},
-		{"widget without name", Annotations, func() fixtures.TaggedPDF {
+		{"widget without name", FormNames, func() fixtures.TaggedPDF {
 			s := withElems(fixtures.Elem{Type: "Form", Annot: 1})
 			s.Annots = []string{"/Subtype /Widget /FT /Tx /T (name) /Rect [10 10 20 20]"}
 			return s

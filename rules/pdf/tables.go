@@ -281,6 +281,10 @@ func runTableHeaders(p *checker.Pass) {
 				}
 			}
 		}
+		if countTH(g) == 0 {
+			noHeaders(p, t, g)
+			continue
+		}
 		if allScoped {
 			p.Pass(1)
 			continue
@@ -289,6 +293,13 @@ func runTableHeaders(p *checker.Pass) {
 			if len(unknown) > 0 {
 				failAt(p, "7.5", mh("15-003"), elemLoc(bad), checker.Textf(
 					"A data cell refers to headers that do not exist (%s)", "Une cellule de données renvoie à des en-têtes inexistants (%s)", strings.Join(unknown, ", ")), nil)
+			} else if simpleHeaders(g) {
+				// Headers in the first row and/or column only, no merged cells: screen
+				// readers pair each cell with them without a Scope (WCAG technique PDF6);
+				// the Scope is a PDF/UA requirement.
+				failUA(p, "7.5", mh("15-003"), elemLoc(bad), checker.Textf(
+					"The header cells (TH) of this simple table have no Scope; screen readers find them anyway, PDF/UA requires the Scope",
+					"Les cellules d'en-tête (TH) de ce tableau simple n'ont pas de portée (Scope) ; les lecteurs d'écran les trouvent quand même, PDF/UA exige la portée"), nil)
 			} else {
 				failAt(p, "7.5", mh("15-003"), elemLoc(bad), checker.Textf(
 					"A data cell has no header: give the TH cells a Scope, or the TD cells Headers pointing at TH IDs",
@@ -357,4 +368,78 @@ func scopedHeader(g [][]*pdfdoc.Elem, r0, c0, r1, c1 int) bool {
 		}
 	}
 	return false
+}
+
+func countTH(g [][]*pdfdoc.Elem) int {
+	n := 0
+	for _, row := range g {
+		for _, c := range row {
+			if c != nil && c.Type == "TH" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// simpleHeaders reports a table whose header cells all sit in the first row or the first
+// column and whose cells span one row and one column: the shape screen readers resolve
+// without Scope or Headers.
+func simpleHeaders(g [][]*pdfdoc.Elem) bool {
+	for r, row := range g {
+		for c, cell := range row {
+			if cell == nil {
+				continue
+			}
+			if cell.RowSpan > 1 || cell.ColSpan > 1 {
+				return false
+			}
+			if cell.Type == "TH" && r > 0 && c > 0 {
+				return false
+			}
+		}
+	}
+	// The first row, when it holds a header, is all headers (a header row), and so is
+	// the first column when a header sits below the first row.
+	firstRowTH, firstColTH := false, false
+	for _, cell := range g[0] {
+		if cell != nil && cell.Type == "TH" {
+			firstRowTH = true
+		}
+	}
+	for r := 1; r < len(g); r++ {
+		if len(g[r]) > 0 && g[r][0] != nil && g[r][0].Type == "TH" {
+			firstColTH = true
+		}
+	}
+	if firstRowTH && !firstColTH {
+		for c, cell := range g[0] {
+			if cell == nil || (cell.Type != "TH" && c > 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// noHeaders reports a tagged table with no header cell at all. PDF/UA asks nothing of
+// it (15-003 concerns TH without Scope), WCAG 1.3.1 does: either it is a data table whose
+// headers are not marked, or a layout table that should not be tagged Table. A table of
+// one row or one column may be a framed box: a person decides.
+func noHeaders(p *checker.Pass, t *pdfdoc.Elem, g [][]*pdfdoc.Elem) {
+	cols := 0
+	for _, row := range g {
+		cols = max(cols, len(row))
+	}
+	if len(g) < 2 || cols < 2 {
+		reviewWCAG(p, elemLoc(t), checker.Textf(
+			"A %d×%d table has no header cell (TH): if it holds data, mark its headers; if it only frames text, it should not be tagged as a table",
+			"Un tableau de %d×%d n'a aucune cellule d'en-tête (TH) : s'il contient des données, marquez ses en-têtes ; s'il ne fait qu'encadrer du texte, il ne doit pas être balisé comme tableau",
+			len(g), cols), nil)
+		return
+	}
+	failWCAG(p, elemLoc(t), checker.Textf(
+		"A %d×%d table has no header cell at all (no TH): a screen reader cannot say which row or column a value belongs to",
+		"Un tableau de %d×%d n'a aucune cellule d'en-tête (aucun TH) : un lecteur d'écran ne peut pas dire à quelle ligne ou colonne appartient une valeur",
+		len(g), cols), map[string]string{"rows": itoa(len(g)), "columns": itoa(cols)})
 }

@@ -36,6 +36,11 @@ func runTagged(p *checker.Pass) {
 		failAt(p, "7.1", mh("01-005"), checker.Location{}, checker.Textf(
 			"The document has no structure tree (StructTreeRoot): it is not tagged",
 			"Le document n'a pas d'arbre de structure (StructTreeRoot) : il n'est pas balisé"), nil)
+	} else if tagsNothing(d) {
+		failWCAG(p, checker.Location{}, checker.Textf(
+			"The structure tree tags almost nothing (%d structure elements; %d content items on the pages belong to no tag): the document reads like an untagged one",
+			"L'arbre de structure ne balise presque rien (%d éléments de structure ; %d éléments de contenu des pages n'appartiennent à aucune balise) : le document se lit comme un document non balisé",
+			len(d.Elems), untaggedText(d)), nil)
 	} else {
 		p.Pass(1)
 	}
@@ -58,4 +63,47 @@ func runTagged(p *checker.Pass) {
 			"MarkInfo Suspects is true: the producer says the tags may be wrong",
 			"MarkInfo Suspects est vrai : le logiciel producteur signale que les balises peuvent être fausses"), nil)
 	}
+}
+
+// tagsNothing reports a structure tree that exists but carries no structure a reader can
+// use: no element holds content, or at most one does while the pages show text that
+// mostly belongs to no tag (an empty tree left by a converter, or the whole text in one
+// element). Such a file passes a "has tags" test yet is read like an untagged one.
+func tagsNothing(d *pdfdoc.Doc) bool {
+	holders := 0
+	for _, e := range d.Elems {
+		for _, n := range e.Nodes {
+			if n.MCID >= 0 || n.ObjNum != 0 {
+				holders++
+				break
+			}
+		}
+		if holders > 1 {
+			return false
+		}
+	}
+	shows := textShows(d)
+	if holders == 0 {
+		return shows > 0
+	}
+	// One element: trivial when it holds a whole text of some length (20 text-showing
+	// operators is about a third of a page).
+	return shows >= 20 && untaggedText(d)*2 >= shows || len(d.Elems) <= 2 && shows >= 20
+}
+
+func textShows(d *pdfdoc.Doc) int {
+	n := 0
+	for _, pg := range d.Pages {
+		n += pg.Content.TextShows
+	}
+	return n
+}
+
+// untaggedText counts the pages' content items neither tagged nor artifacts.
+func untaggedText(d *pdfdoc.Doc) int {
+	n := 0
+	for _, pg := range d.Pages {
+		n += pg.Content.Untagged
+	}
+	return n
 }

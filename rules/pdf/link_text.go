@@ -1,0 +1,124 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/pdfdoc"
+	"github.com/lab110bis/focusplus/rules/judge"
+)
+
+// LinkText checks that what a screen reader announces for each link says where it goes:
+// the visible text of the Link tag (or its ActualText, Alt, then the annotation's
+// Contents when the tag holds no text). Whether the link also has an alternate
+// description is PDF/UA's question (PDF-LINKS), not the reader's.
+var LinkText = &checker.Rule{
+	ID:    "PDF-LINK-TEXT",
+	Title: checker.Text{En: "Link text says where the link goes", Fr: "Le texte des liens indique leur destination"},
+	Why: checker.Text{
+		En: "Screen-reader users list the links of a document and pick one by its text: ten links called \"click here\" or \"en savoir plus\" are indistinguishable, a long address is spelled out character by character, and a link made of a full stop is announced as just \"link\".",
+		Fr: "Les utilisateurs de lecteur d'écran affichent la liste des liens et choisissent par leur texte : dix liens « cliquez ici » ou « en savoir plus » sont indiscernables, une longue adresse est épelée caractère par caractère et un lien fait d'un point est annoncé « lien » sans plus.",
+	},
+	Fix: checker.Text{
+		En: "In the source document, write where the link leads as its text (Word: right-click the link > Edit Hyperlink > Text to display; LibreOffice Writer: Edit Hyperlink > Text), then export the PDF again. In Acrobat, edit the text with Edit PDF, or give the Link tag an Alternate Text that says where it leads (Tags panel > Properties).",
+		Fr: "Dans le document source, écrivez comme texte du lien où il mène (Word : clic droit sur le lien > Modifier le lien hypertexte > Texte à afficher ; LibreOffice Writer : Éditer l'hyperlien > Texte), puis exportez de nouveau le PDF. Dans Acrobat, modifiez le texte avec Modifier le PDF, ou donnez à la balise Link un texte de remplacement qui dit où il mène (panneau Balises > Propriétés).",
+	},
+	Affects:  []checker.Audience{checker.Blind, checker.Cognitive},
+	Severity: checker.Warning,
+	Kinds:    []checker.Kind{pdfdoc.Kind},
+	Standards: checker.Standards{
+		WCAG: []string{"2.4.4"}, EN301549: []string{"10.2.4.4"}, RGAA: []string{"6.1"},
+	},
+	Run: runLinkText,
+}
+
+// linkName is what a screen reader announces for a Link element.
+func linkName(contents map[*pdfdoc.Elem]string, e *pdfdoc.Elem) string {
+	if t := strings.TrimSpace(elemText(e)); t != "" {
+		return t
+	}
+	if e.HasAlt && strings.TrimSpace(e.Alt) != "" {
+		return e.Alt
+	}
+	return contents[e]
+}
+
+// annotContents maps each structure element to the first non-empty Contents of the
+// annotations it holds.
+func annotContents(d *pdfdoc.Doc) map[*pdfdoc.Elem]string {
+	m := map[*pdfdoc.Elem]string{}
+	for _, pg := range d.Pages {
+		for _, a := range pg.Annots {
+			if a.Parent != nil && a.HasContents && strings.TrimSpace(a.Contents) != "" && m[a.Parent] == "" {
+				m[a.Parent] = a.Contents
+			}
+		}
+	}
+	return m
+}
+
+func runLinkText(p *checker.Pass) {
+	d := model(p)
+	if !tagged(d) {
+		return
+	}
+	type group struct {
+		first *pdfdoc.Elem
+		text  string
+		v     judge.Verdict
+		n     int
+	}
+	groups := map[string]*group{}
+	var order []string
+	contents := annotContents(d)
+	for _, e := range d.Elems {
+		if e.Type != "Link" {
+			continue
+		}
+		text := linkName(contents, e)
+		v := judge.LinkText(text)
+		if v.OK() {
+			p.Pass(1)
+			continue
+		}
+		// One finding per text: a document with forty "ici" says it once, with the count.
+		key := string(v.Reason) + "\x00" + judge.LinkKey(text)
+		g := groups[key]
+		if g == nil {
+			g = &group{first: e, text: text, v: v}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.n++
+	}
+	for _, k := range order {
+		g := groups[k]
+		data := map[string]string{"text": g.text, "reason": string(g.v.Reason), "count": itoa(g.n)}
+		times := checker.Text{}
+		if g.n > 1 {
+			times = checker.Text{En: fmt.Sprintf(" (%d links)", g.n), Fr: fmt.Sprintf(" (%d liens)", g.n)}
+		}
+		var msg checker.Text
+		switch g.v.Reason {
+		case judge.Empty:
+			msg = checker.Textf("A link has no text: it is announced as just \"link\"", "Un lien n'a pas de texte : il est annoncé « lien » sans plus")
+		case judge.Punctuation:
+			msg = checker.Textf("The link text %q is only punctuation: it is announced as just \"link\"", "Le texte du lien %q n'est que de la ponctuation : il est annoncé « lien » sans plus", g.text)
+		case judge.Vague:
+			msg = checker.Textf("The link text %q does not say where the link goes", "Le texte du lien %q ne dit pas où il mène", g.text)
+		case judge.BareURL:
+			if g.v.Sure {
+				msg = checker.Textf("The link text is a bare address (%q): a screen reader spells it out; say where it leads", "Le texte du lien est une adresse brute (%q) : un lecteur d'écran l'épelle ; dites où il mène", quote(g.text))
+			} else {
+				msg = checker.Textf("The link text is a site address (%q): acceptable when the site's name is what the reader looks for, otherwise say where it leads", "Le texte du lien est l'adresse d'un site (%q) : acceptable si le nom du site est ce que cherche le lecteur, sinon dites où il mène", quote(g.text))
+			}
+		}
+		msg = checker.Text{En: msg.En + times.En, Fr: msg.Fr + times.Fr}
+		if g.v.Sure {
+			p.Fail(elemLoc(g.first), msg, data)
+		} else {
+			p.Review(elemLoc(g.first), msg, data)
+		}
+	}
+}
