@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -41,6 +42,10 @@ type mcFrame struct {
 type gstate struct {
 	font *Font
 	tr   int
+	size float64 // Tf size
+	// ctm is the area scale of the current transformation matrix, the square root of
+	// its determinant: enough to turn a font size into points on the page.
+	ctm float64
 }
 
 // contentRun interprets the content of one page and the form XObjects it paints.
@@ -174,7 +179,8 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 		return
 	}
 	lx := NewLexer(data)
-	gs := gstate{tr: 0}
+	gs := gstate{tr: 0, ctm: 1}
+	tm := 1.0 // scale of the text matrix
 	var gstack []gstate
 	baseLen := len(mc)
 	fonts := o.dict(res["Font"])
@@ -206,6 +212,19 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 			if len(ops) >= 1 && ops[0].Kind == opName && fonts != nil {
 				name := string(ops[0].Str)
 				gs.font = b.font(fonts[name])
+			}
+			if len(ops) >= 2 && ops[1].Kind == opNum {
+				gs.size = math.Abs(ops[1].Num)
+			}
+		case "BT":
+			tm = 1
+		case "Tm":
+			if m, ok := matrixScale(ops); ok {
+				tm = m
+			}
+		case "cm":
+			if m, ok := matrixScale(ops); ok && gs.ctm*m < 1e4 {
+				gs.ctm *= m
 			}
 		case "Tr":
 			if len(ops) >= 1 && ops[0].Kind == opNum {
@@ -287,7 +306,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 				mc = mc[:len(mc)-1]
 			}
 		case "Tj", "'", "\"", "TJ":
-			r.text(op, ops, gs, top, catalogLang)
+			r.text(op, ops, gs, tm, top, catalogLang)
 		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh":
 			r.facts.PathPaints++
 			r.item("path", top)
@@ -383,7 +402,21 @@ func (r *contentRun) item(kind string, top mcFrame) {
 	r.facts.Untagged++
 }
 
-func (r *contentRun) text(op string, ops []Operand, gs gstate, top mcFrame, catalogLang bool) {
+// matrixScale is the area scale of the matrix operands a b c d e f.
+func matrixScale(ops []Operand) (float64, bool) {
+	if len(ops) < 6 {
+		return 0, false
+	}
+	for _, o := range ops[:4] {
+		if o.Kind != opNum {
+			return 0, false
+		}
+	}
+	det := ops[0].Num*ops[3].Num - ops[1].Num*ops[2].Num
+	return math.Sqrt(math.Abs(det)), true
+}
+
+func (r *contentRun) text(op string, ops []Operand, gs gstate, tm float64, top mcFrame, catalogLang bool) {
 	var strs [][]byte
 	for _, v := range ops {
 		switch v.Kind {
@@ -446,6 +479,21 @@ func (r *contentRun) text(op string, ops []Operand, gs gstate, top mcFrame, cata
 			sb.WriteString(f.decode(s))
 		}
 		t := sb.String()
+		if gs.tr != 3 {
+			n := 0
+			for _, c := range t {
+				if c > ' ' {
+					n++
+				}
+			}
+			e := top.elem
+			e.Chars += n
+			e.SizeChars += float64(n) * gs.size * tm * gs.ctm
+			// Fill-then-stroke (mode 2) is the way Word and others draw fake bold.
+			if f != nil && f.Bold || gs.tr == 2 {
+				e.BoldChars += n
+			}
+		}
 		top.elem.Text += t
 		top.elem.textSize += len(t)
 		if top.elem.parts == nil {

@@ -28,6 +28,9 @@ type Font struct {
 	EncodingDict bool
 	Differences  []string // glyph names of a Differences array
 
+	// Bold: the font draws bold glyphs (its name, FontWeight ≥ 600 or ForceBold).
+	Bold bool
+
 	HasToUnicode bool
 	toUni        map[uint32]string
 	BadUnicode   []string // used codes mapped to U+0000, U+FFFE or U+FEFF
@@ -115,6 +118,7 @@ func (b *builder) font(x types.Object) *Font {
 	f := &Font{Ref: refKey(x), ObjNum: n}
 	f.Subtype, _ = o.name(fd["Subtype"])
 	f.BaseFont, _ = o.name(fd["BaseFont"])
+	f.Bold = boldName.MatchString(f.BaseFont)
 	descFD := o.dict(fd["FontDescriptor"])
 	switch v := o.resolve(fd["Encoding"]).(type) {
 	case types.Name:
@@ -243,6 +247,10 @@ func (b *builder) font(x types.Object) *Font {
 		if fl, ok := o.integer(descFD["Flags"]); ok {
 			f.HasFlags = true
 			f.Symbolic = fl&4 != 0
+			f.Bold = f.Bold || fl&(1<<18) != 0 // ForceBold (ISO 32000-1, Table 123)
+		}
+		if w, ok := o.num(descFD["FontWeight"]); ok && w >= 600 {
+			f.Bold = true
 		}
 		f.CharSet, _ = o.text(descFD["CharSet"])
 		f.HasCIDSet = o.stream(descFD["CIDSet"]) != nil
@@ -400,6 +408,10 @@ func (f *Font) decode(s []byte) string {
 // decodeLatin1 reads the codes of a simple font without a ToUnicode map as WinAnsi
 // (Windows-1252), the encoding of nearly all of them: Latin-1 except 0x80–0x9F, where
 // WinAnsi has the bullet, dashes and typographic quotes.
+// boldName matches the weight in a font name: "Arial-BoldMT", "ABCDEF+Calibri-Bold",
+// "Marianne-ExtraBold", "OpenSans-SemiBold", "Helvetica-Black", "Arial,Bold".
+var boldName = regexp.MustCompile(`(?i)(bold|black|heavy|demi|[-,+]bd$|[-,]semibd)`)
+
 func decodeLatin1(s []byte) string { return decodeSingleByte(s, charmap.Windows1252) }
 
 func decodeSingleByte(s []byte, cm *charmap.Charmap) string {

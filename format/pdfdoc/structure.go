@@ -38,15 +38,28 @@ type Elem struct {
 	HasAlt, HasActualText, HasE, HasLang, HasID bool
 	HasParent                                   bool // P entry present
 
-	Scope    string
-	Headers  []string
-	RowSpan  int
-	ColSpan  int
-	ListNum  string
-	Role     string // PrintField Role attribute (rb, cb, pb, tv)
-	Text     string // text of its own marked content, when it could be extracted
-	textSize int
-	parts    map[mcKey]string // the same text by marked-content id, for reading order
+	Scope   string
+	Headers []string
+	RowSpan int
+	ColSpan int
+	ListNum string
+	Role    string // PrintField Role attribute (rb, cb, pb, tv)
+	Text    string // text of its own marked content, when it could be extracted
+	// The look of its own text, from the content stream: visible characters, how many
+	// of them are bold, and the sum over characters of the font size in points (with
+	// the text and graphics matrices applied), for FontSize.
+	Chars, BoldChars int
+	SizeChars        float64
+	textSize         int
+	parts            map[mcKey]string // the same text by marked-content id, for reading order
+}
+
+// FontSize is the mean size in points of the element's own text, 0 when it has none.
+func (e *Elem) FontSize() float64 {
+	if e.Chars == 0 {
+		return 0
+	}
+	return e.SizeChars / float64(e.Chars)
 }
 
 // Node is one child of a structure element.

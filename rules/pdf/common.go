@@ -15,7 +15,7 @@ import (
 // Rules lists the PDF rules in report order.
 var Rules = []*checker.Rule{
 	Tagged, UAIdentifier, Title, TitleQuality, Language, LanguageMatch, ContentTagged, StructureTypes,
-	FigureAlt, FormulaAlt, AltQuality, Headings, Tables, TableHeaders, Lists, ManualLists, EmptyParagraphs, TOC, Notes,
+	FigureAlt, FormulaAlt, AltQuality, Headings, FakeHeadings, Tables, TableHeaders, Lists, ManualLists, EmptyParagraphs, TOC, Notes,
 	Annotations, Links, LinkText, Forms, FormNames, TabOrder, Media, EmbeddedFiles, OptionalContent, XObjects,
 	XFA, AccessPermission, Fonts, Bookmarks,
 }

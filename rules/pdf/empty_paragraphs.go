@@ -13,8 +13,8 @@ var EmptyParagraphs = &checker.Rule{
 	ID:    "PDF-EMPTY-PARAGRAPHS",
 	Title: checker.Text{En: "Space is made with spacing, not empty paragraphs", Fr: "L'espace est créé par l'espacement, pas par des paragraphes vides"},
 	Why: checker.Text{
-		En: "Runs of empty paragraphs pressed to push text down are read by screen readers as \"blank, blank, blank\", and the layout they make falls apart when the text is enlarged or reflowed.",
-		Fr: "Les suites de paragraphes vides tapées pour descendre le texte sont lues par les lecteurs d'écran « vide, vide, vide », et la mise en page qu'elles créent se défait quand le texte est agrandi ou redistribué.",
+		En: "Runs of empty paragraphs pressed to push text down leave empty tags that some screen readers announce as \"blank, blank, blank\" and that clutter navigation by paragraph, and the layout they make falls apart when the text is enlarged or reflowed.",
+		Fr: "Les suites de paragraphes vides tapées pour descendre le texte laissent des balises vides que certains lecteurs d'écran annoncent « vide, vide, vide » et qui encombrent la navigation par paragraphe, et la mise en page qu'elles créent se défait quand le texte est agrandi ou redistribué.",
 	},
 	Fix: checker.Text{
 		En: "In the source document, delete the empty paragraphs and use paragraph spacing (Word: Layout > Spacing Before/After, or Insert > Page Break; LibreOffice Writer: Format > Paragraph > Indents & Spacing) and export again. In Acrobat: Tags panel, delete the empty P tags.",
@@ -73,7 +73,7 @@ func runEmptyParagraphs(p *checker.Pass) {
 		return
 	}
 	p.Fail(elemLoc(first), checker.Textf(
-		"%d runs of %d or more empty paragraphs (%d in all) make space between blocks; a screen reader reads each as \"blank\"",
-		"%d suites d'au moins %d paragraphes vides (%d en tout) créent de l'espace entre des blocs ; un lecteur d'écran lit chacun « vide »",
+		"%d runs of %d or more empty paragraph tags (%d in all) were used to make space between blocks",
+		"%d suites d'au moins %d balises de paragraphe vides (%d en tout) ont servi à créer de l'espace entre des blocs",
 		runs, minEmptyRun, paras), map[string]string{"count": itoa(runs), "paragraphs": itoa(paras)})
 }

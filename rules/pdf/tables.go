@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -425,21 +426,68 @@ func simpleHeaders(g [][]*pdfdoc.Elem) bool {
 // noHeaders reports a tagged table with no header cell at all. PDF/UA asks nothing of
 // it (15-003 concerns TH without Scope), WCAG 1.3.1 does: either it is a data table whose
 // headers are not marked, or a layout table that should not be tagged Table. A table of
-// one row or one column may be a framed box: a person decides.
+// one row or one column is left alone unless its first cells are bold.
 func noHeaders(p *checker.Pass, t *pdfdoc.Elem, g [][]*pdfdoc.Elem) {
 	cols := 0
 	for _, row := range g {
 		cols = max(cols, len(row))
 	}
-	if len(g) < 2 || cols < 2 {
-		reviewWCAG(p, elemLoc(t), checker.Textf(
-			"A %d×%d table has no header cell (TH): if it holds data, mark its headers; if it only frames text, it should not be tagged as a table",
-			"Un tableau de %d×%d n'a aucune cellule d'en-tête (TH) : s'il contient des données, marquez ses en-têtes ; s'il ne fait qu'encadrer du texte, il ne doit pas être balisé comme tableau",
-			len(g), cols), nil)
+	if styled := boldHeaderRowOrColumn(g); styled != "" {
+		fr := map[string]string{"row": "ligne", "column": "colonne"}[styled]
+		failWCAG(p, elemLoc(t), checker.Text{
+			En: fmt.Sprintf("A %d×%d table has its first %s in bold, drawn as headers, but no header cell (TH): a screen reader reads those headers as ordinary cells", len(g), cols, styled),
+			Fr: fmt.Sprintf("Un tableau de %d×%d a sa première %s en gras, dessinée comme des en-têtes, mais aucune cellule d'en-tête (TH) : un lecteur d'écran lit ces en-têtes comme des cellules ordinaires", len(g), cols, fr),
+		}, map[string]string{"rows": itoa(len(g)), "columns": itoa(cols), "styled": styled})
 		return
+	}
+	if len(g) < 2 || cols < 2 {
+		return // one row or one column: a framed box more often than a data table
 	}
 	failWCAG(p, elemLoc(t), checker.Textf(
 		"A %d×%d table has no header cell at all (no TH): a screen reader cannot say which row or column a value belongs to",
 		"Un tableau de %d×%d n'a aucune cellule d'en-tête (aucun TH) : un lecteur d'écran ne peut pas dire à quelle ligne ou colonne appartient une valeur",
 		len(g), cols), map[string]string{"rows": itoa(len(g)), "columns": itoa(cols)})
+}
+
+// boldHeaderRowOrColumn names the first row ("row", "ligne") or column of a table drawn
+// in bold while the cells after it are not, "" when neither is.
+func boldHeaderRowOrColumn(g [][]*pdfdoc.Elem) string {
+	if len(g) < 2 {
+		return ""
+	}
+	bold := func(cells []*pdfdoc.Elem) (bool, bool) { // all bold, any text
+		chars, b := 0, 0
+		for _, c := range cells {
+			if c == nil {
+				continue
+			}
+			c.Walk(func(e *pdfdoc.Elem) bool {
+				chars += e.Chars
+				b += e.BoldChars
+				return true
+			})
+		}
+		return chars > 0 && b*10 >= chars*9, chars > 0
+	}
+	var firstCol, otherCells []*pdfdoc.Elem
+	for r, row := range g {
+		for c, cell := range row {
+			if c == 0 {
+				firstCol = append(firstCol, cell)
+			} else if r > 0 {
+				otherCells = append(otherCells, cell)
+			}
+		}
+	}
+	restBold, restText := bold(otherCells)
+	if !restText || restBold {
+		return ""
+	}
+	if b, _ := bold(g[0]); b {
+		return "row"
+	}
+	if b, _ := bold(firstCol[1:]); b && len(g[0]) > 1 {
+		return "column"
+	}
+	return ""
 }

@@ -142,7 +142,7 @@ func TestManualListsPair(t *testing.T) {
 }
 
 func TestEmptyParagraphsPair(t *testing.T) {
-	expect(t, "spacing with empty paragraphs", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", "Bas"}), checker.Failed, "1 runs of 3 or more empty paragraphs (4 in all)")
+	expect(t, "spacing with empty paragraphs", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", "Bas"}), checker.Failed, "1 runs of 3 or more empty paragraph tags (4 in all)")
 	expect(t, "fixed", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", "Bas"}), checker.Passed, "")
 	expect(t, "two blank lines are ordinary", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", ""}, para{"P", ""}, para{"P", "Bas"}), checker.Passed, "")
 }
@@ -212,4 +212,77 @@ func TestTableHeaderVerdicts(t *testing.T) {
 	if got := standards(table("TH", "/A << /O /Table /Scope /Column >>")); len(got) != 0 {
 		t.Errorf("scoped headers: %+v", got)
 	}
+}
+
+// styled is a block drawn at a size, in bold (fill and stroke, as Word draws fake bold)
+// or not.
+type styled struct {
+	tag, text string
+	size      float64
+	bold      bool
+}
+
+func styledPage(blocks ...styled) fixtures.TaggedPDF {
+	s := fixtures.TaggedPDF{Title: "Rapport", Lang: "fr-FR"}
+	y := 760
+	for i, b := range blocks {
+		s.Elems = append(s.Elems, fixtures.Elem{Type: b.tag, HasMC: true, MCID: i})
+		tr := 0
+		if b.bold {
+			tr = 2
+		}
+		s.Content += fmt.Sprintf("/%s <</MCID %d>> BDC BT /F1 %g Tf %d Tr 72 %d Td (%s) Tj ET EMC\n", b.tag, i, b.size, tr, y, b.text)
+		y -= 20
+	}
+	return s
+}
+
+func TestFakeHeadingsPair(t *testing.T) {
+	body := func() []styled { return []styled{{"P", frText, 11, false}, {"P", frText, 11, false}, {"P", frText, 11, false}} }
+	large := append([]styled{{"P", "Compte rendu du conseil municipal", 18, false}}, body()...)
+	expect(t, "large text tagged P", FakeHeadings, styledPage(large...), checker.Failed, `"Compte rendu du conseil municipal" (18 pt)`)
+	fixed := append([]styled{{"H1", "Compte rendu du conseil municipal", 18, false}}, body()...)
+	expect(t, "tagged H1", FakeHeadings, styledPage(fixed...), checker.Passed, "")
+	bold := append(append(body(), styled{"P", "Deliberations", 11, true}), body()...)
+	expect(t, "bold line before text", FakeHeadings, styledPage(bold...), checker.Review, "1 short bold lines")
+	sentence := append([]styled{{"P", "Le budget est adopte.", 18, false}}, body()...)
+	expect(t, "a large sentence is no heading", FakeHeadings, styledPage(sentence...), checker.Passed, "")
+	short := []styled{{"P", "Objet", 11, true}, {"P", "Madame, Monsieur, veuillez trouver ci-joint le document.", 11, false}}
+	expect(t, "one-page letter: too little text to judge", FakeHeadings, styledPage(short...), checker.NotApplicable, "")
+	inverted := append([]styled{{"H1", "Partie", 12, false}, {"H2", "Sous-partie", 20, false}}, body()...)
+	expect(t, "H2 larger than H1", FakeHeadings, styledPage(inverted...), checker.Review, "H2 headings (20.0 pt) are drawn larger than H1")
+}
+
+func TestBoldHeaderRowWithoutTH(t *testing.T) {
+	table := func(boldFirst bool, head string) fixtures.TaggedPDF {
+		s := good()
+		cell := func(id int) fixtures.Elem {
+			typ := "TD"
+			if id < 12 {
+				typ = head
+			}
+			return fixtures.Elem{Type: typ, HasMC: true, MCID: id}
+		}
+		s.Elems = append(s.Elems, fixtures.Elem{Type: "Table", Kids: []fixtures.Elem{
+			{Type: "TR", Kids: []fixtures.Elem{cell(10), cell(11)}},
+			{Type: "TR", Kids: []fixtures.Elem{cell(12), cell(13)}},
+		}})
+		for i := 10; i <= 13; i++ {
+			tr := 0
+			if boldFirst && i < 12 {
+				tr = 2
+			}
+			s.Content += fmt.Sprintf("/P <</MCID %d>> BDC BT /F1 11 Tf %d Tr 72 %d Td (cell %d) Tj ET EMC\n", i, tr, 500-10*i, i)
+		}
+		return s
+	}
+	expect(t, "bold first row, no TH", TableHeaders, table(true, "TD"), checker.Failed, "first row in bold")
+	expect(t, "plain table, no TH", TableHeaders, table(false, "TD"), checker.Failed, "no header cell at all")
+	expect(t, "bold first row tagged TH with Scope", TableHeaders, func() fixtures.TaggedPDF {
+		s := table(true, "TH")
+		for i := range s.Elems[len(s.Elems)-1].Kids[0].Kids {
+			s.Elems[len(s.Elems)-1].Kids[0].Kids[i].Extra = "/A << /O /Table /Scope /Column >>"
+		}
+		return s
+	}(), checker.Passed, "")
 }
