@@ -112,6 +112,10 @@ func TestRules(t *testing.T) {
 		{"large fake heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/><w:sz w:val="36"/>`, "Objectifs du projet") + `</w:p>` + fx.P("", "Le projet vise à rendre les documents accessibles à tous les usagers.")), checker.Failed, "looks like a heading"},
 		{"bold fake heading: review", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "Calendrier") + `</w:p>` + fx.P("", "Les travaux commencent en mars et finissent en juin.")), checker.Review, "short bold line"},
 		{"bold sentence is not a heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "Attention, le dossier est à rendre avant lundi.") + `</w:p>` + fx.P("", "Merci.")), checker.NotApplicable, ""},
+		{"placeholder is not a heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "[Facultatif]") + `</w:p>` + fx.P("", "Les travaux commencent en mars et finissent en juin.")), checker.NotApplicable, ""},
+		{"brace placeholder is not a heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/><w:sz w:val="36"/>`, "{NOM_DU_SERVICE}") + `</w:p>` + fx.P("", "Les travaux commencent en mars et finissent en juin.")), checker.NotApplicable, ""},
+		{"subtitle in the body: review", FakeHeading, fx.DOCX{Title: "T", Styles: fx.DefaultStyles + `<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/></w:style>`, Body: fx.P("", "Premier paragraphe du rapport annuel.") + fx.P("", "Deuxième paragraphe du rapport.") + fx.P("Subtitle", "Résultats") + fx.P("", "Les résultats sont bons.")}, checker.Review, "Subtitle style"},
+		{"subtitle under the title", FakeHeading, fx.DOCX{Title: "T", Styles: fx.DefaultStyles + `<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/></w:style>`, Body: fx.P("Subtitle", "Rapport annuel 2025") + fx.P("", "Premier paragraphe du rapport annuel.")}, checker.NotApplicable, ""},
 		{"real heading", FakeHeading, body(fx.P("Titre1", "Objectifs") + fx.P("", "Le projet vise à rendre les documents accessibles.")), checker.Passed, ""},
 
 		// Lists
@@ -143,6 +147,8 @@ func TestRules(t *testing.T) {
 		{"cliquez ici", LinkText, withRels(body(`<w:p>`+fx.R("", "Pour le rapport, ")+`<w:hyperlink r:id="rIdL">`+fx.R("", "cliquez ici")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr/r.pdf", External: true}), checker.Failed, "does not say where"},
 		{"en savoir plus", LinkText, withRels(body(`<w:p><w:hyperlink r:id="rIdL">`+fx.R("", "En savoir plus…")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr", External: true}), checker.Failed, ""},
 		{"raw URL", LinkText, withRels(body(`<w:p><w:hyperlink r:id="rIdL">`+fx.R("", "https://www.exemple.fr/documents/2025/rapport.pdf")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://www.exemple.fr/documents/2025/rapport.pdf", External: true}), checker.Failed, "bare address"},
+		{"full stop as link text", LinkText, withRels(body(`<w:p>`+fx.R("", "Voir le rapport")+`<w:hyperlink r:id="rIdL">`+fx.R("", ".")+`</w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr/r.pdf", External: true}), checker.Failed, "only punctuation"},
+		{"table of contents leader is not a link text", LinkText, body(`<w:p><w:hyperlink w:anchor="_Toc123">` + fx.R("", ".") + `</w:hyperlink></w:p>`), checker.Passed, ""},
 		{"empty link", LinkText, withRels(body(`<w:p><w:hyperlink r:id="rIdL"></w:hyperlink></w:p>`), fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr", External: true}), checker.Failed, "no text"},
 		{"HYPERLINK field", LinkText, body(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://exemple.fr" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + fx.R("", "ici") + `<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`), checker.Failed, "\"ici\""},
 

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -55,6 +56,14 @@ func runFakeHeading(p *checker.Pass) {
 			p.Pass(1)
 			continue
 		}
+		if par.TitleStyle && i > 0 && styleHas(par, "subtitle", "sous-titre", "untertitel", "subtítulo", "sottotitolo") && hasTextBefore(body[:i]) {
+			// The Subtitle style in the course of the text is a heading in disguise: it
+			// looks like one and reaches no outline, no navigation pane, no PDF tag.
+			p.Review(paraLoc(par), checker.Textf("%q uses the Subtitle style in the body of the document: if it is a section heading, give it a heading style",
+				"%q utilise le style Sous-titre dans le corps du document : si c'est un titre de section, donnez-lui un style de titre", snippet(strings.TrimSpace(par.Text))),
+				map[string]string{"style": par.StyleName})
+			continue
+		}
 		if par.TitleStyle || par.Numbered || par.DropCap || par.Frame || par.TextBox != nil || isTOC(par) || styleHas(par, "caption", "légende", "beschriftung", "header", "footer", "en-tête", "pied") {
 			continue
 		}
@@ -64,6 +73,9 @@ func runFakeHeading(p *checker.Pass) {
 		}
 		if strings.ContainsAny(text[len(text)-1:], ".,;:!?…") || strings.HasSuffix(text, "»") {
 			continue // a sentence or a label, not a title
+		}
+		if templatePlaceholder.MatchString(text) {
+			continue // "{NOM_DU_SERVICE}", "[Facultatif]": a template's blank to fill, not a title
 		}
 		allBold, minHalf := true, 0
 		for _, r := range par.Runs {
@@ -122,4 +134,20 @@ func boolStr(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// templatePlaceholder matches a paragraph that is only a template's blank: "{PLACEHOLDER}",
+// "[Facultatif]", "<Nom du service>", "«Date»".
+var templatePlaceholder = regexp.MustCompile(`^\s*([{\[<«][^{}\[\]<>«»]*[}\]>»]\s*)+$`)
+
+// hasTextBefore reports whether body text comes before: a Subtitle right under the
+// title at the top is the document's subtitle, not a heading.
+func hasTextBefore(paras []*wordproc.Paragraph) bool {
+	n := 0
+	for _, q := range paras {
+		if !q.TitleStyle && q.HeadingLevel == 0 && wordproc.HasVisibleText(q.Text) {
+			n++
+		}
+	}
+	return n >= 2
 }
