@@ -34,10 +34,12 @@ type Result struct {
 	Findings []Finding
 	Checks   []CheckRow
 	Score    Score
-	Elapsed  time.Duration
-	Doc      *Document // kept only when CheckOptions.KeepDocument is set
-	SHA256   string    // hex SHA-256 of the bytes read, when they could be read (batch runs)
-	Source   *Source   // where a document read from the web was found
+	// Conformance holds the WCAG A/AA and PDF/UA verdicts, apart from the score.
+	Conformance Conformance
+	Elapsed     time.Duration
+	Doc         *Document // kept only when CheckOptions.KeepDocument is set
+	SHA256      string    // hex SHA-256 of the bytes read, when they could be read (batch runs)
+	Source      *Source   // where a document read from the web was found
 	// Kept is set when the document was not checked because BatchOptions.Skip said an
 	// earlier report already holds it (same content): only Name, SHA256 and Source are set.
 	Kept bool
@@ -231,6 +233,7 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 	r.Findings = GroupFindings(r.Findings)
 	sortFindings(r.Findings)
 	r.Score = e.score(r.Checks, r.Findings)
+	r.Conformance = e.conformance(r.Checks, r.Findings)
 	return r
 }
 

@@ -3,6 +3,7 @@ package checker
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"sync/atomic"
@@ -56,8 +57,8 @@ func TestRulePanicBecomesReviewAndOthersRun(t *testing.T) {
 	if len(r.Checks) != 2 || r.Checks[0].Outcome != Review || r.Checks[1].Outcome != Passed {
 		t.Fatalf("checks %+v", r.Checks)
 	}
-	if r.Score.Value != 100 || r.Score.ToReview != 1 {
-		t.Errorf("score %+v: a review must not lower the score but be counted", r.Score)
+	if r.Score.Value != 99 || r.Score.ToReview != 1 {
+		t.Errorf("score %+v: a review costs nothing but is counted, and keeps the document from 100", r.Score)
 	}
 }
 
@@ -97,12 +98,10 @@ func TestUnreadableInputs(t *testing.T) {
 
 func TestScore(t *testing.T) {
 	e := testEngine(okLoader)
-	tip := rule("T", Tip, nil)
-	errRule := rule("E", Error, nil)
-	warn := rule("W", Warning, nil)
-	blocking := rule("B", Error, nil)
-	blocking.Blocking = true
-	e.Rules = []*Rule{tip, errRule, warn, blocking}
+	aa := Standards{WCAG: []string{"1.1.1"}}
+	fail := func(rule string, sev Severity, st Standards) Finding {
+		return Finding{Rule: rule, Outcome: Failed, Severity: sev, Standards: st}
+	}
 	cases := []struct {
 		name     string
 		rows     []CheckRow
@@ -112,19 +111,62 @@ func TestScore(t *testing.T) {
 	}{
 		{"nothing to check", nil, nil, 100, BandPerfect},
 		{"all pass", []CheckRow{{Rule: "E", Passed: 4}, {Rule: "T", Passed: 1}}, nil, 100, BandPerfect},
-		{"only a tip fails", []CheckRow{{Rule: "T", Failed: 1}}, nil, 90, BandHigh},
-		{"9 of 10 errors pass", []CheckRow{{Rule: "E", Passed: 9, Failed: 1}}, nil, 90, BandHigh},
-		{"weighted mean", []CheckRow{{Rule: "E", Passed: 1, Failed: 1}, {Rule: "W", Failed: 2}, {Rule: "T", Passed: 5}}, nil,
-			// loss = (10×0.5 + 3×1 + 1×0) / 14
-			43, BandMedium},
-		{"one failure among many is not perfect", []CheckRow{{Rule: "E", Passed: 1000, Failed: 1}}, nil, 99, BandHigh},
+		{"a tip costs one point", []CheckRow{{Rule: "T", Failed: 1}}, []Finding{fail("T", Tip, aa)}, 99, BandHigh},
+		{"tips cost two points at most", []CheckRow{{Rule: "T", Failed: 5}},
+			[]Finding{fail("T", Tip, aa), fail("T2", Tip, aa), fail("T3", Tip, Standards{})}, 98, BandHigh},
+		{"a PDF/UA-only failure costs nothing but is not perfect", []CheckRow{{Rule: "U", Failed: 1}},
+			[]Finding{fail("U", Error, Standards{PDFUA: []string{"7.1"}})}, 99, BandHigh},
+		{"an AAA criterion is not an A/AA failure", nil, []Finding{fail("C", Warning, Standards{WCAG: []string{"1.4.6"}})}, 99, BandHigh},
+		{"likely reviews cost a little", nil, []Finding{{Rule: "R", Outcome: Review, Likely: true}, {Rule: "R", Outcome: Review}}, 97, BandHigh},
+		// cost 24 × (½ + ½ × 1/10) = 13.2 → 66 × 90 / 103.2
+		{"one error among ten items", []CheckRow{{Rule: "E", Passed: 9, Failed: 1}}, []Finding{fail("E", Error, aa)}, 58, BandMedium},
+		// cost 24 → 66 × 90 / 114
+		{"an error on the whole document", []CheckRow{{Rule: "E", Failed: 1}}, []Finding{fail("E", Error, aa)}, 52, BandMedium},
+		{"one failure among a thousand is not high", []CheckRow{{Rule: "W", Passed: 1000, Failed: 1}}, []Finding{fail("W", Warning, aa)}, 63, BandMedium},
+		// two criteria each bearing half the finding: 24 × ½ + 24 × ½
+		{"a finding citing two criteria shares itself", []CheckRow{{Rule: "E", Failed: 1}},
+			[]Finding{fail("E", Error, Standards{WCAG: []string{"3.1.1", "3.1.2"}})}, 52, BandMedium},
+		// 1.1.1: 24 × 1 × 1.5 = 36
+		{"a second problem on one criterion adds half", []CheckRow{{Rule: "E", Failed: 2}, {Rule: "E2", Failed: 1}},
+			[]Finding{fail("E", Error, aa), fail("E2", Error, aa)}, 47, BandMedium},
 		{"blocking caps at 33", []CheckRow{{Rule: "B", Failed: 1}, {Rule: "E", Passed: 50}},
-			[]Finding{{Rule: "B", Outcome: Failed, Blocking: true}}, 33, BandLow},
+			[]Finding{{Rule: "B", Outcome: Failed, Severity: Error, Blocking: true, Standards: aa}}, 33, BandLow},
+		{"blocking caps at 33 even outside WCAG", nil,
+			[]Finding{{Rule: "B", Outcome: Failed, Severity: Error, Blocking: true}}, 33, BandLow},
 	}
 	for _, c := range cases {
 		s := e.score(c.rows, c.findings)
 		if s.Value != c.want || s.Band != c.band {
-			t.Errorf("%s: score %d %s, want %d %s", c.name, s.Value, s.Band, c.want, c.band)
+			t.Errorf("%s: score %d %s (cost %.1f), want %d %s", c.name, s.Value, s.Band, s.Cost, c.want, c.band)
+		}
+	}
+}
+
+// TestScoreMovesWithEveryFix: removing any one A/AA failure from a document lowers its
+// cost strictly and never lowers its score, however many failures it has; and any A/AA
+// failure keeps it out of the top band.
+func TestScoreMovesWithEveryFix(t *testing.T) {
+	e := testEngine(okLoader)
+	criteria := []string{"1.1.1", "1.3.1", "1.4.3", "2.4.2", "2.4.4", "3.1.1", "4.1.2", "1.4.1"}
+	var findings []Finding
+	var rows []CheckRow
+	for i := 0; i < 40; i++ {
+		sev := Error
+		if i%3 == 0 {
+			sev = Warning
+		}
+		id := fmt.Sprintf("R%d", i)
+		findings = append(findings, Finding{Rule: id, Outcome: Failed, Severity: sev, Standards: Standards{WCAG: []string{criteria[i%len(criteria)]}}})
+		rows = append(rows, CheckRow{Rule: id, Failed: 1 + i%4, Passed: i % 5})
+	}
+	for n := len(findings); n > 0; n-- {
+		before := e.score(rows, findings[:n])
+		after := e.score(rows, findings[:n-1])
+		if before.Value > FailureCap {
+			t.Fatalf("%d A/AA failures score %d, in the top band", n, before.Value)
+		}
+		if after.Value < before.Value || after.Cost >= before.Cost {
+			t.Fatalf("fixing failure %d of %d: score %d → %d, cost %.2f → %.2f", n, n, before.Value, after.Value, before.Cost, after.Cost)
 		}
 	}
 }

@@ -11,6 +11,9 @@ type Finding struct {
 	Standards Standards
 	Data      map[string]string // measured values, e.g. ratio, foreground, background
 	Blocking  bool              // set by the engine from the rule
+	// Likely marks a finding to review whose evidence points to a failure (colour alone,
+	// contrast just under the threshold): it costs the score a little (ScoreFormula).
+	Likely bool
 
 	// Key names the problem within its rule: the engine groups the findings of one rule
 	// with the same outcome, severity and key into one finding with a count (one finding

@@ -92,7 +92,11 @@ func testResults() ([]checker.Result, []checker.Skipped) {
 					{Rule: "PDF-FIGURE-ALT", Outcome: checker.Failed, Passed: 8, Failed: 3},
 					{Rule: "PDF-CONTRAST", Outcome: checker.Review, Passed: 40, Review: 1},
 				},
-				Score: checker.Score{Value: 80, Band: checker.BandHigh, ToReview: 1},
+				Score: checker.Score{Value: 52, Band: checker.BandMedium, ToReview: 1},
+				Conformance: checker.Conformance{
+					WCAG:  checker.WCAGVerdict{Level: "AA", Verdict: checker.Failed, Failed: []string{"1.1.1"}, Review: []string{"1.4.3"}},
+					PDFUA: checker.PDFUAVerdict{Verdict: checker.Failed, Failed: []string{"7.3"}},
+				},
 			},
 			{
 				Name: "letters/<b>bold</b> & \"quoted\" | pipe.docx", Format: "docx", Pages: 2,
@@ -107,7 +111,11 @@ func testResults() ([]checker.Result, []checker.Skipped) {
 					{Rule: "PDF-CONTRAST", Outcome: checker.Passed, Passed: 12},
 					{Rule: "DOCX-TITLE", Outcome: checker.Failed, Failed: 1},
 				},
-				Score: checker.Score{Value: 93, Band: checker.BandHigh},
+				Score: checker.Score{Value: 99, Band: checker.BandHigh},
+				Conformance: checker.Conformance{
+					WCAG:  checker.WCAGVerdict{Level: "AA", Verdict: checker.Passed, Failed: []string{}, Review: []string{}},
+					PDFUA: checker.PDFUAVerdict{Verdict: checker.NotApplicable, Failed: []string{}},
+				},
 			},
 			{
 				Name: "images/flash.gif", Format: "gif", Pages: 1,
@@ -118,12 +126,20 @@ func testResults() ([]checker.Result, []checker.Skipped) {
 						Location: checker.Location{Frame: 6}, Standards: std("IMG-FLASH"), Data: map[string]string{"flashes": "7"}},
 				},
 				Checks: []checker.CheckRow{{Rule: "IMG-FLASH", Outcome: checker.Failed, Failed: 1}},
-				Score:  checker.Score{Value: 0, Band: checker.BandLow, Capped: true},
+				Score:  checker.Score{Value: 33, Band: checker.BandLow, Capped: true},
+				Conformance: checker.Conformance{
+					WCAG:  checker.WCAGVerdict{Level: "AA", Verdict: checker.Failed, Failed: []string{"2.3.1"}, Review: []string{}},
+					PDFUA: checker.PDFUAVerdict{Verdict: checker.NotApplicable, Failed: []string{}},
+				},
 			},
 			{
 				Name: "images/logo.png", Format: "png", Pages: 1,
 				Checks: []checker.CheckRow{{Rule: "IMG-FLASH", Outcome: checker.NotApplicable}},
 				Score:  checker.Score{Value: 100, Band: checker.BandPerfect},
+				Conformance: checker.Conformance{
+					WCAG:  checker.WCAGVerdict{Level: "AA", Verdict: checker.NotApplicable, Failed: []string{}, Review: []string{}},
+					PDFUA: checker.PDFUAVerdict{Verdict: checker.NotApplicable, Failed: []string{}},
+				},
 			},
 			{
 				Name: "broken.pdf", Format: "pdf",

@@ -319,7 +319,7 @@ func TestJSONSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := rep.Summary
-	if s.Documents != 5 || s.Unreadable != 1 || s.ByBand["high"] != 2 || s.ByBand["low"] != 1 || s.ByBand["perfect"] != 1 {
+	if s.Documents != 5 || s.Unreadable != 1 || s.ByBand["high"] != 1 || s.ByBand["medium"] != 1 || s.ByBand["low"] != 1 || s.ByBand["perfect"] != 1 {
 		t.Errorf("documents by band: %+v", s)
 	}
 	if s.ByRule["PDF-FIGURE-ALT"] != 3 || s.ByRule["IMG-FLASH"] != 1 || s.ReviewRule["PDF-CONTRAST"] != 1 {
@@ -334,7 +334,7 @@ func TestMarkdownEscapesAndSorts(t *testing.T) {
 		t.Errorf("raw HTML from a document reached the Markdown:\n%s", out)
 	}
 	for _, line := range strings.Split(out, "\n") {
-		if strings.HasPrefix(line, "| `letters") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 7 {
+		if strings.HasPrefix(line, "| `letters") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 9 {
 			t.Errorf("a pipe in a name broke the table row: %s", line)
 		}
 	}
@@ -444,5 +444,42 @@ func TestTextNeutralisesTerminalEscapes(t *testing.T) {
 	w.Document(checker.Result{Name: "evil\x1b]0;pwned\x07.png", Err: &checker.LoadError{Msg: checker.Text{En: "bad\x1b[2J"}}})
 	if strings.ContainsAny(buf.String(), "\x1b\x07") {
 		t.Errorf("control characters from a document reached the terminal: %q", buf.String())
+	}
+}
+
+// TestConformanceInEveryFormat: both verdicts, apart from the score, in each format and
+// both languages; PDF/UA only where it applies.
+func TestConformanceInEveryFormat(t *testing.T) {
+	var rep JSONReport
+	if err := json.Unmarshal(render(t, "json", checker.English), &rep); err != nil {
+		t.Fatal(err)
+	}
+	pdf, docx, broken := rep.Documents[0].Conformance, rep.Documents[1].Conformance, rep.Documents[4].Conformance
+	if pdf == nil || pdf.WCAG.Verdict != checker.Failed || pdf.WCAG.Failed[0] != "1.1.1" || pdf.PDFUA.Verdict != checker.Failed || pdf.PDFUA.Failed[0] != "7.3" {
+		t.Errorf("PDF conformance %+v", pdf)
+	}
+	if docx == nil || docx.WCAG.Verdict != checker.Passed || docx.PDFUA.Verdict != checker.NotApplicable {
+		t.Errorf("DOCX conformance %+v", docx)
+	}
+	if broken != nil {
+		t.Errorf("an unreadable document has no verdict: %+v", broken)
+	}
+	for _, format := range []string{"text", "markdown", "html", "junit"} {
+		for lang, want := range map[checker.Lang][]string{
+			checker.English: {"WCAG 2.2 AA", "fails", "1.1.1", "PDF/UA-1", "7.3", "no failure found"},
+			checker.French:  {"WCAG 2.2 AA", "non conforme", "1.1.1", "PDF/UA-1", "7.3", "aucun échec trouvé"},
+		} {
+			out := string(render(t, format, lang))
+			for _, w := range want {
+				if !strings.Contains(out, w) {
+					t.Errorf("%s (%s): no %q", format, lang, w)
+				}
+			}
+		}
+	}
+	for format, want := range map[string]string{"sarif": `"verdict": "fail"`, "jsonl": `"verdict":"fail"`} {
+		if out := string(render(t, format, checker.English)); !strings.Contains(out, want) {
+			t.Errorf("%s: no %s", format, want)
+		}
 	}
 }

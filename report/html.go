@@ -46,6 +46,7 @@ type htmlDoc struct {
 	Band, BandName               string
 	Capped                       bool
 	PagesLabel                   string
+	WCAG, PDFUA                  string
 	Errors, Warnings, Tips       int
 	Review                       int
 	Groups                       []htmlGroup
@@ -85,6 +86,7 @@ func (h *htmlWriter) Document(r checker.Result) error {
 		return nil
 	}
 	d.Score, d.Band, d.BandName, d.Capped = r.Score.Value, string(r.Score.Band), bandName(r.Score.Band, h.m.Lang), r.Score.Capped
+	d.WCAG, d.PDFUA = WCAGLine(r.Conformance, h.m.Lang), PDFUALine(r.Conformance, h.m.Lang)
 	d.PagesLabel = fmt.Sprintf("%d %s", r.Pages, h.tr("pages", "pages"))
 	if r.Pages == 1 {
 		d.PagesLabel = h.tr("1 page", "1 page")

@@ -26,18 +26,21 @@ type JSONTool struct {
 
 // JSONDocument is one checked document.
 type JSONDocument struct {
-	Path     string             `json:"path"`
-	SHA256   string             `json:"sha256,omitempty"`
-	Source   *checker.Source    `json:"source,omitempty"`
-	Format   string             `json:"format"`
-	Pages    int                `json:"pages"`
-	Title    string             `json:"title,omitempty"`
-	Score    *int               `json:"score"`
-	Band     string             `json:"band,omitempty"`
-	Capped   bool               `json:"capped,omitempty"`
-	Error    string             `json:"error,omitempty"`
-	Findings []JSONFinding      `json:"findings"`
-	Checks   []checker.CheckRow `json:"checks"`
+	Path   string          `json:"path"`
+	SHA256 string          `json:"sha256,omitempty"`
+	Source *checker.Source `json:"source,omitempty"`
+	Format string          `json:"format"`
+	Pages  int             `json:"pages"`
+	Title  string          `json:"title,omitempty"`
+	Score  *int            `json:"score"`
+	Band   string          `json:"band,omitempty"`
+	Capped bool            `json:"capped,omitempty"`
+	// Conformance holds the WCAG A/AA and PDF/UA verdicts, apart from the score
+	// (CONTRACT.md, second round); absent when the document could not be read.
+	Conformance *checker.Conformance `json:"conformance,omitempty"`
+	Error       string               `json:"error,omitempty"`
+	Findings    []JSONFinding        `json:"findings"`
+	Checks      []checker.CheckRow   `json:"checks"`
 }
 
 // JSONFinding is one fail or review instance.
@@ -92,6 +95,8 @@ func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 	} else {
 		score := r.Score.Value
 		d.Score, d.Band, d.Capped = &score, string(r.Score.Band), r.Score.Capped
+		c := r.Conformance
+		d.Conformance = &c
 	}
 	for _, f := range r.Findings {
 		d.Findings = append(d.Findings, JSONFinding{

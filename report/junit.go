@@ -79,7 +79,11 @@ func (j *junitWriter) Document(r checker.Result) error {
 	s.Properties = append(s.Properties,
 		junitProperty{"pages", strconv.Itoa(r.Pages)},
 		junitProperty{"score", strconv.Itoa(r.Score.Value)},
-		junitProperty{"band", string(r.Score.Band)})
+		junitProperty{"band", string(r.Score.Band)},
+		junitProperty{"wcag", WCAGLine(r.Conformance, j.m.Lang)})
+	if ua := PDFUALine(r.Conformance, j.m.Lang); ua != "" {
+		s.Properties = append(s.Properties, junitProperty{"pdfua", ua})
+	}
 	if r.Title != "" {
 		s.Properties = append(s.Properties, junitProperty{"title", r.Title})
 	}

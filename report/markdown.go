@@ -30,6 +30,7 @@ type mdRow struct {
 	band                           checker.Band
 	capped                         bool
 	errors, warnings, tips, review int
+	wcag, pdfua                    string
 }
 
 type markdownWriter struct {
@@ -55,6 +56,10 @@ func (mw *markdownWriter) Document(r checker.Result) error {
 		return nil
 	}
 	row.score, row.band, row.capped = r.Score.Value, r.Score.Band, r.Score.Capped
+	row.wcag, row.pdfua = mw.verdict(r.Conformance.WCAG.Verdict, r.Conformance.WCAG.Failed), "—"
+	if v := r.Conformance.PDFUA.Verdict; v != checker.NotApplicable && v != 0 {
+		row.pdfua = mw.verdict(v, r.Conformance.PDFUA.Failed)
+	}
 	seen := map[string]bool{}
 	for _, f := range r.Findings {
 		switch {
@@ -92,8 +97,8 @@ func (mw *markdownWriter) End(s Summary) error {
 		return rows[i].score < rows[j].score
 	})
 	if len(rows) > 0 {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|\n",
-			mw.tr("Document", "Document"), mw.tr("Score", "Score"), mw.tr("Errors", "Erreurs"),
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---|---|---:|---:|---:|---:|\n",
+			mw.tr("Document", "Document"), mw.tr("Score", "Score"), "WCAG 2.2 AA", "PDF/UA-1", mw.tr("Errors", "Erreurs"),
 			mw.tr("Warnings", "Avertissements"), mw.tr("Tips", "Conseils"), mw.tr("To review", "À vérifier"))
 		for i, r := range rows {
 			if i == MarkdownMaxRows {
@@ -101,14 +106,14 @@ func (mw *markdownWriter) End(s Summary) error {
 				break
 			}
 			if r.err != "" {
-				fmt.Fprintf(&b, "| %s | %s | | | | |\n", mdCode(r.name), mdText(mw.tr("cannot be read: ", "illisible : ")+r.err))
+				fmt.Fprintf(&b, "| %s | %s | | | | | | |\n", mdCode(r.name), mdText(mw.tr("cannot be read: ", "illisible : ")+r.err))
 				continue
 			}
 			score := fmt.Sprintf("%s %d (%s)", bandMark(r.band), r.score, bandName(r.band, mw.m.Lang))
 			if r.capped {
 				score += mw.tr(", capped", ", plafonné")
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d |\n", mdCode(r.name), score, r.errors, r.warnings, r.tips, r.review)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d | %d | %d |\n", mdCode(r.name), score, r.wcag, r.pdfua, r.errors, r.warnings, r.tips, r.review)
 		}
 		b.WriteString("\n")
 	}
@@ -163,6 +168,15 @@ func (mw *markdownWriter) End(s Summary) error {
 	}
 	_, err := io.WriteString(mw.w, b.String())
 	return err
+}
+
+// verdict is a short conformance verdict for a table cell: "fails: 1.1.1, 1.3.1".
+func (mw *markdownWriter) verdict(v checker.Outcome, failed []string) string {
+	s := mdText(VerdictName(v, mw.m.Lang))
+	if len(failed) > 0 {
+		s += mw.tr(": ", " : ") + strings.Join(failed, ", ")
+	}
+	return s
 }
 
 func sumValues(m map[string]int) int {

@@ -151,14 +151,16 @@ type sarifArtifact struct {
 }
 
 type sarifArtifactProps struct {
-	Format string             `json:"format,omitempty"`
-	Pages  int                `json:"pages"`
-	Title  string             `json:"title,omitempty"`
-	Score  *int               `json:"score"`
-	Band   string             `json:"band,omitempty"`
-	Capped bool               `json:"capped,omitempty"`
-	Error  string             `json:"error,omitempty"`
-	Checks []checker.CheckRow `json:"checks"`
+	Format string `json:"format,omitempty"`
+	Pages  int    `json:"pages"`
+	Title  string `json:"title,omitempty"`
+	Score  *int   `json:"score"`
+	Band   string `json:"band,omitempty"`
+	Capped bool   `json:"capped,omitempty"`
+	// Conformance: the WCAG A/AA and PDF/UA verdicts, as in the JSON report.
+	Conformance *checker.Conformance `json:"conformance,omitempty"`
+	Error       string               `json:"error,omitempty"`
+	Checks      []checker.CheckRow   `json:"checks"`
 }
 
 type sarifNotification struct {
@@ -388,6 +390,8 @@ func (s *sarifWriter) Document(r checker.Result) error {
 	}
 	score := r.Score.Value
 	art.Properties.Score, art.Properties.Band, art.Properties.Capped = &score, string(r.Score.Band), r.Score.Capped
+	conf := r.Conformance
+	art.Properties.Conformance = &conf
 	s.docs = append(s.docs, art)
 
 	var b strings.Builder

@@ -67,6 +67,10 @@ func (t *textWriter) Document(r checker.Result) error {
 		fmt.Fprintf(&b, "  %s\n", t.tr("capped at 33: a blocking problem leaves some readers with nothing usable",
 			"plafonné à 33 : un problème bloquant laisse certains lecteurs sans rien d'utilisable"))
 	}
+	fmt.Fprintf(&b, "  %s\n", terminalSafe(WCAGLine(r.Conformance, t.m.Lang)))
+	if ua := PDFUALine(r.Conformance, t.m.Lang); ua != "" {
+		fmt.Fprintf(&b, "  %s\n", ua)
+	}
 	groups := []struct {
 		outcome  checker.Outcome
 		severity checker.Severity

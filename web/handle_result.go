@@ -25,6 +25,7 @@ type docView struct {
 	DocTitle                  string
 	Score                     checker.Score
 	BandLabel, BandShort      string
+	WCAG, PDFUA               string
 	Capped                    bool
 	// Summary and the counts of the table and the headings are computed from Fix, Review
 	// and Passed, the lists the page shows: one place, so they cannot disagree.
@@ -116,6 +117,7 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 	v.Score, v.Capped = res.Score, res.Score.Capped
 	v.BandLabel = l.T("band." + string(res.Score.Band))
 	v.BandShort = l.T("bandshort." + string(res.Score.Band))
+	v.WCAG, v.PDFUA = report.WCAGLine(res.Conformance, checker.Lang(l)), report.PDFUALine(res.Conformance, checker.Lang(l))
 	base := docBase(id, i)
 	q := "?lang=" + string(l)
 	if id != "" {

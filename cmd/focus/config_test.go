@@ -24,7 +24,8 @@ func withConfig(t *testing.T, content string) string {
 
 func TestConfigPrecedence(t *testing.T) {
 	flash := writeFiles(t, map[string][]byte{"flash.gif": flashingGIF})
-	tipOnly := writeFiles(t, map[string][]byte{"bare.png": fixtures.PNG(fixtures.Bars(40, 30), "")})
+	// An image without a description: one warning (IMG-EMBEDDED-DESCRIPTION), scoring 61.
+	warnOnly := writeFiles(t, map[string][]byte{"bare.png": fixtures.PNG(fixtures.Bars(40, 30), "")})
 	mixed := writeFiles(t, map[string][]byte{"flash.gif": flashingGIF, "ok.png": describedPNG})
 	cases := []struct {
 		name   string
@@ -34,12 +35,12 @@ func TestConfigPrecedence(t *testing.T) {
 	}{
 		{"file fail-on never", "fail-on: never\n", []string{flash}, exitOK},
 		{"flag fail-on beats file", "fail-on: never\n", []string{"--fail-on", "error", flash}, exitThreshold},
-		{"file min-score", "min-score: 95\n", []string{tipOnly}, exitThreshold},
-		{"flag min-score beats file", "min-score: 95\n", []string{"--min-score", "90", tipOnly}, exitOK},
-		{"flag min-score 0 beats file", "min-score: 95\n", []string{"--min-score", "0", tipOnly}, exitOK},
-		{"file fail-on tip", "fail-on: tip\n", []string{tipOnly}, exitThreshold},
+		{"file min-score", "min-score: 62\n", []string{warnOnly}, exitThreshold},
+		{"flag min-score beats file", "min-score: 62\n", []string{"--min-score", "60", warnOnly}, exitOK},
+		{"flag min-score 0 beats file", "min-score: 62\n", []string{"--min-score", "0", warnOnly}, exitOK},
+		{"file fail-on tip", "fail-on: tip\n", []string{warnOnly}, exitThreshold},
 		{"disabled rule", "disable: [IMG-FLASH]\n", []string{flash}, exitOK},
-		{"severity raised", "severity:\n  IMG-EMBEDDED-DESCRIPTION: error\n", []string{tipOnly}, exitThreshold},
+		{"severity raised", "severity:\n  IMG-EMBEDDED-DESCRIPTION: error\n", []string{warnOnly}, exitThreshold},
 		{"severity lowered", "severity:\n  IMG-FLASH: tip\n", []string{flash}, exitOK},
 		{"ignored path", "ignore: ['*.gif']\n", []string{flash}, exitOK},
 	}

@@ -13,6 +13,8 @@ import (
 type ContentFacts struct {
 	Untagged        int    // content items neither tagged nor marked as artifact
 	UntaggedKind    string // kind of the first: text, image, path
+	UntaggedText    int    // of them, text-showing operators
+	UntaggedImages  int    // of them, images painted
 	ArtifactTagged  int    // Artifact sequences inside tagged content
 	TaggedArtifact  int    // tagged sequences inside an Artifact
 	TextNoLang      int    // text whose language cannot be determined
@@ -400,6 +402,12 @@ func (r *contentRun) item(kind string, top mcFrame) {
 		r.facts.UntaggedKind = kind
 	}
 	r.facts.Untagged++
+	switch kind {
+	case "text":
+		r.facts.UntaggedText++
+	case "image":
+		r.facts.UntaggedImages++
+	}
 }
 
 // matrixScale is the area scale of the matrix operands a b c d e f.

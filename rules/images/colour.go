@@ -69,15 +69,24 @@ func runColourOnly(p *checker.Pass) {
 			ids = append(ids, c.Deficiency.String())
 		}
 		c := cs[0]
-		p.Review(checker.Location{}, checker.Text{
+		// Strong evidence of colour alone: red/green readers (1 man in 12) see the pair
+		// as one colour and it covers a real part of the image (chart series, not a
+		// detail). It stays a review (labels may be there), but costs the score a little.
+		likely := false
+		for _, x := range cs {
+			if (x.Deficiency == simulate.Protan || x.Deficiency == simulate.Deutan) && x.Share >= 0.05 && x.DeltaAfter < 5 {
+				likely = true
+			}
+		}
+		p.Report(checker.Finding{Outcome: checker.Review, Likely: likely, Message: checker.Text{
 			En: fmt.Sprintf("%s and %s (%.0f %% of the image) look alike to %s readers (colour difference %.0f → %.0f): if they mean different things, add a label or pattern",
 				k.a, k.b, 100*c.Share, strings.Join(en, ", "), c.DeltaBefore, c.DeltaAfter),
 			Fr: fmt.Sprintf("%s et %s (%.0f %% de l'image) se confondent pour les lecteurs %s (écart de couleur %.0f → %.0f) : s'ils ont des sens différents, ajoutez une étiquette ou un motif",
 				k.a, k.b, 100*c.Share, strings.Join(fr, ", "), c.DeltaBefore, c.DeltaAfter),
-		}, map[string]string{
+		}, Data: map[string]string{
 			"colour_a": k.a, "colour_b": k.b, "deficiencies": strings.Join(ids, ","),
 			"share":        fmt.Sprintf("%.3f", c.Share),
 			"delta_before": fmt.Sprintf("%.1f", c.DeltaBefore), "delta_after": fmt.Sprintf("%.1f", c.DeltaAfter),
-		})
+		}})
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"github.com/lab110bis/focusplus/format/imagedoc"
 )
 
-// EmbeddedDescription looks for a description stored in the image file itself. Alternative
-// text belongs where the image is used (the document or page), so a missing one is only a
-// tip: but a description travelling with the file helps every author who reuses it.
+// EmbeddedDescription looks for a description stored in the image file itself. An image
+// checked as a document is published as one (a chart, a scanned notice, a poster put
+// online): without a description in the file, a blind reader who opens it gets nothing,
+// so it fails WCAG 1.1.1 at warning severity (the alternative may still be given where
+// the image is linked, which only a person can see).
 var EmbeddedDescription = &checker.Rule{
 	ID: "IMG-EMBEDDED-DESCRIPTION",
 	Title: checker.Text{
@@ -23,7 +25,7 @@ var EmbeddedDescription = &checker.Rule{
 		Fr: "Donnez une alternative textuelle à l'image là où vous l'insérez (Word : clic droit > Modifier le texte de remplacement ; LibreOffice : clic droit > Propriétés > Options > Texte alternatif). Pour l'enregistrer dans le fichier, remplissez « Alt Text (Accessibility) » ou « Description » dans Photoshop (Fichier > Informations), Lightroom ou GIMP (Image > Métadonnées > Modifier les métadonnées).",
 	},
 	Affects:  []checker.Audience{checker.Blind},
-	Severity: checker.Tip,
+	Severity: checker.Warning,
 	Kinds:    []checker.Kind{imagedoc.Kind},
 	Standards: checker.Standards{
 		WCAG: []string{"1.1.1"}, EN301549: []string{"10.1.1.1"}, RGAA: []string{"1.1"},
@@ -38,6 +40,6 @@ func runEmbeddedDescription(p *checker.Pass) {
 		return
 	}
 	p.Fail(checker.Location{}, checker.Textf(
-		"The image file has no embedded description (XMP, IPTC or PNG text): give it alternative text where it is used",
-		"Le fichier image ne contient pas de description (XMP, IPTC ou texte PNG) : donnez-lui une alternative textuelle là où il est utilisé"), nil)
+		"The image file has no embedded description (XMP, IPTC or PNG text): opened on its own, it tells a blind reader nothing; describe it in the file, and where it is used",
+		"Le fichier image ne contient pas de description (XMP, IPTC ou texte PNG) : ouvert seul, il ne dit rien à une personne aveugle ; décrivez-le dans le fichier et là où il est utilisé"), nil)
 }

@@ -37,16 +37,27 @@ func runContentTagged(p *checker.Pass) {
 		c := pg.Content
 		loc := checker.Location{Page: pg.Num, Object: pg.Ref}
 		ok := true
-		if c.Untagged > 0 {
+		if n := c.UntaggedText + c.UntaggedImages; n > 0 {
 			ok = false
 			failAt(p, "7.1", mh("01-005"), loc, checker.Textf(
-				"%d content items (first: %s) are neither tagged nor marked as artifacts",
-				"%d éléments de contenu (le premier : %s) ne sont ni balisés ni marqués comme artefacts", c.Untagged, c.UntaggedKind),
-				map[string]string{"count": itoa(c.Untagged)})
+				"%d text or image items are neither tagged nor marked as artifacts: screen readers skip them or read them out of order",
+				"%d éléments de texte ou d'image ne sont ni balisés ni marqués comme artefacts : les lecteurs d'écran les sautent ou les lisent dans le désordre", n),
+				map[string]string{"count": itoa(n)})
+		}
+		if n := c.Untagged - c.UntaggedText - c.UntaggedImages; n > 0 {
+			// Lines, rules and shapes outside the tags are decoration a screen reader does
+			// not announce anyway: marking them as artifacts is a PDF/UA requirement.
+			ok = false
+			failUAWarning(p, "7.1", mh("01-005"), loc, checker.Textf(
+				"%d drawings (lines, shapes, backgrounds) are neither tagged nor marked as artifacts",
+				"%d dessins (filets, formes, fonds) ne sont ni balisés ni marqués comme artefacts", n),
+				map[string]string{"count": itoa(n)})
 		}
 		if c.ArtifactTagged > 0 {
+			// An artifact inside tagged content is still not read: PDF/UA forbids the
+			// nesting, a reader meets nothing.
 			ok = false
-			failAt(p, "7.1", mh("01-003"), loc, checker.Textf(
+			failUAWarning(p, "7.1", mh("01-003"), loc, checker.Textf(
 				"%d artifacts are nested inside tagged content", "%d artefacts sont imbriqués dans du contenu balisé", c.ArtifactTagged), nil)
 		}
 		if c.TaggedArtifact > 0 {

@@ -45,7 +45,14 @@ func runFonts(p *checker.Pass) {
 		bad := false
 		fail := func(clause, mhID, en, fr string, args ...any) {
 			bad = true
-			failAt(p, clause, mh(mhID), loc, checker.Textf(en, fr, args...), map[string]string{"font": name})
+			report := failAt
+			if clause != "7.21.7" {
+				// Embedding, encodings, cmaps, widths, CIDSet and CharSet are PDF/UA
+				// requirements of the file: the text still shows and reads. Only text
+				// without a Unicode value (7.21.7) is lost to a screen reader.
+				report = failUAWarning
+			}
+			report(p, clause, mh(mhID), loc, checker.Textf(en, fr, args...), map[string]string{"font": name})
 		}
 		if f.UsedVisible && f.Subtype != "Type3" && !f.Embedded {
 			fail("7.21.4.1", "31-009", "The font %s is not embedded", "La police %s n'est pas incorporée", name)

@@ -41,9 +41,10 @@ func runNotes(p *checker.Pass) {
 		}
 		switch {
 		case !e.HasID || strings.TrimSpace(e.ID) == "":
-			failAt(p, "7.9", mh("19-003"), elemLoc(e), checker.Textf("A Note has no ID", "Une Note n'a pas d'ID"), nil)
+			// PDF/UA-only: the note is read where it is; its ID serves links to it.
+			failUAWarning(p, "7.9", mh("19-003"), elemLoc(e), checker.Textf("A Note has no ID", "Une Note n'a pas d'ID"), nil)
 		case seen[e.ID]:
-			failAt(p, "7.9", mh("19-004"), elemLoc(e), checker.Textf("Two Notes share the ID %q", "Deux Notes partagent l'ID %q", e.ID), nil)
+			failUAWarning(p, "7.9", mh("19-004"), elemLoc(e), checker.Textf("Two Notes share the ID %q", "Deux Notes partagent l'ID %q", e.ID), nil)
 		default:
 			seen[e.ID] = true
 			p.Pass(1)

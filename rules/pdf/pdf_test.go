@@ -489,4 +489,40 @@ func TestPDFUAOnlyFindings(t *testing.T) {
 	if got := standardsOf(Title, s); len(got) != 1 || len(got[0].WCAG) == 0 {
 		t.Errorf("no title anywhere: want a WCAG failure, got %+v", got)
 	}
+	uaOnly := func(what string, r *checker.Rule, s fixtures.TaggedPDF, clause string) {
+		t.Helper()
+		fs, _ := checker.RunRule(context.Background(), r, load(t, s))
+		n := 0
+		for _, f := range fs {
+			if f.Outcome != checker.Failed {
+				continue
+			}
+			n++
+			if len(f.Standards.WCAG)+len(f.Standards.RGAA)+len(f.Standards.EN301549) != 0 || f.Standards.PDFUA[0] != clause || f.Severity != checker.Warning {
+				t.Errorf("%s: want a PDF/UA-only warning under %s, got %s %+v", what, clause, f.Severity, f.Standards)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no failure", what)
+		}
+	}
+	s = good()
+	s.Tabs = "R"
+	s.Elems = append(s.Elems, fixtures.Elem{Type: "Link", Annot: 1})
+	s.Annots = []string{"/Subtype /Link /Rect [10 10 20 20] /Contents (Home)"}
+	uaOnly("Tabs not S", TabOrder, s, "7.18.3")
+	s = good()
+	s.Elems = append(s.Elems, fixtures.Elem{Type: "Note"})
+	uaOnly("note without ID", Notes, s, "7.9")
+	s = good()
+	s.Font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	uaOnly("a font not embedded", Fonts, s, "7.21.4.1")
+	s = good()
+	s.Content += "0 0 m 100 100 l S\n"
+	uaOnly("an untagged line", ContentTagged, s, "7.1")
+	s = good()
+	s.Content += "BT /F1 12 Tf 72 100 Td (stray) Tj ET\n"
+	if got := standardsOf(ContentTagged, s); len(got) != 1 || len(got[0].WCAG) == 0 {
+		t.Errorf("untagged text: want a WCAG failure (screen readers skip it), got %+v", got)
+	}
 }

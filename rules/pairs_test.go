@@ -1,0 +1,261 @@
+package rules
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/lab110bis/focusplus/checker"
+	fx "github.com/lab110bis/focusplus/internal/fixtures"
+)
+
+// Defect pairs: testdata/pairs/NAME.bad.EXT is a document with one defect and
+// NAME.good.EXT the same document fixed. The pair test finds every pair by that naming
+// convention, so a pair exported with LibreOffice or Word joins by being dropped there;
+// the pairs below are generated from the readable sources in this file (rewrite them
+// with: go test ./rules -run PairsUpToDate -update-pairs).
+
+var updatePairs = flag.Bool("update-pairs", false, "rewrite the generated defect pairs under testdata/pairs")
+
+const pairsDir = "../testdata/pairs"
+
+// reportDOCX is a short, otherwise accessible Word report (title, language, a heading
+// and body text) with extra body XML and relationships.
+func reportDOCX(extra string, rels ...fx.Rel) []byte {
+	return fx.DOCX{
+		Title: "Rapport d'activité 2025",
+		Body: fx.P("Titre1", "Rapport d'activité 2025") +
+			fx.P("", "Ce rapport présente l'activité du service au cours de l'année 2025, ses résultats et ses projets.") +
+			extra +
+			fx.P("", "Les équipes remercient les usagers pour leurs réponses à l'enquête de satisfaction."),
+		Rels: rels,
+	}.Bytes()
+}
+
+var pictureRel = fx.Rel{ID: "rIdImg", Type: "image", Target: "media/image1.png"}
+
+func linkDOCX(text string) []byte {
+	return reportDOCX(`<w:p>`+fx.R("", "Le rapport complet est en ligne : ")+`<w:hyperlink r:id="rIdL">`+fx.R("", text)+`</w:hyperlink></w:p>`,
+		fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr/rapport-2025.pdf", External: true})
+}
+
+func textPDF(tagged bool) []byte {
+	page := fx.VisualPage{}
+	for i, line := range []string{"Rapport d'activite 2025", "Ce rapport presente l'activite du service en 2025.", "Les equipes remercient les usagers."} {
+		page.Texts = append(page.Texts, fx.VisualText{X: 72, Y: 700 - 24*float64(i), Size: 12, Fill: color.Black, Text: line})
+	}
+	return fx.VisualPDF{Pages: []fx.VisualPage{page}, Tagged: tagged, Title: "Rapport d'activite 2025"}.Bytes()
+}
+
+var (
+	red    = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 255}
+	green  = color.RGBA{R: 0x2c, G: 0xa0, B: 0x2c, A: 255}
+	blue   = color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 255}
+	orange = color.RGBA{R: 0xff, G: 0x7f, B: 0x0e, A: 255}
+)
+
+const chartDescription = "Bar chart: 120 schools in 2024, 150 in 2025"
+
+// generatedPairs are the pairs made here, by file name.
+func generatedPairs() map[string][]byte {
+	return map[string][]byte{
+		"image-alt.bad.docx":  reportDOCX(`<w:p>`+fx.Picture(1, ``, "")+`</w:p>`, pictureRel),
+		"image-alt.good.docx": reportDOCX(`<w:p>`+fx.Picture(1, `descr="Carte des 12 agences régionales du service"`, "")+`</w:p>`, pictureRel),
+		"table-header.bad.docx": reportDOCX(fx.Table("", false,
+			[]string{"Région", "Dossiers", "Délai moyen"}, []string{"Bretagne", "1 204", "12 jours"}, []string{"Occitanie", "980", "15 jours"})),
+		"table-header.good.docx": reportDOCX(fx.Table("", true,
+			[]string{"Région", "Dossiers", "Délai moyen"}, []string{"Bretagne", "1 204", "12 jours"}, []string{"Occitanie", "980", "15 jours"})),
+		"link-text.bad.docx":      linkDOCX("cliquez ici"),
+		"link-text.good.docx":     linkDOCX("Rapport d'activité 2025 (PDF, 2 Mo)"),
+		"docx-contrast.bad.docx":  reportDOCX(`<w:p>` + fx.R(`<w:color w:val="AAAAAA"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
+		"docx-contrast.good.docx": reportDOCX(`<w:p>` + fx.R(`<w:color w:val="333333"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
+		"tagged-pdf.bad.pdf":      textPDF(false),
+		"tagged-pdf.good.pdf":     textPDF(true),
+		// A chart published as an image: without a description in the file, a blind reader
+		// who opens it gets nothing.
+		"chart-alt.bad.png":  fx.PNG(fx.Bars(320, 200, blue, orange), ""),
+		"chart-alt.good.png": fx.PNG(fx.Bars(320, 200, blue, orange), chartDescription),
+		// Both described: only the colours differ. Red and green bars are one colour to 1
+		// man in 12; blue and orange stay distinct.
+		"chart-colour.bad.png":  fx.PNG(fx.Bars(320, 200, red, green), chartDescription),
+		"chart-colour.good.png": fx.PNG(fx.Bars(320, 200, blue, orange), chartDescription),
+	}
+}
+
+func TestPairsUpToDate(t *testing.T) {
+	for name, want := range generatedPairs() {
+		path := filepath.Join(pairsDir, name)
+		if *updatePairs {
+			if err := os.MkdirAll(pairsDir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s differs from its source in pairs_test.go (run go test ./rules -run PairsUpToDate -update-pairs)", path)
+		}
+	}
+}
+
+type pair struct{ name, bad, good string }
+
+// discoverPairs lists testdata/pairs/NAME.bad.EXT with their NAME.good.EXT.
+func discoverPairs(t *testing.T) []pair {
+	t.Helper()
+	bads, err := filepath.Glob(filepath.Join(pairsDir, "*.bad.*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []pair
+	for _, bad := range bads {
+		base := filepath.Base(bad)
+		i := strings.Index(base, ".bad.")
+		good := filepath.Join(pairsDir, base[:i]+".good."+base[i+len(".bad."):])
+		if _, err := os.Stat(good); err != nil {
+			t.Errorf("%s has no fixed version %s", bad, good)
+			continue
+		}
+		out = append(out, pair{name: base[:i], bad: bad, good: good})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+func checkFile(t *testing.T, e *checker.Engine, path string) checker.Result {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.Check(context.Background(), filepath.Base(path), data, false)
+	if r.Err != nil {
+		t.Fatalf("%s: %s", path, r.Err.Msg.En)
+	}
+	return r
+}
+
+func summary(r checker.Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s (cost %.1f; WCAG %s %v)", r.Score.Value, r.Score.Band, r.Score.Cost, r.Conformance.WCAG.Verdict, r.Conformance.WCAG.Failed)
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "\n    %s %s %s: %s", f.Outcome, f.Severity, f.Rule, f.Message.En)
+	}
+	return b.String()
+}
+
+// TestFixedVersionScoresHigher is the pair-ordering invariant: the fixed version of
+// every defect pair scores strictly higher than the defective one, so the score guides a
+// person through each fix.
+func TestFixedVersionScoresHigher(t *testing.T) {
+	pairs := discoverPairs(t)
+	if len(pairs) < len(generatedPairs())/2 {
+		t.Fatalf("%d pairs found under %s, want at least the %d generated ones", len(pairs), pairsDir, len(generatedPairs())/2)
+	}
+	e := NewEngine()
+	for _, p := range pairs {
+		bad, good := checkFile(t, e, p.bad), checkFile(t, e, p.good)
+		if good.Score.Value <= bad.Score.Value {
+			t.Errorf("%s: fixed version scores %s\n  not above the defective one %s", p.name, summary(good), summary(bad))
+		}
+		t.Logf("%s: %d %s → %d %s", p.name, bad.Score.Value, bad.Score.Band, good.Score.Value, good.Score.Band)
+	}
+}
+
+// TestTopBandMeansNoAAFailureFound: documents a reader cannot fully use never reach the
+// top band, and every document in it has no WCAG A/AA failure.
+func TestTopBandMeansNoAAFailureFound(t *testing.T) {
+	e := NewEngine()
+	scan := fx.VisualPDF{Pages: []fx.VisualPage{{Images: []fx.VisualImage{{X: 0, Y: 0, W: 612, H: 792, Img: fx.ScanImage(850, 1100)}}}}}.Bytes()
+	never := map[string][]byte{
+		"an untagged PDF":                textPDF(false),
+		"a scanned PDF without text":     scan,
+		"a chart without alternative":    generatedPairs()["chart-alt.bad.png"],
+		"an undescribed red/green chart": fx.PNG(fx.Bars(320, 200, red, green), ""),
+		"a picture without alternative":  generatedPairs()["image-alt.bad.docx"],
+		"pale text in a Word document":   generatedPairs()["docx-contrast.bad.docx"],
+		"an untagged form":               untaggedForm(200),
+	}
+	for what, data := range never {
+		r := e.Check(context.Background(), what, data, false)
+		if r.Err != nil {
+			t.Fatalf("%s: %s", what, r.Err.Msg.En)
+		}
+		if r.Score.Value > checker.FailureCap {
+			t.Errorf("%s reaches the top band: %s", what, summary(r))
+		}
+		t.Logf("%s: %d %s", what, r.Score.Value, r.Score.Band)
+	}
+	if r := e.Check(context.Background(), "scan.pdf", scan, false); r.Score.Band != checker.BandLow {
+		t.Errorf("a scanned PDF without text is blocking, want the low band: %s", summary(r))
+	}
+	// Every document in the top band has no A/AA failure: the pairs' fixed versions and
+	// the samples.
+	files, _ := filepath.Glob(filepath.Join(pairsDir, "*"))
+	samples, _ := filepath.Glob("../testdata/samples/*")
+	for _, f := range append(files, samples...) {
+		r := checkFile(t, e, f)
+		for _, fd := range r.Findings {
+			if checker.IsWCAGFailure(fd) && r.Score.Value > checker.FailureCap {
+				t.Errorf("%s scores %d with an A/AA failure: %s", f, r.Score.Value, summary(r))
+			}
+		}
+		if (r.Conformance.WCAG.Verdict == checker.Failed) != (r.Score.Value <= checker.FailureCap) {
+			t.Errorf("%s: WCAG verdict %s with score %d: the top band is exactly the documents without an A/AA failure", f, r.Conformance.WCAG.Verdict, r.Score.Value)
+		}
+	}
+}
+
+// untaggedForm is an untagged one-page PDF with the text of textPDF and n form fields
+// without a name for assistive technology.
+func untaggedForm(n int) []byte {
+	w := &fx.PDFWriter{}
+	cat := w.Reserve()
+	pages := w.Reserve()
+	page := w.Reserve()
+	font := w.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	content := w.Stream("", []byte("BT /F1 12 Tf 72 700 Td (Rapport d'activite 2025) Tj 0 -24 Td (Ce rapport presente l'activite du service en 2025.) Tj 0 -24 Td (Les equipes remercient les usagers.) Tj ET"))
+	var fields []string
+	for i := 0; i < n; i++ {
+		y := 600 - float64(i%40)*12
+		x := 72 + float64(i/40)*90
+		fields = append(fields, fmt.Sprintf("%d 0 R", w.Add(fmt.Sprintf(
+			"<< /Type /Annot /Subtype /Widget /FT /Tx /T (field%d) /Rect [%.0f %.0f %.0f %.0f] /P %d 0 R >>", i, x, y, x+80, y+10, page))))
+	}
+	w.Set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R /Annots [%s] >>",
+		pages, font, content, strings.Join(fields, " ")))
+	w.Set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	info := w.Add("<< /Title (Rapport d'activite 2025) >>")
+	w.Set(cat, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /AcroForm << /Fields [%s] >> >>", pages, strings.Join(fields, " ")))
+	return w.Bytes(cat, fmt.Sprintf("/Info %d 0 R", info))
+}
+
+// untaggedPlain is untaggedForm without its fields, written the same way.
+func untaggedPlain() []byte { return untaggedForm(0) }
+
+// TestUnnamedFieldsNeverScoreAbovePlainText: an untagged fillable form with hundreds of
+// unnamed fields does not score higher than the same untagged text without fields.
+func TestUnnamedFieldsNeverScoreAbovePlainText(t *testing.T) {
+	e := NewEngine()
+	plain := e.Check(context.Background(), "plain.pdf", untaggedPlain(), false)
+	for _, n := range []int{1, 20, 300} {
+		form := e.Check(context.Background(), "form.pdf", untaggedForm(n), false)
+		if form.Err != nil || plain.Err != nil {
+			t.Fatalf("fixtures do not load: %v %v", form.Err, plain.Err)
+		}
+		if form.Score.Value > plain.Score.Value {
+			t.Errorf("untagged form with %d unnamed fields scores %s\n  above the untagged text %s", n, summary(form), summary(plain))
+		}
+		t.Logf("%d fields: %d; plain text: %d", n, form.Score.Value, plain.Score.Value)
+	}
+}
