@@ -25,7 +25,7 @@ type docView struct {
 	DocTitle                  string
 	Score                     checker.Score
 	BandLabel, BandShort      string
-	WCAG, PDFUA               string
+	Conformance               []verdictView
 	Capped                    bool
 	// Summary and the counts of the table and the headings are computed from Fix, Review
 	// and Passed, the lists the page shows: one place, so they cannot disagree.
@@ -117,7 +117,7 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 	v.Score, v.Capped = res.Score, res.Score.Capped
 	v.BandLabel = l.T("band." + string(res.Score.Band))
 	v.BandShort = l.T("bandshort." + string(res.Score.Band))
-	v.WCAG, v.PDFUA = report.WCAGLine(res.Conformance, checker.Lang(l)), report.PDFUALine(res.Conformance, checker.Lang(l))
+	v.Conformance = conformanceViews(l, res.Conformance)
 	base := docBase(id, i)
 	q := "?lang=" + string(l)
 	if id != "" {
@@ -179,6 +179,24 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 	v.FixCount = problems(v.Fix)
 	v.Summary = []string{l.N("count.fix", v.FixCount), l.N("count.review", len(v.Review)), l.N("count.passed", len(v.Passed))}
 	return v
+}
+
+// verdictView is one conformance verdict on the result page: the standard, the verdict
+// in words, and the criteria or clauses (shown as code: they are references, not prose).
+type verdictView struct {
+	Standard, Verdict, RefsLabel string
+	Failed, Review               []string
+}
+
+func conformanceViews(l locale, c checker.Conformance) []verdictView {
+	lang := checker.Lang(l)
+	out := []verdictView{{Standard: "WCAG 2.2 " + c.WCAG.Level, Verdict: report.VerdictName(c.WCAG.Verdict, lang),
+		RefsLabel: l.T("conf.criteria"), Failed: c.WCAG.Failed, Review: c.WCAG.Review}}
+	if c.PDFUA.Verdict != checker.NotApplicable && c.PDFUA.Verdict != 0 {
+		out = append(out, verdictView{Standard: "PDF/UA-1", Verdict: report.VerdictName(c.PDFUA.Verdict, lang),
+			RefsLabel: l.T("conf.clauses"), Failed: c.PDFUA.Failed})
+	}
+	return out
 }
 
 // ruleCards groups findings by rule, keeping the order of the first finding of each.
