@@ -128,22 +128,7 @@ type hostClock struct {
 }
 
 func (h *hostClock) wait(ctx context.Context, host string, every time.Duration) error {
-	h.mu.Lock()
-	if e := h.every[host]; e > every {
-		every = e
-	}
-	if every <= 0 {
-		h.mu.Unlock()
-		return nil
-	}
-	now := time.Now()
-	at := h.next[host]
-	if at.Before(now) {
-		at = now
-	}
-	h.next[host] = at.Add(every)
-	h.mu.Unlock()
-	d := time.Until(at)
+	d := time.Until(h.reserve(host, every, time.Now()))
 	if d <= 0 {
 		return nil
 	}
@@ -155,6 +140,25 @@ func (h *hostClock) wait(ctx context.Context, host string, every time.Duration) 
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// reserve takes the next free turn of host at or after now and returns its time; the
+// turn after it is at least every later.
+func (h *hostClock) reserve(host string, every time.Duration, now time.Time) time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if e := h.every[host]; e > every {
+		every = e
+	}
+	if every <= 0 {
+		return now
+	}
+	at := h.next[host]
+	if at.Before(now) {
+		at = now
+	}
+	h.next[host] = at.Add(every)
+	return at
 }
 
 // SlowDown makes the pace of one host at least every (a robots.txt Crawl-delay may ask
