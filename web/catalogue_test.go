@@ -182,8 +182,8 @@ func frenchPageProblems(page string, t *testing.T) []string {
 		if n.Tag == "details" && n.hasClass("experts") {
 			inExperts = true
 		}
-		if n.Attr["lang"] == "en" {
-			inEnglish = true
+		if n.Attr["lang"] == "en" || n.Attr["translate"] == "no" {
+			inEnglish = true // another language's text, or the document's own words (names, titles)
 		}
 		if n.Tag == "" {
 			s := strings.TrimSpace(n.Text)
@@ -200,7 +200,7 @@ func frenchPageProblems(page string, t *testing.T) []string {
 				if m := jargon.FindString(stripToolNames(s)); m != "" {
 					out = append(out, "technical term "+m+" outside the experts' details: "+s)
 				}
-				if decimalPoint.MatchString(s) {
+				if decimalPoint.MatchString(stripToolNames(s)) {
 					out = append(out, "decimal point: "+s)
 				}
 				if prefix, _, ok := strings.Cut(s, "."); ok && keyPrefixes[prefix] && !strings.ContainsAny(s, " ") {

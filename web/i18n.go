@@ -264,6 +264,7 @@ var messages = map[string]checker.Text{
 	"colour.background":      tx("Background", "Fond"),
 	"colour.ratio":           tx("Contrast measured: %s:1", "Contraste mesuré : %s:1"),
 	"colour.required":        tx("needed: %s:1", "il faut : %s:1"),
+	"instance.technical":     tx("A technical defect inside the file (described in the details for experts below).", "Un défaut technique à l'intérieur du fichier (décrit dans les détails pour les experts, plus bas)."),
 	"rule.experts":           tx("Details for experts", "Détails pour les experts"),
 	"rule.id":                tx("Rule", "Règle"),
 	"rule.technical":         tx("Messages of the file reader", "Messages du lecteur de fichiers"),

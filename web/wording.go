@@ -36,6 +36,12 @@ func readerText(l locale, s string) (main string, technical []string) {
 		}
 		return m
 	})
+	// A message about the inside of the file (a font's CIDSet, the StructTreeRoot) even
+	// once its asides are gone: the reader is told it is a technical defect, the expert
+	// gets the message.
+	if formatJargon.MatchString(main) {
+		return l.T("instance.technical"), []string{s}
+	}
 	return main, technical
 }
 

@@ -20,6 +20,7 @@ func TestReaderTextKeepsTechnicalAsidesForExperts(t *testing.T) {
 		{fr, "Contraste de 2,43:1 (il faut 4,5:1) pour le texte", "Contraste de 2,43:1 (il faut 4,5:1) pour le texte", nil},
 		{en, "Contrast 2.43:1 (needs 4.5:1) for text", "Contrast 2.43:1 (needs 4.5:1) for text", nil},
 		{en, "unreadable PDF (invalid xref table)", "unreadable PDF", []string{"invalid xref table"}},
+		{fr, "Le CIDSet de la police sous-ensemble X+Arial ne liste pas tous les glyphes (CID [67 141])", "Un défaut technique à l'intérieur du fichier (décrit dans les détails pour les experts, plus bas).", []string{"Le CIDSet de la police sous-ensemble X+Arial ne liste pas tous les glyphes (CID [67 141])"}},
 	} {
 		main, tech := readerText(c.l, c.in)
 		if main != c.main || !reflect.DeepEqual(tech, c.technical) {

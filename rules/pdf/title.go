@@ -42,8 +42,8 @@ func runTitle(p *checker.Pass) {
 		msg := checker.Textf("The document has no title: fill in Document Properties > Title (neither the properties nor XMP metadata have one)",
 			"Le document n'a pas de titre : remplissez Propriétés du document > Titre (ni les propriétés ni les métadonnées XMP n'en ont)")
 		if infoTitle {
-			msg = checker.Textf("The title %q is in the document properties but there is no XMP metadata stream, where PDF/UA reads it",
-				"Le titre %q figure dans les propriétés du document mais il n'y a pas de flux de métadonnées XMP, où PDF/UA le lit", d.InfoTitle)
+			msg = checker.Textf("The title %q is in Document Properties but not in the metadata PDF/UA readers use (no XMP metadata stream): export the PDF again with the title filled in",
+				"Le titre %q figure dans Propriétés du document mais pas dans les métadonnées que lisent les outils PDF/UA (pas de flux de métadonnées XMP) : exportez à nouveau le PDF avec le titre renseigné", d.InfoTitle)
 		}
 		missing(p, "7.1", mh("06-001"), checker.Location{}, msg, nil)
 	} else if !d.XMP.HasTitle || judge.Title(d.XMP.Title).Reason == judge.Empty {
