@@ -97,6 +97,9 @@ type LoadError struct {
 	// needs a password fails its access permission): the report then lists a failed
 	// finding of that rule beside the error, so the reason shows with the others.
 	Rule string
+	// Detail is the technical cause (a library's error, a recovered panic), untranslated:
+	// the JSON report's error_detail and the server log carry it, the message does not.
+	Detail string
 }
 
 func (e *LoadError) Error() string { return e.Msg.En }

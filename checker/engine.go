@@ -82,9 +82,7 @@ func (e *Engine) Check(ctx context.Context, name string, data []byte, keep bool)
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
-					r = Result{Name: name, Err: &LoadError{Msg: Textf(
-						"internal error while reading the document (%v); please report it with the file if you can share it",
-						"erreur interne pendant la lecture du document (%v) ; merci de la signaler avec le fichier si possible", v)}}
+					r = Result{Name: name, Err: damaged(v)}
 				}
 			}()
 			r = e.check(ctx, name, data, keep)
@@ -123,10 +121,20 @@ var running atomic.Int64
 // nobody waits for shows.
 func Running() int64 { return running.Load() }
 
+// damaged is the error of a document whose reading panicked: most likely a damaged
+// file, or a construction no reader here expects. The panic value is only detail.
+func damaged(v any) *LoadError {
+	return &LoadError{Msg: Textf(
+		"the file is damaged, or built in a way Focus+ cannot read yet, so it could not be checked (an internal error: please report it, with the file if you can share it)",
+		"le fichier est endommagé, ou construit d'une façon que Focus+ ne sait pas encore lire : il n'a pas pu être vérifié (une erreur interne : merci de la signaler, avec le fichier si vous pouvez le partager)"),
+		Detail: fmt.Sprint(v)}
+}
+
 func deadlineError(ctx context.Context, timeout time.Duration) *LoadError {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return &LoadError{Msg: Textf("checking took longer than the %s limit for one document",
-			"la vérification a dépassé la limite de %s par document", timeout)}
+		return &LoadError{Msg: Textf("the document is too complex to analyse within the time limit (%s per document)",
+			"le document est trop complexe pour être analysé dans le temps imparti (limite de %s par document)", timeout),
+			Detail: "document deadline exceeded"}
 	}
 	return &LoadError{Msg: Textf("checking was cancelled", "vérification annulée")}
 }
@@ -305,9 +313,11 @@ func asLoadError(err error) *LoadError {
 		return le
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
-		return &LoadError{Msg: Textf("reading took longer than the limit for one document", "la lecture a dépassé la limite de temps par document")}
+		return &LoadError{Msg: Textf("the document is too complex to read within the time limit for one document",
+			"le document est trop complexe pour être lu dans le temps imparti"), Detail: err.Error()}
 	}
-	return &LoadError{Msg: Text{En: "could not read the document: " + err.Error(), Fr: "lecture du document impossible : " + err.Error()}}
+	return &LoadError{Msg: Textf("the file is damaged and cannot be read: open it in the program that made it and save it again",
+		"le fichier est endommagé et ne peut pas être lu : ouvrez-le dans le logiciel qui l'a créé et enregistrez-le à nouveau"), Detail: err.Error()}
 }
 
 // HumanBytes formats a byte count for messages.
@@ -339,7 +349,7 @@ func (e *Engine) Load(ctx context.Context, name string, data []byte) (doc *Docum
 	defer cancel()
 	defer func() {
 		if v := recover(); v != nil {
-			doc, lerr = nil, &LoadError{Msg: Textf("internal error while reading the document (%v)", "erreur interne pendant la lecture du document (%v)", v)}
+			doc, lerr = nil, damaged(v)
 		}
 	}()
 	if len(data) == 0 {

@@ -37,8 +37,9 @@ func TestCheckRecoversLoaderPanic(t *testing.T) {
 		panic("index out of range")
 	})
 	r := e.Check(context.Background(), "x.png", pngHead, false)
-	if r.Err == nil || !strings.Contains(r.Err.Msg.En, "index out of range") {
-		t.Fatalf("want a document error naming the panic, got %+v", r.Err)
+	if r.Err == nil || !strings.Contains(r.Err.Msg.En, "damaged") || !strings.Contains(r.Err.Msg.Fr, "endommagé") ||
+		strings.Contains(r.Err.Msg.En, "index out of range") || r.Err.Detail != "index out of range" {
+		t.Fatalf("want a readable document error with the panic as detail only, got %+v", r.Err)
 	}
 	if r.Format != "png" {
 		t.Errorf("format %q, want png even when unreadable", r.Format)

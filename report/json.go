@@ -39,8 +39,10 @@ type JSONDocument struct {
 	// (CONTRACT.md, second round); absent when the document could not be read.
 	Conformance *checker.Conformance `json:"conformance,omitempty"`
 	Error       string               `json:"error,omitempty"`
-	Findings    []JSONFinding        `json:"findings"`
-	Checks      []checker.CheckRow   `json:"checks"`
+	// ErrorDetail is the technical cause of Error (a library's message), untranslated.
+	ErrorDetail string             `json:"error_detail,omitempty"`
+	Findings    []JSONFinding      `json:"findings"`
+	Checks      []checker.CheckRow `json:"checks"`
 }
 
 // JSONFinding is one fail or review instance.
@@ -92,6 +94,7 @@ func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 	}
 	if r.Err != nil {
 		d.Error = r.Err.Msg.In(lang)
+		d.ErrorDetail = r.Err.Detail
 	} else {
 		score := r.Score.Value
 		d.Score, d.Band, d.Capped = &score, string(r.Score.Band), r.Score.Capped

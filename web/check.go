@@ -85,6 +85,10 @@ func (s *Server) checkAll(ctx context.Context, files []upload, keep bool) ([]che
 			format = "unreadable"
 		}
 		s.metrics.document(format)
+		if r.Err != nil && r.Err.Detail != "" {
+			// The technical cause for whoever runs the server; never the file name.
+			s.log.Warn("document not checked", "format", string(r.Format), "detail", r.Err.Detail)
+		}
 		if keep {
 			docs = append(docs, s.prepare(ctx, &r))
 		}

@@ -112,6 +112,9 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 	}
 	if res.Err != nil {
 		v.Error, v.ErrorDetails = readerText(l, l.In(res.Err.Msg))
+		if res.Err.Detail != "" {
+			v.ErrorDetails = append(v.ErrorDetails, res.Err.Detail)
+		}
 		return v
 	}
 	v.Score, v.Capped = res.Score, res.Score.Capped

@@ -122,7 +122,7 @@ func TestHostileImagesInABatch(t *testing.T) {
 			if !strings.Contains(d.Error, want) || d.Score != nil {
 				t.Errorf("%s: error %q, score %v; want an error mentioning %q and no score", base, d.Error, d.Score, want)
 			}
-			if strings.Contains(d.Error, "limit for one document") {
+			if strings.Contains(d.Error, "time limit") {
 				t.Errorf("%s: hit the deadline instead of failing fast", base)
 			}
 		} else if d.Error != "" || d.Score == nil {

@@ -24,7 +24,10 @@ func relIs(typ, last string) bool { return strings.HasSuffix(typ, "/"+last) }
 func Load(ctx context.Context, name string, data []byte, format checker.Format, lim checker.Limits) (doc *checker.Document, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			doc, err = nil, checker.Errorf("internal error while reading the Word document (%v)", "erreur interne pendant la lecture du document Word (%v)", v)
+			doc, err = nil, &checker.LoadError{Msg: checker.Textf(
+				"the Word document is damaged, or built in a way Focus+ cannot read yet (an internal error: please report it, with the file if you can share it)",
+				"le document Word est endommagé, ou construit d'une façon que Focus+ ne sait pas encore lire (une erreur interne : merci de la signaler, avec le fichier si vous pouvez le partager)"),
+				Detail: fmt.Sprint(v)}
 		}
 	}()
 	if bytes.HasPrefix(data, oleMagic) {

@@ -194,7 +194,7 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, checker.Errorf("unreadable PDF: the file is damaged (%v)", "PDF illisible : le fichier est endommagé (%v)", truncMsg(fmt.Sprint(p)))
+			doc, err = nil, damagedPDF(fmt.Sprint(p))
 		}
 	}()
 	d, err := Parse(ctx, data, lim)
@@ -214,6 +214,16 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 		Name: name, Format: Name, Pages: pages, Title: title,
 		Language: d.Lang, Content: d, Source: data,
 	}, nil
+}
+
+// damagedPDF is the error of a PDF whose structure cannot be read; the reader's own
+// message (pdfcpu's, in English, about cross-reference tables and object streams) is
+// kept as detail for experts only.
+func damagedPDF(detail string) error {
+	return &checker.LoadError{Msg: checker.Textf(
+		"the PDF is damaged: its structure cannot be read. Open it in Acrobat (or the program that made it) and save or export it again",
+		"le PDF est endommagé : sa structure ne peut pas être lue. Ouvrez-le dans Acrobat (ou le logiciel qui l'a créé) et enregistrez-le ou exportez-le à nouveau"),
+		Detail: truncMsg(detail)}
 }
 
 func truncMsg(s string) string {
@@ -245,7 +255,7 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*Doc, error) {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			return nil, checker.Errorf("the PDF could not be read before the deadline", "le PDF n'a pas pu être lu dans le temps imparti")
 		}
-		return nil, checker.Errorf("unreadable PDF: %s", "PDF illisible : %s", truncMsg(err.Error()))
+		return nil, damagedPDF(err.Error())
 	}
 	maxEl := lim.MaxElements
 	if maxEl <= 0 {
