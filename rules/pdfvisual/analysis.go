@@ -133,6 +133,11 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		}
 		s.setPage(pg.Image, pg.Runs)
 		for i := range pg.Runs {
+			if i%64 == 63 && ctx.Err() != nil {
+				// Sampling costs the area of each run's box: a page of thousands of
+				// page-sized glyphs must still stop at the deadline.
+				return ctx.Err()
+			}
 			r := &pg.Runs[i]
 			if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() || !readable(r) {
 				continue

@@ -451,3 +451,32 @@ func sweep(fg color.RGBA) fixtures.VisualPage {
 	}
 	return p
 }
+
+// Boxes that leave the page, empty boxes and glyphs of other runs outside the box are
+// measured without a panic, and a plain page gives its colour.
+func TestSamplerOddBoxes(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 60, 40))
+	for i := range img.Pix {
+		img.Pix[i] = 0xee
+	}
+	fg := color.RGBA{0x22, 0x22, 0x22, 255}
+	runs := []pdfrender.TextRun{
+		{Letters: 1, Fill: fg, Box: image.Rect(-10, -10, 20, 15), Glyphs: []image.Rectangle{image.Rect(-10, -10, 20, 15)}},
+		{Letters: 1, Fill: fg, Box: image.Rect(50, 30, 90, 70), Glyphs: []image.Rectangle{image.Rect(50, 30, 90, 70)}},
+		{Letters: 1, Fill: fg, Box: image.Rect(5, 5, 5, 5)},
+		{Letters: 1, Fill: color.RGBA{0xff, 0, 0, 255}, Box: image.Rect(0, 0, 60, 40), Glyphs: []image.Rectangle{image.Rect(-100, -100, 1000, 1000), image.Rect(10, 10, 12, 12)}},
+	}
+	for y := 20; y < 30; y++ {
+		for x := 10; x < 14; x++ {
+			img.SetRGBA(x, y, fg)
+		}
+	}
+	var s sampler
+	s.setPage(img, runs)
+	for i := range runs {
+		m, ok := s.measure(img, &runs[i])
+		if ok && i < 2 && m.bg != (color.RGBA{0xee, 0xee, 0xee, 255}) {
+			t.Errorf("run %d: background %v, want #eeeeee", i, m.bg)
+		}
+	}
+}
