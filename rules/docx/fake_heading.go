@@ -3,6 +3,7 @@ package docx
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -73,6 +74,9 @@ func runFakeHeading(p *checker.Pass) {
 		}
 		if strings.ContainsAny(text[len(text)-1:], ".,;:!?…") || strings.HasSuffix(text, "»") {
 			continue // a sentence or a label, not a title
+		}
+		if letterCount(text) < 2 {
+			continue // "-", "*", "1": a separator or a number, not a title
 		}
 		if templatePlaceholder.MatchString(text) {
 			continue // "{NOM_DU_SERVICE}", "[Facultatif]": a template's blank to fill, not a title
@@ -150,4 +154,14 @@ func hasTextBefore(paras []*wordproc.Paragraph) bool {
 		}
 	}
 	return n >= 2
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
