@@ -18,6 +18,7 @@ import (
 // reader pages to them, and only as long as the result itself.
 type checkedBatch struct {
 	id      string
+	owner   string // the client that uploaded it (see clientKey)
 	expires time.Time
 	size    int64 // approximate bytes held
 	docs    []*checkedDoc
@@ -67,21 +68,34 @@ func (p *pagePreview) image() (*image.RGBA, error) {
 	return rgba, nil
 }
 
-// resultCache holds recent batches for a short time, bounded in count and bytes; the
-// oldest go first when it is full. Nothing is ever written to disk.
+// resultCache holds recent batches for a short time, bounded in count and bytes, and
+// fair between clients: one client holds at most a share of either bound, its own
+// oldest results making room for its new ones; when the whole cache is full, the
+// client holding the most bytes gives up its oldest. So 200 uploads from one client
+// evict only that client's results. Nothing is ever written to disk.
 type resultCache struct {
 	mu         sync.Mutex
 	maxEntries int
 	maxBytes   int64
+	// perEntries and perBytes bound one client's share.
+	perEntries int
+	perBytes   int64
 	ttl        time.Duration
 	now        func() time.Time
 	byID       map[string]*checkedBatch
 	order      []*checkedBatch // oldest first
 	bytes      int64
+	owners     map[string]*ownerUse
+}
+
+type ownerUse struct {
+	entries int
+	bytes   int64
 }
 
 func newResultCache(maxEntries int, maxBytes int64, ttl time.Duration) *resultCache {
-	return &resultCache{maxEntries: maxEntries, maxBytes: maxBytes, ttl: ttl, now: time.Now, byID: map[string]*checkedBatch{}}
+	return &resultCache{maxEntries: maxEntries, maxBytes: maxBytes, ttl: ttl, now: time.Now, byID: map[string]*checkedBatch{},
+		perEntries: max(maxEntries/10, 5), perBytes: maxBytes / 4, owners: map[string]*ownerUse{}}
 }
 
 // newID returns an unguessable key: a result page is reachable only by who uploaded.
@@ -91,12 +105,21 @@ func newID() string {
 	return base64.RawURLEncoding.EncodeToString(b[:])
 }
 
-// put stores a batch and returns its id. A batch larger than the whole cache is dropped
-// of its previews first, and not stored at all if still too large.
-func (c *resultCache) put(docs []*checkedDoc) string {
-	b := &checkedBatch{id: newID(), docs: docs}
+// put stores a batch of no particular client (tests, embedding programs): only the
+// whole cache's bounds apply.
+func (c *resultCache) put(docs []*checkedDoc) string { return c.putFor("", docs) }
+
+// putFor stores a batch for a client and returns its id. A batch larger than the
+// client's share is dropped of its previews first, and not stored at all if still too
+// large.
+func (c *resultCache) putFor(owner string, docs []*checkedDoc) string {
+	b := &checkedBatch{id: newID(), owner: owner, docs: docs}
 	b.size = batchSize(docs)
-	if b.size > c.maxBytes {
+	share, entries := c.perBytes, c.perEntries
+	if owner == "" {
+		share, entries = c.maxBytes, c.maxEntries
+	}
+	if b.size > share {
 		for _, d := range docs {
 			d.Previews = nil
 			d.lazy = nil
@@ -108,16 +131,48 @@ func (c *resultCache) put(docs []*checkedDoc) string {
 	defer c.mu.Unlock()
 	b.expires = c.now().Add(c.ttl)
 	c.pruneLocked()
-	if b.size > c.maxBytes {
+	if b.size > share {
 		return ""
 	}
+	// First the client's own share, then the whole cache.
+	for u := c.owners[owner]; u != nil && (u.entries >= entries || u.bytes+b.size > share); u = c.owners[owner] {
+		c.removeLocked(c.oldestOf(owner))
+	}
 	for len(c.order) > 0 && (len(c.order) >= c.maxEntries || c.bytes+b.size > c.maxBytes) {
-		c.removeLocked(0)
+		c.removeLocked(c.oldestOf(c.heaviestLocked()))
 	}
 	c.byID[b.id] = b
 	c.order = append(c.order, b)
 	c.bytes += b.size
+	u := c.owners[owner]
+	if u == nil {
+		u = &ownerUse{}
+		c.owners[owner] = u
+	}
+	u.entries++
+	u.bytes += b.size
 	return b.id
+}
+
+// oldestOf is the index in order of the owner's oldest batch.
+func (c *resultCache) oldestOf(owner string) int {
+	for i, b := range c.order {
+		if b.owner == owner {
+			return i
+		}
+	}
+	return 0
+}
+
+// heaviestLocked is the client holding the most bytes.
+func (c *resultCache) heaviestLocked() string {
+	best, most := "", int64(-1)
+	for o, u := range c.owners {
+		if u.bytes > most || (u.bytes == most && o < best) {
+			best, most = o, u.bytes
+		}
+	}
+	return best
 }
 
 func (c *resultCache) get(id string) *checkedBatch {
@@ -153,6 +208,13 @@ func (c *resultCache) removeLocked(i int) {
 	b := c.order[i]
 	delete(c.byID, b.id)
 	c.bytes -= b.size
+	if u := c.owners[b.owner]; u != nil {
+		u.entries--
+		u.bytes -= b.size
+		if u.entries <= 0 {
+			delete(c.owners, b.owner)
+		}
+	}
 	c.order[i] = nil
 	c.order = append(c.order[:i], c.order[i+1:]...)
 }

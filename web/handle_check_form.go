@@ -29,7 +29,7 @@ func (s *Server) handleCheckForm(w http.ResponseWriter, r *http.Request) {
 	}
 	_, docs := s.checkAll(r.Context(), files, true)
 	s.releaseCheck()
-	id := s.cache.put(docs)
+	id := s.cache.putFor(s.clientKey(w, r), docs)
 	if id == "" {
 		// Too large even without previews to keep: show the results once, now.
 		s.renderResult(w, r, &checkedBatch{docs: docs})

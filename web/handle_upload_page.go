@@ -25,6 +25,9 @@ type uploadPage struct {
 // handleUploadPage is GET /: the upload form.
 func (s *Server) handleUploadPage(w http.ResponseWriter, r *http.Request) {
 	rememberLang(w, r)
+	if c, err := r.Cookie(clientCookie); err != nil || !func() bool { _, ok := s.verifyClient(c.Value); return ok }() {
+		s.setClientCookie(w, r) // before the first upload, so it counts as this browser's
+	}
 	l := requestLang(r)
 	s.render(w, http.StatusOK, "upload", uploadPage{
 		page:     newPage(r, l, l.T("upload.title")),

@@ -12,6 +12,7 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"image"
 	"log/slog"
@@ -157,6 +158,8 @@ type Server struct {
 	RenderPages PageRenderer
 
 	ready atomic.Bool
+	// clientSecret signs the client cookies (clientKey); new at every start.
+	clientSecret [32]byte
 }
 
 // New builds the server around a shared engine. The engine is copied so the server's
@@ -184,6 +187,7 @@ func New(engine *checker.Engine, cfg Config) (*Server, error) {
 		Simulate:    simulateImage,
 		RenderPages: renderPages,
 	}
+	rand.Read(s.clientSecret[:])
 	s.routes()
 	s.ready.Store(true)
 	return s, nil

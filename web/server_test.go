@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -905,5 +906,70 @@ func TestHSTSOnlyOverTLS(t *testing.T) {
 	r.Header.Set("X-Forwarded-Proto", "https")
 	if w := do(h, r); !strings.Contains(w.Header().Get("Strict-Transport-Security"), "max-age=") {
 		t.Error("no HSTS behind a TLS proxy")
+	}
+}
+
+// One client uploading again and again evicts only its own results: the others' stay.
+func TestResultCacheIsFairBetweenClients(t *testing.T) {
+	c := newResultCache(200, 256<<20, time.Minute)
+	doc := func() []*checkedDoc { return []*checkedDoc{{Result: checker.Result{Name: "a"}}} }
+	var others []string
+	for i := 0; i < 10; i++ {
+		others = append(others, c.putFor(fmt.Sprintf("c:colleague%d", i), doc()))
+	}
+	var mine []string
+	for i := 0; i < 200; i++ {
+		mine = append(mine, c.putFor("a:10.0.0.9", doc()))
+	}
+	for i, id := range others {
+		if c.get(id) == nil {
+			t.Errorf("colleague %d's result was evicted by another client", i)
+		}
+	}
+	if c.get(mine[len(mine)-1]) == nil || c.get(mine[0]) != nil {
+		t.Error("the busy client should keep its newest results and lose its oldest")
+	}
+	if n, _ := c.stats(); n != 10+c.perEntries {
+		t.Errorf("%d entries, want the 10 colleagues' and the busy client's %d", n, c.perEntries)
+	}
+	// Byte share: a client's batches beyond a quarter of the cache push out its own.
+	c = newResultCache(200, 4<<20, time.Minute)
+	big := func() []*checkedDoc {
+		return []*checkedDoc{{Result: checker.Result{Name: "b"}, Previews: []pagePreview{{Page: 1, PNG: make([]byte, 600<<10)}}}}
+	}
+	other := c.putFor("c:colleague", big())
+	for i := 0; i < 10; i++ {
+		c.putFor("c:busy", big())
+	}
+	if c.get(other) == nil {
+		t.Error("a colleague's result was evicted by another client's bytes")
+	}
+	if _, b := c.stats(); b > 2<<20 {
+		t.Errorf("%d bytes held for two clients with 1 MiB shares", b)
+	}
+}
+
+// The upload page gives the browser a signed client cookie; a forged one is not taken.
+func TestClientCookie(t *testing.T) {
+	s := newTestServer(t, Config{})
+	w := get(s.Handler(), "/")
+	var cookie *http.Cookie
+	for _, c := range w.Result().Cookies() {
+		if c.Name == clientCookie {
+			cookie = c
+		}
+	}
+	if cookie == nil || !cookie.HttpOnly {
+		t.Fatalf("no HttpOnly client cookie from the upload page: %v", w.Result().Cookies())
+	}
+	r := httptest.NewRequest("POST", "/check", nil)
+	r.AddCookie(cookie)
+	if k := s.clientKey(httptest.NewRecorder(), r); !strings.HasPrefix(k, "c:") {
+		t.Errorf("a valid cookie gives key %q", k)
+	}
+	r = httptest.NewRequest("POST", "/check", nil)
+	r.AddCookie(&http.Cookie{Name: clientCookie, Value: "forged.value"})
+	if k := s.clientKey(httptest.NewRecorder(), r); !strings.HasPrefix(k, "a:") {
+		t.Errorf("a forged cookie gives key %q, want the address", k)
 	}
 }
