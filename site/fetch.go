@@ -172,6 +172,15 @@ func (f *Fetcher) SlowDown(host string, every time.Duration) {
 	f.hosts.every[host] = every
 }
 
+// StatusError is an answer other than 200 OK.
+type StatusError struct {
+	Code int
+	Err  *checker.LoadError
+}
+
+func (e *StatusError) Error() string { return e.Err.Error() }
+func (e *StatusError) Unwrap() error { return e.Err }
+
 // Response is an open download.
 type Response struct {
 	URL  *url.URL // after redirects
@@ -204,7 +213,7 @@ func (f *Fetcher) Open(ctx context.Context, raw string) (*Response, error) {
 	if resp.StatusCode != http.StatusOK {
 		resp.Body.Close()
 		cancel()
-		return nil, &checker.LoadError{Msg: checker.Textf("the server answered %s", "le serveur a répondu %s", resp.Status)}
+		return nil, &StatusError{Code: resp.StatusCode, Err: &checker.LoadError{Msg: checker.Textf("the server answered %s", "le serveur a répondu %s", resp.Status)}}
 	}
 	if f.opt.MaxBytes > 0 && resp.ContentLength > f.opt.MaxBytes {
 		resp.Body.Close()

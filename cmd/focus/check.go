@@ -44,6 +44,7 @@ type CheckOptions struct {
 	DownloadTimeout time.Duration
 	MaxRedirects    int
 	Resume          string
+	crawl           *crawlRun // set by focus crawl
 }
 
 // NewCmdCheck builds `focus check`; runF replaces the behaviour in tests of flag parsing.
@@ -87,7 +88,12 @@ Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
 			return checkRun(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
+	addCheckFlags(cmd.Flags(), opts)
+	return cmd
+}
+
+// addCheckFlags binds the flags of check, which crawl has too.
+func addCheckFlags(f *pflag.FlagSet, opts *CheckOptions) {
 	f.StringVar(&opts.Format, "format", "text", "report format: "+report.FormatList())
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	f.StringVar(&opts.Lang, "lang", "", "language of messages: fr or en (default: from LC_ALL/LANG, else en)")
@@ -97,7 +103,6 @@ Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
 	f.DurationVar(&opts.Timeout, "timeout", checker.DefaultLimits().DocumentTimeout, "deadline for checking one document")
 	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` (default: "+config.FileName+" in the current directory, if any); flags override it")
 	addAuditFlags(f, opts)
-	return cmd
 }
 
 func checkRun(ctx context.Context, opts *CheckOptions) error {
@@ -132,9 +137,12 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err := checkAuditFlags(opts); err != nil {
 		return err
 	}
-	inputs, skipped, err := gatherInputs(ctx, opts, newFetcherFor(opts, &engine))
-	if err != nil {
-		return usageErrorf("%v", err)
+	var inputs []checker.Input
+	var skipped []checker.Skipped
+	if opts.crawl == nil {
+		if inputs, skipped, err = gatherInputs(ctx, opts, newFetcherFor(opts, &engine)); err != nil {
+			return usageErrorf("%v", err)
+		}
 	}
 	if cfg != nil && len(cfg.Ignore) > 0 {
 		inputs, skipped = ignorePaths(cfg, inputs, skipped)
@@ -183,7 +191,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if resume != nil {
 		batch.Skip = resume.skip
 	}
-	engine.Run(ctx, inputs, batch, func(r checker.Result) {
+	emit := func(r checker.Result) {
 		if r.Kept {
 			prev := resume.previous(r.Name)
 			summary.AddJSON(prev)
@@ -222,7 +230,12 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 				writeErr = resume.wrote(r, before)
 			}
 		}
-	})
+	}
+	if opts.crawl != nil {
+		summary.Skipped = opts.crawl.run(ctx, opts, &engine, lang, batch, emit)
+	} else {
+		engine.Run(ctx, inputs, batch, emit)
+	}
 	progress.clear()
 	if resume != nil && writeErr == nil && ctx.Err() == nil {
 		writeErr = resume.finish()
