@@ -14,6 +14,7 @@ import (
 	// checker.RegisterFormat when imported.
 	_ "github.com/lab110bis/focusplus/format/docxdoc"
 	_ "github.com/lab110bis/focusplus/format/imagedoc"
+	_ "github.com/lab110bis/focusplus/format/odtdoc"
 	_ "github.com/lab110bis/focusplus/format/pdfdoc"
 )
 
