@@ -21,6 +21,9 @@ func TestImportDirection(t *testing.T) {
 		fields := strings.Fields(line)
 		pkg, imports := strings.TrimPrefix(fields[0], module), fields[1:]
 		for _, imp := range imports {
+			if formatLibrary(imp) && engineTree(pkg) {
+				t.Errorf("%s imports %s: reading a format is the job of its package under /format", pkg, imp)
+			}
 			if !strings.HasPrefix(imp, module) {
 				continue
 			}
@@ -34,6 +37,8 @@ func TestImportDirection(t *testing.T) {
 			case strings.HasPrefix(pkg, "/checker") && (strings.HasPrefix(dep, "/rules") || strings.HasPrefix(dep, "/web") ||
 				strings.HasPrefix(dep, "/format") || strings.HasPrefix(dep, "/pdfrender") || strings.HasPrefix(dep, "/report")):
 				t.Errorf("%s imports %s: the engine must not depend on formats, rules, reports or the server", pkg, dep)
+			case engineTree(pkg) && strings.HasPrefix(dep, "/format"):
+				t.Errorf("%s imports %s: the engine, reports, configuration and server ask the format registry and capabilities, never a format package", pkg, dep)
 			case strings.HasPrefix(pkg, "/format") && strings.HasPrefix(dep, "/rules"):
 				t.Errorf("%s imports %s: a format package reads documents; rules read its model", pkg, dep)
 			case strings.HasPrefix(pkg, "/rules") && strings.HasPrefix(dep, "/web"):
@@ -41,4 +46,28 @@ func TestImportDirection(t *testing.T) {
 			}
 		}
 	}
+}
+
+// engineTree is the engine and what is built on it without knowing formats: the
+// checker, reports, configuration and the web server.
+func engineTree(pkg string) bool {
+	for _, p := range []string{"/checker", "/report", "/config", "/web"} {
+		if pkg == p || strings.HasPrefix(pkg, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// formatLibrary reports whether an import reads a document format: the PDF libraries,
+// the renderer's runtime, zip packages, image decoders (PNG is also written by the server,
+// so only decoders nothing else needs are listed).
+func formatLibrary(imp string) bool {
+	for _, p := range []string{"github.com/pdfcpu/", "github.com/klippa-app/go-pdfium", "github.com/tetratelabs/wazero",
+		"archive/zip", "golang.org/x/image/bmp", "golang.org/x/image/tiff", "golang.org/x/image/webp"} {
+		if strings.HasPrefix(imp, p) {
+			return true
+		}
+	}
+	return false
 }
