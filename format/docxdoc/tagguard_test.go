@@ -3,6 +3,7 @@ package docxdoc
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"io"
 	"runtime"
 	"strings"
@@ -58,4 +59,24 @@ func TestTagGuard(t *testing.T) {
 			t.Errorf("%.40q…: err = %v, want failure %v", c.xml, err, c.fail)
 		}
 	}
+}
+
+// FuzzGuardTags: whatever the bytes, the guard never panics, and what it lets through
+// has no start tag with more attributes than the limit, as encoding/xml reads them.
+func FuzzGuardTags(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0"?><w:p xmlns:w="urn:x" a="1" b='2'><!-- it's --><w:r/></w:p>`))
+	f.Add([]byte(`<a x="<" y=">"/><![CDATA[ a=b <c d=e> ]]>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := xml.NewDecoder(zippkg.GuardTags(bytes.NewReader(data), "p"))
+		d.Strict = true
+		for i := 0; i < 10000; i++ {
+			tok, err := d.RawToken()
+			if err != nil {
+				return
+			}
+			if se, ok := tok.(xml.StartElement); ok && len(se.Attr) > zippkg.MaxAttrs {
+				t.Fatalf("a start tag with %d attributes got through", len(se.Attr))
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -52,4 +53,25 @@ func TestDeclaredObjects(t *testing.T) {
 			t.Errorf("%q: %d, want %d", c.in, got, c.want)
 		}
 	}
+}
+
+// FuzzDeclaredObjects: the raw-byte scan never panics, and a /Size appended past what it
+// found raises what it finds to exactly that.
+func FuzzDeclaredObjects(f *testing.F) {
+	f.Add([]byte("trailer << /Size 12 /Root 1 0 R >>"))
+	f.Add([]byte("<< /Type /XRef /Size 5 /Index [0 3 100 7] /W [1 2 1] >>"))
+	f.Add([]byte("/Index[ /Indexed /Size"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := declaredObjects(data)
+		if n < 0 {
+			t.Fatalf("negative count %d", n)
+		}
+		if n >= 1<<40 {
+			return
+		}
+		more := append(append([]byte{}, data...), fmt.Sprintf("\n/Size %d\n", n+1)...)
+		if got := declaredObjects(more); got != n+1 {
+			t.Fatalf("after appending /Size %d: %d", n+1, got)
+		}
+	})
 }
