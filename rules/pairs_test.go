@@ -259,3 +259,48 @@ func TestUnnamedFieldsNeverScoreAbovePlainText(t *testing.T) {
 		t.Logf("%d fields: %d; plain text: %d", n, form.Score.Value, plain.Score.Value)
 	}
 }
+
+// TestOneRulePerDefect: two rules never report the same defect on the same object: no
+// two failures of different rules share a located object (or element path) and a WCAG
+// criterion. Run over every document in testdata and, when present, the real-world
+// corpus beside the repository.
+func TestOneRulePerDefect(t *testing.T) {
+	var files []string
+	for _, g := range []string{pairsDir + "/*", "../testdata/samples/*", "../testdata/pdf/*"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	if !testing.Short() {
+		// Real documents with links, annotations and form fields, where rules meet.
+		for _, n := range []string{"07", "13", "35"} {
+			if f := "../../shared/corpus/realworld/rw-pdf-" + n + ".pdf"; fileExists(f) {
+				files = append(files, f)
+			}
+		}
+	}
+	e := NewEngine()
+	for _, f := range files {
+		r := checkFile(t, e, f)
+		type place struct{ object, path, sc string }
+		seen := map[place]string{}
+		for _, fd := range r.Findings {
+			if fd.Outcome != checker.Failed {
+				continue
+			}
+			for _, l := range fd.Places() {
+				if l.Object == "" && l.Path == "" {
+					continue
+				}
+				for _, sc := range fd.Standards.WCAG {
+					k := place{l.Object, l.Path, sc}
+					if other, ok := seen[k]; ok && other != fd.Rule {
+						t.Errorf("%s: %s and %s both fail WCAG %s on %s %s", f, other, fd.Rule, sc, l.Object, l.Path)
+					}
+					seen[k] = fd.Rule
+				}
+			}
+		}
+	}
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }

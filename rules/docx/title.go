@@ -24,7 +24,7 @@ var Title = &checker.Rule{
 		Fr: "Word : Fichier > Informations > Propriétés > Titre (ou Fichier > Propriétés > Résumé). LibreOffice Writer : Fichier > Propriétés > Description > Titre. Donnez un titre qui dit de quoi parle le document.",
 	},
 	Affects:  []checker.Audience{checker.Blind, checker.Cognitive, checker.Everyone},
-	Severity: checker.Error,
+	Severity: checker.Warning, // the reader hears the file name: a real 2.4.2 failure, lighter than a barrier
 	Kinds:    docxOnly,
 	Standards: checker.Standards{
 		WCAG: []string{"2.4.2"}, EN301549: []string{"10.2.4.2"}, RGAA: []string{"8.5"},

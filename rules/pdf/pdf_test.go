@@ -489,6 +489,16 @@ func TestPDFUAOnlyFindings(t *testing.T) {
 	if got := standardsOf(Title, s); len(got) != 1 || len(got[0].WCAG) == 0 {
 		t.Errorf("no title anywhere: want a WCAG failure, got %+v", got)
 	}
+	// No title and no DisplayDocTitle: one defect for a reader (the missing title, a WCAG
+	// warning), and the display setting a PDF/UA requirement only.
+	s.NoDisplayDoc = true
+	if got := standardsOf(Title, s); len(got) != 2 || len(got[0].WCAG) == 0 || len(got[1].WCAG) != 0 {
+		t.Errorf("no title, not displayed: want one WCAG failure and one PDF/UA-only, got %+v", got)
+	}
+	s.InfoTitle = "Annual report"
+	if got := standardsOf(Title, s); len(got) != 2 || len(got[0].WCAG) != 0 || len(got[1].WCAG) == 0 {
+		t.Errorf("a title not displayed: want the XMP failure PDF/UA-only and DisplayDocTitle under WCAG 2.4.2, got %+v", got)
+	}
 	uaOnly := func(what string, r *checker.Rule, s fixtures.TaggedPDF, clause string) {
 		t.Helper()
 		fs, _ := checker.RunRule(context.Background(), r, load(t, s))

@@ -46,7 +46,14 @@ func runTagged(p *checker.Pass) {
 	}
 	switch {
 	case !d.HasMarkInfo || !d.Marked:
-		failAt(p, "7.1", mh("01-005"), checker.Location{}, checker.Textf(
+		// Without a structure tree, the missing tree is the reader's problem, reported
+		// above; the missing MarkInfo is then one more PDF/UA requirement, not a second
+		// report of the same defect.
+		report := failAt
+		if d.Root == nil {
+			report = failUAWarning
+		}
+		report(p, "7.1", mh("01-005"), checker.Location{}, checker.Textf(
 			"The catalog does not declare the document as tagged (MarkInfo Marked is not true)",
 			"Le catalogue ne déclare pas le document comme balisé (MarkInfo Marked n'est pas vrai)"), nil)
 	default:

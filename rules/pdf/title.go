@@ -33,10 +33,22 @@ func runTitle(p *checker.Pass) {
 	d := model(p)
 	// A title in the Info dictionary alone is what viewers show and screen readers
 	// announce: its absence from the XMP metadata breaks PDF/UA, not WCAG 2.4.2.
-	missing := failAt
+	// Without a title a reader hears the file name: a real WCAG 2.4.2 failure, at warning
+	// severity beside the barriers that leave a reader without the content.
+	noTitle := func(p *checker.Pass, clause string, mh []string, loc checker.Location, msg checker.Text, data map[string]string) {
+		p.Report(checker.Finding{Outcome: checker.Failed, Severity: checker.Warning, Location: loc, Message: msg, Data: data, Standards: std(p.Rule, clause, mh...)})
+	}
+	missing := noTitle
 	infoTitle := judge.Title(d.InfoTitle).Reason != judge.Empty
 	if infoTitle {
 		missing = failUA
+	}
+	anyTitle := infoTitle || d.HasMetadata && d.XMP.HasTitle && judge.Title(d.XMP.Title).Reason != judge.Empty
+	// DisplayDocTitle matters to a reader only when there is a title to display; without
+	// one, the missing title above is the reader's problem and this is PDF/UA's alone.
+	notShown := noTitle
+	if !anyTitle {
+		notShown = failUAWarning
 	}
 	if !d.HasMetadata {
 		msg := checker.Textf("The document has no title: fill in Document Properties > Title (neither the properties nor XMP metadata have one)",
@@ -54,11 +66,11 @@ func runTitle(p *checker.Pass) {
 	}
 	switch {
 	case !d.HasViewerPrefs:
-		failAt(p, "7.1", mh("07-001"), checker.Location{}, checker.Textf(
+		notShown(p, "7.1", mh("07-001"), checker.Location{}, checker.Textf(
 			"No ViewerPreferences: the window shows the file name, not the title (DisplayDocTitle)",
 			"Pas de ViewerPreferences : la fenêtre affiche le nom du fichier, pas le titre (DisplayDocTitle)"), nil)
 	case !d.HasDisplayDocTitle || !d.DisplayDocTitle:
-		failAt(p, "7.1", mh("07-002"), checker.Location{}, checker.Textf(
+		notShown(p, "7.1", mh("07-002"), checker.Location{}, checker.Textf(
 			"DisplayDocTitle is not true: the window shows the file name, not the title",
 			"DisplayDocTitle n'est pas vrai : la fenêtre affiche le nom du fichier, pas le titre"), nil)
 	default:
