@@ -416,6 +416,16 @@ async function main() {
     check((await page.locator("ol.reading script").count()) === 0, "no script element comes from a document");
     check(dialogs === 0, "no script from a document ran");
 
+    // The rule pages, from the rule metadata.
+    resp = await page.goto(`${base}/rules?lang=fr`);
+    check(resp.status() === 200 && (await page.locator("ul.rule-list li").count()) >= 20, "the list of rules answers, in French");
+    await axe(page, "rules (fr)");
+    await page.locator("ul.rule-list a").first().click();
+    await page.waitForLoadState("load");
+    check((await page.locator("dl.guidance dt").count()) >= 3, "a rule page says why, who and how to fix");
+    await axe(page, "one rule (fr)");
+    await reflow(page, "one rule");
+
     // Error pages.
     resp = await page.goto(`${base}/results/expired-or-unknown`);
     check(resp.status() === 404, "an unknown result answers 404");
