@@ -94,11 +94,11 @@ func runLanguageMatch(p *checker.Pass) {
 				Fr: fmt.Sprintf("Le document déclare la langue %q mais son texte est écrit en %s (%d mots identifiés)", d.Lang, name.Fr, g.Words),
 			}
 			data := map[string]string{"declared": d.Lang, "identified": g.Lang, "words": itoa(g.Words)}
+			outcome := checker.Review
 			if v.Sure {
-				p.Fail(checker.Location{}, msg, data)
-			} else {
-				p.Review(checker.Location{}, msg, data)
+				outcome = checker.Failed
 			}
+			p.Report(checker.Finding{Outcome: outcome, Message: msg, Data: data, Standards: documentLanguage})
 		}
 	}
 	if docMismatch || !tagged(d) {
@@ -131,11 +131,17 @@ func runLanguageMatch(p *checker.Pass) {
 		return
 	}
 	name := languageName(firstGuess.Lang)
-	p.Review(elemLoc(first), checker.Text{
+	p.Report(checker.Finding{Outcome: checker.Review, Location: elemLoc(first), Standards: passageLanguage, Message: checker.Text{
 		En: fmt.Sprintf("%d passages seem written in another language than the one they declare; the first, %q, reads as %s but is declared %q: give it its own language", n, quote(elemText(first)), name.En, firstLang),
 		Fr: fmt.Sprintf("%d passages semblent écrits dans une autre langue que celle qu'ils déclarent ; le premier, %q, se lit en %s mais est déclaré %q : donnez-lui sa propre langue", n, quote(elemText(first)), name.Fr, firstLang),
-	}, map[string]string{"count": itoa(n), "declared": firstLang, "identified": firstGuess.Lang})
+	}, Data: map[string]string{"count": itoa(n), "declared": firstLang, "identified": firstGuess.Lang}})
 }
+
+// The document's language is WCAG 3.1.1; a passage's, 3.1.2.
+var (
+	documentLanguage = checker.Standards{WCAG: []string{"3.1.1"}, EN301549: []string{"10.3.1.1"}, RGAA: []string{"8.3"}}
+	passageLanguage  = checker.Standards{WCAG: []string{"3.1.2"}, EN301549: []string{"10.3.1.2"}, RGAA: []string{"8.7"}}
+)
 
 // minPassageWords: a passage in another language is judged from this many words.
 const minPassageWords = 15

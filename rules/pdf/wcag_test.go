@@ -149,6 +149,10 @@ func TestEmptyParagraphsPair(t *testing.T) {
 
 func TestLanguageMatchPair(t *testing.T) {
 	expect(t, "French declared en-US", LanguageMatch, page("Compte rendu", "en-US", para{"P", frText}), checker.Failed, `declares the language "en-US" but its text is written in French`)
+	fs, _ := checker.RunRule(context.Background(), LanguageMatch, load(t, page("Compte rendu", "en-US", para{"P", frText})))
+	if len(fs) != 1 || strings.Join(fs[0].Standards.WCAG, ",") != "3.1.1" {
+		t.Errorf("document language: want WCAG 3.1.1 alone, got %+v", fs)
+	}
 	expect(t, "fixed", LanguageMatch, page("Compte rendu", "fr-FR", para{"P", frText}), checker.Passed, "")
 	expect(t, "short text: review", LanguageMatch, page("Compte rendu", "en-US", para{"P", "Compte rendu de la reunion"}), checker.Review, "")
 	expect(t, "invalid tag is PDF-LANGUAGE's", LanguageMatch, page("Compte rendu", "x-none", para{"P", frText}), checker.NotApplicable, "")
@@ -238,7 +242,9 @@ func styledPage(blocks ...styled) fixtures.TaggedPDF {
 }
 
 func TestFakeHeadingsPair(t *testing.T) {
-	body := func() []styled { return []styled{{"P", frText, 11, false}, {"P", frText, 11, false}, {"P", frText, 11, false}} }
+	body := func() []styled {
+		return []styled{{"P", frText, 11, false}, {"P", frText, 11, false}, {"P", frText, 11, false}}
+	}
 	large := append([]styled{{"P", "Compte rendu du conseil municipal", 18, false}}, body()...)
 	expect(t, "large text tagged P", FakeHeadings, styledPage(large...), checker.Failed, `"Compte rendu du conseil municipal" (18 pt)`)
 	fixed := append([]styled{{"H1", "Compte rendu du conseil municipal", 18, false}}, body()...)
