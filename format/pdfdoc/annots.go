@@ -53,7 +53,11 @@ func (b *builder) annotations(p *Page, pd types.Dict) {
 			b.fileSpec(ad["FS"], true)
 		}
 		if act := o.dict(ad["A"]); act != nil {
-			if s, _ := o.name(act["S"]); s == "Rendition" {
+			if s, _ := o.name(act["S"]); s == "URI" {
+				if u, ok := o.text(act["URI"]); ok && len(u) <= 2048 {
+					a.URI = u
+				}
+			} else if s == "Rendition" {
 				if rd := o.dict(act["R"]); rd != nil {
 					b.mediaClip(rd["C"])
 				}

@@ -128,6 +128,7 @@ type Annot struct {
 	Subtype     string
 	Contents    string
 	HasContents bool
+	URI         string // target of a URI action, "" for other links
 	Flags       int
 	Rect        [4]float64
 	OutsideCrop bool

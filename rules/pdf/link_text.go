@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -45,17 +46,23 @@ func linkName(contents map[*pdfdoc.Elem]string, e *pdfdoc.Elem) string {
 }
 
 // annotContents maps each structure element to the first non-empty Contents of the
-// annotations it holds.
-func annotContents(d *pdfdoc.Doc) map[*pdfdoc.Elem]string {
-	m := map[*pdfdoc.Elem]string{}
+// annotations it holds, and to the first web address they lead to.
+func annotContents(d *pdfdoc.Doc) (contents, uris map[*pdfdoc.Elem]string) {
+	contents, uris = map[*pdfdoc.Elem]string{}, map[*pdfdoc.Elem]string{}
 	for _, pg := range d.Pages {
 		for _, a := range pg.Annots {
-			if a.Parent != nil && a.HasContents && strings.TrimSpace(a.Contents) != "" && m[a.Parent] == "" {
-				m[a.Parent] = a.Contents
+			if a.Parent == nil {
+				continue
+			}
+			if a.HasContents && strings.TrimSpace(a.Contents) != "" && contents[a.Parent] == "" {
+				contents[a.Parent] = a.Contents
+			}
+			if a.URI != "" && uris[a.Parent] == "" {
+				uris[a.Parent] = a.URI
 			}
 		}
 	}
-	return m
+	return contents, uris
 }
 
 func runLinkText(p *checker.Pass) {
@@ -71,7 +78,9 @@ func runLinkText(p *checker.Pass) {
 	}
 	groups := map[string]*group{}
 	var order []string
-	contents := annotContents(d)
+	contents, uris := annotContents(d)
+	var links []judge.Link
+	firstWith := map[string]*pdfdoc.Elem{}
 	for _, e := range d.Elems {
 		if e.Type != "Link" {
 			continue
@@ -80,6 +89,12 @@ func runLinkText(p *checker.Pass) {
 		v := judge.LinkText(text)
 		if v.OK() {
 			p.Pass(1)
+			if u := uris[e]; u != "" {
+				links = append(links, judge.Link{Text: text, Target: u})
+				if k := judge.LinkKey(text); firstWith[k] == nil {
+					firstWith[k] = e
+				}
+			}
 			continue
 		}
 		// One finding per text: a document with forty "ici" says it once, with the count.
@@ -121,4 +136,27 @@ func runLinkText(p *checker.Pass) {
 			p.Review(elemLoc(g.first), msg, data)
 		}
 	}
+	sameText(p, links, firstWith)
+}
+
+// sameText reviews link texts used for different web addresses: in a list of links
+// they cannot be told apart (WCAG 2.4.4, RGAA 6.1). The surrounding sentence may tell
+// them apart, hence a review.
+func sameText(p *checker.Pass, links []judge.Link, firstWith map[string]*pdfdoc.Elem) {
+	groups := judge.SameTextOtherTargets(links)
+	if len(groups) == 0 {
+		return
+	}
+	var texts []string
+	for t := range groups {
+		texts = append(texts, t)
+	}
+	sort.Strings(texts)
+	first := texts[0]
+	targets := groups[first]
+	p.Review(elemLoc(firstWith[judge.LinkKey(first)]), checker.Textf(
+		"%d link texts lead to different places (%q goes to %d addresses, such as %s and %s): check that the sentence around each says which is which",
+		"%d textes de lien mènent à des endroits différents (%q mène à %d adresses, comme %s et %s) : vérifiez que la phrase autour de chacun dit lequel est lequel",
+		len(texts), quote(first), len(targets), quote(targets[0]), quote(targets[1])),
+		map[string]string{"count": itoa(len(texts)), "text": first})
 }

@@ -89,6 +89,20 @@ func TestLinkTextPair(t *testing.T) {
 	}
 }
 
+func TestLinkSameTextOtherTargets(t *testing.T) {
+	two := func(second string) fixtures.TaggedPDF {
+		s := page("Rapport annuel", "fr-FR", para{"P", "Les formulaires sont en ligne."})
+		for i, u := range []string{"https://exemple.fr/a.pdf", second} {
+			s.Elems = append(s.Elems, fixtures.Elem{Type: "Link", HasMC: true, MCID: 5 + i, Annot: i + 1})
+			s.Content += fmt.Sprintf("/Link <</MCID %d>> BDC BT /F1 11 Tf 72 %d Td (Formulaire de demande) Tj ET EMC\n", 5+i, 600-20*i)
+			s.Annots = append(s.Annots, fmt.Sprintf("/Subtype /Link /Rect [72 %d 200 %d] /A << /S /URI /URI (%s) >>", 600-20*i, 612-20*i, u))
+		}
+		return s
+	}
+	expect(t, "same text, two targets", LinkText, two("https://exemple.fr/b.pdf"), checker.Review, "lead to different places")
+	expect(t, "same text, same target", LinkText, two("https://exemple.fr/a.pdf"), checker.Passed, "")
+}
+
 func TestTitleQualityPair(t *testing.T) {
 	s := good()
 	s.Title = "Microsoft Word - rapport.doc"
