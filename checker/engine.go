@@ -43,6 +43,8 @@ type Result struct {
 	// Kept is set when the document was not checked because BatchOptions.Skip said an
 	// earlier report already holds it (same content): only Name, SHA256 and Source are set.
 	Kept bool
+	// Fixed lists the findings of an earlier report (--baseline) this document no longer has.
+	Fixed []Finding
 }
 
 // Rule returns the rule with that ID, or nil.

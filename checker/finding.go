@@ -11,6 +11,9 @@ type Finding struct {
 	Standards Standards
 	Data      map[string]string // measured values, e.g. ratio, foreground, background
 	Blocking  bool              // set by the engine from the rule
+	// Baseline is "new" or "unchanged" when the run compares with an earlier report
+	// (--baseline), as SARIF's baselineState; empty otherwise.
+	Baseline string
 	// Likely marks a finding to review whose evidence points to a failure (colour alone,
 	// contrast just under the threshold): it costs the score a little (ScoreFormula).
 	Likely bool

@@ -234,7 +234,7 @@ func (h *htmlWriter) End(s Summary) error {
 		},
 		CSS:         template.CSS(htmlCSS),
 		Script:      template.JS(htmlScript),
-		SummaryLine: SummaryLine(s, h.m.Lang),
+		SummaryLine: strings.TrimSpace(SummaryLine(s, h.m.Lang) + " " + TrendLine(s, h.m.Lang)),
 		Docs:        h.docs,
 		Sorted:      sorted,
 		Skipped:     skipped,

@@ -43,6 +43,15 @@ type JSONDocument struct {
 	ErrorDetail string             `json:"error_detail,omitempty"`
 	Findings    []JSONFinding      `json:"findings"`
 	Checks      []checker.CheckRow `json:"checks"`
+	// Fixed lists the findings of the --baseline report this document no longer has.
+	Fixed []JSONFixed `json:"fixed,omitempty"`
+}
+
+// JSONFixed is a finding of the baseline that is gone.
+type JSONFixed struct {
+	Rule     string           `json:"rule"`
+	Message  string           `json:"message"`
+	Location checker.Location `json:"location"`
 }
 
 // JSONFinding is one fail or review instance.
@@ -59,6 +68,8 @@ type JSONFinding struct {
 	// Locations their places, the first being Location, when there are several.
 	Count     int                `json:"count"`
 	Locations []checker.Location `json:"locations,omitempty"`
+	// Baseline is new or unchanged with --baseline (CONTRACT.md, second round).
+	Baseline string `json:"baseline,omitempty"`
 }
 
 // JSONSummary is the batch summary added after the documents.
@@ -106,8 +117,11 @@ func ToJSON(r checker.Result, lang checker.Lang) JSONDocument {
 			Rule: f.Rule, Outcome: f.Outcome, Severity: f.Severity,
 			Message: f.Message.In(lang), Fix: f.Fix.In(lang),
 			Location: f.Location, Standards: f.Standards, Data: f.Data,
-			Count: f.Instances(), Locations: f.Locations,
+			Count: f.Instances(), Locations: f.Locations, Baseline: f.Baseline,
 		})
+	}
+	for _, f := range r.Fixed {
+		d.Fixed = append(d.Fixed, JSONFixed{Rule: f.Rule, Message: f.Message.In(lang), Location: f.Location})
 	}
 	return d
 }

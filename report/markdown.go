@@ -88,6 +88,9 @@ func (mw *markdownWriter) End(s Summary) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", mw.tr("Focus+ accessibility report", "Rapport d'accessibilité Focus+"))
 	fmt.Fprintf(&b, "%s\n\n", mdText(SummaryLine(s, mw.m.Lang)))
+	if t := TrendLine(s, mw.m.Lang); t != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdText(t))
+	}
 
 	rows := mw.rows
 	sort.SliceStable(rows, func(i, j int) bool {

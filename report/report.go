@@ -36,6 +36,9 @@ type Summary struct {
 	ByBand     map[checker.Band]int
 	ByRule     map[string]int // failed instances per rule
 	ReviewRule map[string]int // instances to review per rule
+	// With --baseline: findings new, unchanged and fixed since the baseline report.
+	Baseline               bool
+	New, Unchanged, FixedN int
 }
 
 // Add counts one result into the summary.
@@ -45,6 +48,15 @@ func (s *Summary) Add(r checker.Result) {
 		s.ByBand = map[checker.Band]int{}
 		s.ByRule = map[string]int{}
 		s.ReviewRule = map[string]int{}
+	}
+	s.FixedN += len(r.Fixed)
+	for _, f := range r.Findings {
+		switch f.Baseline {
+		case BaselineNew:
+			s.New++
+		case BaselineUnchanged:
+			s.Unchanged++
+		}
 	}
 	if r.Err != nil {
 		s.Unreadable++

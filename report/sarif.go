@@ -103,6 +103,7 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	BaselineState       string            `json:"baselineState,omitempty"`
 	Properties          sarifResultProps  `json:"properties"`
 }
 
@@ -417,6 +418,7 @@ func (s *sarifWriter) Document(r checker.Result) error {
 			Message:             sarifMessage{Text: f.Message.In(s.m.Lang) + countNote(f, s.m.Lang) + s.where(f)},
 			Locations:           locs,
 			PartialFingerprints: map[string]string{"focusFinding/v1": fingerprint(f, uri)},
+			BaselineState:       f.Baseline,
 			Properties: sarifResultProps{Count: f.Instances(), Severity: f.Severity, Blocking: f.Blocking,
 				Standards: f.Standards, Data: f.Data},
 		}

@@ -44,6 +44,7 @@ type CheckOptions struct {
 	DownloadTimeout time.Duration
 	MaxRedirects    int
 	Resume          string
+	Baseline        string
 	crawl           *crawlRun // set by focus crawl
 }
 
@@ -99,7 +100,7 @@ func addCheckFlags(f *pflag.FlagSet, opts *CheckOptions) {
 	f.StringVar(&opts.Lang, "lang", "", "language of messages: fr or en (default: from LC_ALL/LANG, else en)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents checked in parallel (default: number of CPUs)")
 	f.IntVar(&opts.MinScore, "min-score", 0, "exit 1 when any document scores below `N` (0-100)")
-	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a failure of this severity or worse exists: error, warning, tip or never")
+	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a failure of this severity or worse exists: error, warning, tip or never; new (with --baseline): only for failures the baseline did not have")
 	f.DurationVar(&opts.Timeout, "timeout", checker.DefaultLimits().DocumentTimeout, "deadline for checking one document")
 	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` (default: "+config.FileName+" in the current directory, if any); flags override it")
 	addAuditFlags(f, opts)
@@ -119,7 +120,11 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return usageErrorf("--lang: %v", err)
 	}
 	failOn := checker.Severity(0)
-	if opts.FailOn != "never" {
+	failNew := opts.FailOn == "new"
+	if failNew && opts.Baseline == "" {
+		return usageErrorf("--fail-on new needs --baseline REPORT.json: new is measured against it")
+	}
+	if opts.FailOn != "never" && !failNew {
 		if failOn, err = checker.ParseSeverity(opts.FailOn); err != nil {
 			return usageErrorf("--fail-on: %q is not error, warning, tip or never", opts.FailOn)
 		}
@@ -178,6 +183,17 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 
 	engine.Limits.DocumentTimeout = opts.Timeout
 	summary := report.Summary{Skipped: skipped}
+	var baseline *report.Baseline
+	if opts.Baseline != "" {
+		data, err := os.ReadFile(opts.Baseline)
+		if err == nil {
+			baseline, err = report.LoadBaseline(data)
+		}
+		if err != nil {
+			return usageErrorf("--baseline: %v", err)
+		}
+		summary.Baseline = true
+	}
 	thresholdFailed := false
 	var progress *progressBar
 	if len(inputs) > 1 && opts.IO.IsTerminal(opts.IO.ErrOut) {
@@ -208,12 +224,16 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			}
 			return
 		}
+		baseline.Mark(&r)
 		summary.Add(r)
 		if r.Err == nil {
 			if opts.MinScore >= 0 && r.Score.Value < opts.MinScore {
 				thresholdFailed = true
 			}
 			for _, f := range r.Findings {
+				if failNew && f.Outcome == checker.Failed && f.Baseline == report.BaselineNew {
+					thresholdFailed = true
+				}
 				if failOn != 0 && f.Outcome == checker.Failed && f.Severity >= failOn {
 					thresholdFailed = true
 				}

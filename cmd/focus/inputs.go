@@ -143,6 +143,7 @@ func addAuditFlags(f *pflag.FlagSet, opts *CheckOptions) {
 	f.StringVar(&opts.Shard, "shard", "", "check only the K-th of N stable subsets (`K/N`, by a hash of the path or URL); join the reports with \"focus merge\"")
 	f.DurationVar(&opts.DownloadTimeout, "download-timeout", 2*time.Minute, "deadline for downloading one document or page, redirects included")
 	f.IntVar(&opts.MaxRedirects, "max-redirects", 5, "redirects followed for one download (only to http and https)")
+	f.StringVar(&opts.Baseline, "baseline", "", "compare with the earlier report `REPORT.json` (JSON or JSONL): mark each finding new or unchanged and list those fixed; see --fail-on new")
 	f.StringVar(&opts.Resume, "resume", "", "skip the documents already in `REPORT.jsonl` with the same content (sha256) and append the others to it; implies --format jsonl")
 }
 
