@@ -62,6 +62,16 @@ content, not from the file name.
 Settings are read from .focus.yaml in the current directory, or from the file given
 with --config (see "focus init"); flags given on the command line win over the file.
 
+A PATH may also be an http(s) address: the document is downloaded under the limits
+of an upload (size, --download-timeout, --max-redirects, never file:); --files-from
+reads paths and addresses from a file. Audits of many documents: --shard K/N checks
+one stable share (join the reports with "focus merge"), --resume REPORT.jsonl goes on
+where a stopped run left off, --baseline REPORT.json marks findings new, unchanged or
+fixed (with --fail-on new, only new failures fail). See also "focus crawl".
+
+Un chemin peut aussi être une adresse http(s) ; --files-from lit une liste ;
+--shard, --resume et --baseline servent aux audits de sites entiers.
+
 Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
 (--min-score, --fail-on); 2 usage error; 3 a document could not be read.`,
 		Example: `  focus check report.pdf
@@ -69,7 +79,11 @@ Exit codes: 0 all documents read and thresholds met; 1 a threshold failed
   focus check --format sarif -o focus.sarif --min-score 80 documents/
   focus check --config ci/focus.yaml --format junit -o junit.xml documents/
   focus check --min-score 80 --fail-on warning site/downloads/
-  cat poster.png | focus check -`,
+  cat poster.png | focus check -
+  focus check https://www.example.gouv.fr/rapport-annuel.pdf
+  focus check --files-from urls.txt --shard 2/4 --format jsonl -o shard-2.jsonl
+  focus check --resume audit.jsonl archive/
+  focus check --baseline main.json --fail-on new --format sarif -o focus.sarif docs/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && !cmd.Flags().Changed("files-from") {
 				return fmt.Errorf("requires at least 1 PATH or URL, or --files-from")

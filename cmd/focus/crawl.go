@@ -79,6 +79,7 @@ Every flag of "focus check" applies (--format, --resume, --shard, --fail-on …)
 	}
 	f := cmd.Flags()
 	addCheckFlags(f, opts)
+	f.MarkHidden("files-from") // a crawl starts from one URL
 	f.IntVar(&cr.Depth, "depth", 2, "links followed from the start page (0: the start page and the sitemaps only)")
 	f.BoolVar(&cr.SameHost, "same-host", false, "stay on the start page's host: pages, documents and redirects elsewhere are refused")
 	f.Float64Var(&cr.Rate, "rate", 2, "requests per second to one host (robots.txt Crawl-delay may slow it further)")
