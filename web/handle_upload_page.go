@@ -2,18 +2,26 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
 )
 
-// acceptedTypes is the file input's accept list: the extensions and media types of the
-// formats the engine reads (the format is still sniffed from the content).
-var acceptedTypes = strings.Join([]string{
-	".pdf", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bmp",
-	"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/*",
-}, ",")
+// acceptedTypes is the file input's accept list: the extensions and media types of every
+// registered format (the format is still sniffed from the content).
+func acceptedTypes() string {
+	var list []string
+	for _, f := range checker.Formats() {
+		for _, x := range append(append([]string(nil), f.Extensions...), f.MediaTypes...) {
+			if !slices.Contains(list, x) {
+				list = append(list, x)
+			}
+		}
+	}
+	return strings.Join(list, ",")
+}
 
 type uploadPage struct {
 	page
@@ -31,8 +39,8 @@ func (s *Server) handleUploadPage(w http.ResponseWriter, r *http.Request) {
 	l := requestLang(r)
 	s.render(w, http.StatusOK, "upload", uploadPage{
 		page:     newPage(r, l, l.T("upload.title")),
-		Hint:     l.Tf("upload.hint", s.cfg.MaxFiles, l.Bytes(s.cfg.MaxUploadBytes)),
-		Accept:   acceptedTypes,
+		Hint:     l.Tf("upload.hint", checker.SupportedFormats(), s.cfg.MaxFiles, l.Bytes(s.cfg.MaxUploadBytes)),
+		Accept:   acceptedTypes(),
 		Privacy:  l.Tf("upload.privacy", humanDuration(s.cfg.CacheTTL, l)),
 		MaxBytes: s.cfg.MaxUploadBytes,
 		MaxFiles: s.cfg.MaxFiles,

@@ -128,7 +128,7 @@ func TestUploadPageStatesFormatsAndLimits(t *testing.T) {
 		t.Fatalf("GET / = %d", w.Code)
 	}
 	body := w.Body.String()
-	for _, want := range []string{`<html lang="en">`, `type="file"`, `name="file"`, "multiple", `<label for="file"`, "10\u00a0MB", "7 files", "PDF, DOCX, PNG", `enctype="multipart/form-data"`, `href="#main"`} {
+	for _, want := range []string{`<html lang="en">`, `type="file"`, `name="file"`, "multiple", `<label for="file"`, "10\u00a0MB", "7 files", "PDF, DOCX", ".odt", ".docx", "ODT", `enctype="multipart/form-data"`, `href="#main"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("upload page lacks %q", want)
 		}
