@@ -3,7 +3,6 @@ package office
 import (
 	"context"
 	"errors"
-	"image"
 	"runtime"
 	"sync"
 	"time"
@@ -23,24 +22,6 @@ type Rendered struct {
 	Elapsed time.Duration
 }
 
-// PageImages renders the pages (1-based) at dpi; a page past the last one is an error.
-func (r *Rendered) PageImages(ctx context.Context, pages []int, dpi float64) ([]image.Image, error) {
-	imgs := make([]image.Image, 0, len(pages))
-	for _, p := range pages {
-		img, err := pdfrender.RenderPage(ctx, r.PDF, p, dpi)
-		if err != nil {
-			return imgs, err
-		}
-		imgs = append(imgs, img)
-	}
-	return imgs, nil
-}
-
-// Convertible reports whether the document is one LibreOffice renders for Focus+.
-func Convertible(doc *checker.Document) bool {
-	return doc != nil && len(doc.Source) > 0 && (doc.Format == "docx" || doc.Format == "odt")
-}
-
 type entry struct {
 	once sync.Once
 	r    *Rendered
@@ -49,46 +30,48 @@ type entry struct {
 
 var (
 	cacheMu sync.Mutex
-	cache   = map[weak.Pointer[checker.Document]]*entry{}
+	cache   = map[any]*entry{} // weak.Pointer[T] of the document model -> conversion
 )
 
-// Render converts the document with the default converter, once per document: later
-// calls get the same result (or error). The conversion takes at most two thirds of the
-// time ctx has left, so a document that hangs LibreOffice still gets the rest of its
-// check. The cache holds the document weakly.
-func Render(ctx context.Context, doc *checker.Document) (*Rendered, error) {
-	if !Convertible(doc) {
-		return nil, errors.New("office: not a DOCX or ODT document")
+// Render converts a document (data, of format "docx" or "odt") with the default
+// converter, once per document model: later calls with the same key get the same result
+// (or error), so the contrast check, the previews and the simulation share one
+// LibreOffice run. The key is held weakly: the entry goes with the model. The conversion
+// takes at most two thirds of the time ctx has left, so a document that hangs
+// LibreOffice still gets the rest of its check.
+func Render[T any](ctx context.Context, key *T, data []byte, format string) (*Rendered, error) {
+	if key == nil || len(data) == 0 {
+		return nil, errors.New("office: no document to convert")
 	}
 	conv, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	key := weak.Make(doc)
+	wk := weak.Make(key)
 	cacheMu.Lock()
-	e, ok := cache[key]
+	e, ok := cache[wk]
 	if !ok {
 		e = &entry{}
-		cache[key] = e
-		runtime.AddCleanup(doc, func(k weak.Pointer[checker.Document]) {
+		cache[wk] = e
+		runtime.AddCleanup(key, func(k weak.Pointer[T]) {
 			cacheMu.Lock()
 			delete(cache, k)
 			cacheMu.Unlock()
-		}, key)
+		}, wk)
 	}
 	cacheMu.Unlock()
-	e.once.Do(func() { e.r, e.err = render(ctx, conv, doc) })
+	e.once.Do(func() { e.r, e.err = render(ctx, conv, data, format) })
 	return e.r, e.err
 }
 
-func render(ctx context.Context, conv *Converter, doc *checker.Document) (*Rendered, error) {
+func render(ctx context.Context, conv *Converter, data []byte, format string) (*Rendered, error) {
 	if dl, ok := ctx.Deadline(); ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithDeadline(ctx, time.Now().Add(time.Until(dl)*2/3))
 		defer cancel()
 	}
 	start := time.Now()
-	pdf, err := conv.Convert(ctx, doc.Source, string(doc.Format))
+	pdf, err := conv.Convert(ctx, data, format)
 	if err != nil {
 		return nil, err
 	}

@@ -200,6 +200,7 @@ func requireSoffice(t *testing.T) *Converter {
 
 func TestConvertRealLibreOffice(t *testing.T) {
 	c := requireSoffice(t)
+	c.Timeout = 5 * time.Minute // a loaded machine may take minutes to start LibreOffice
 	left := privateTemp(t)
 	data := fx.DOCX{Body: fx.P("", "Bonjour") + `<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + fx.P("", "Page deux")}.Bytes()
 	pdf, err := c.Convert(context.Background(), data, "docx")

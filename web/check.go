@@ -111,19 +111,27 @@ func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
 		v := rv.ReadingView()
 		d.Reading = &v
 	}
-	if s.RenderPages == nil || doc.Pages <= 0 {
+	pageTotal, why := doc.Pages, checker.Text{}
+	if s.RenderPages != nil {
+		pageTotal, why = pageCount(ctx, doc)
+	}
+	if !why.IsZero() {
+		d.NoPreview = why
+		return d
+	}
+	if s.RenderPages == nil || pageTotal <= 0 {
 		d.NoPreview = tx("No preview: this server cannot render pages of this kind of document.",
 			"Pas d'aperçu : ce serveur ne sait pas afficher les pages de ce type de document.")
 		return d
 	}
-	n := min(doc.Pages, s.cfg.PreviewPages)
+	n := min(pageTotal, s.cfg.PreviewPages)
 	pages := make([]int, n)
 	for i := range pages {
 		pages[i] = i + 1
 	}
 	imgs, scales, err := s.RenderPages(ctx, doc, pages, previewSide)
 	if err != nil {
-		d.NoPreview = tx("No preview: the pages could not be rendered.", "Pas d'aperçu : les pages n'ont pas pu être affichées.")
+		d.NoPreview = noPageView(err)
 		return d
 	}
 	if len(imgs) == 0 {

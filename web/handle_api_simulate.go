@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"net/http"
@@ -106,14 +107,24 @@ func (s *Server) handleAPISimulate(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusUnprocessableEntity, lerr.Msg.In(lang))
 		return
 	}
-	if p.Page > doc.Pages {
-		writeJSONError(w, http.StatusBadRequest, "page "+strconv.Itoa(p.Page)+" is past the last page ("+strconv.Itoa(doc.Pages)+")")
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.DocumentTimeout)
+	defer cancel()
+	pageTotal, why := doc.Pages, checker.Text{}
+	if s.RenderPages != nil {
+		pageTotal, why = pageCount(ctx, doc) // a DOCX or ODT is laid out by LibreOffice
+	}
+	if !why.IsZero() {
+		writeJSONError(w, http.StatusUnprocessableEntity, why.In(lang))
+		return
+	}
+	if p.Page > pageTotal {
+		writeJSONError(w, http.StatusBadRequest, "page "+strconv.Itoa(p.Page)+" is past the last page ("+strconv.Itoa(pageTotal)+")")
 		return
 	}
 	var imgs []image.Image
 	var err error
 	if s.RenderPages != nil {
-		imgs, _, err = s.RenderPages(r.Context(), doc, []int{p.Page}, 2000)
+		imgs, _, err = s.RenderPages(ctx, doc, []int{p.Page}, 2000)
 	}
 	if s.RenderPages == nil || (err == nil && len(imgs) == 0) {
 		name := strings.ToUpper(string(doc.Format))

@@ -33,6 +33,7 @@ type docView struct {
 	FixCount                int
 	HasPreviews, HasReading bool
 	SeeURL, ReadingURL      string
+	NoPreview               string // why the pages cannot be shown (LibreOffice missing)
 	Fix                     []severityGroup
 	Review                  []ruleCard
 	Passed                  []passedRow
@@ -127,6 +128,9 @@ func (s *Server) docView(l locale, id string, i int, d *checkedDoc) docView {
 		v.HasPreviews = len(d.Previews) > 0
 		v.HasReading = d.Reading != nil
 		v.SeeURL, v.ReadingURL = base+"/see"+q, base+"/reading"+q
+		if !v.HasPreviews && !d.NoPreview.IsZero() {
+			v.NoPreview = l.In(d.NoPreview)
+		}
 	}
 	pageURL := func(loc checker.Location) string {
 		if !v.HasPreviews || loc.Page <= 0 && len(d.Previews) != 1 {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/office"
 	"github.com/lab110bis/focusplus/rules"
 )
 
@@ -77,6 +78,14 @@ Focus+ vérifie l'accessibilité des documents PDF, DOCX et images (WCAG 2.2,
 EN 301 549, RGAA 4.1, PDF/UA-1), donne un score de 0 à 100 et explique comment corriger.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+	}
+	// --soffice names LibreOffice's program for every command (or "off"); without it,
+	// FOCUS_SOFFICE, then soffice on the PATH.
+	soffice := root.PersistentFlags().String("soffice", "", "LibreOffice's soffice `PATH` for DOCX/ODT page views, or \"off\" (default: $FOCUS_SOFFICE, else soffice on the PATH)")
+	root.PersistentPreRun = func(cmd *cobra.Command, args []string) {
+		if *soffice != "" {
+			office.SetDefault(office.Find(*soffice))
+		}
 	}
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)

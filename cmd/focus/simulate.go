@@ -19,6 +19,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/office"
 	"github.com/lab110bis/focusplus/pdfrender"
 	"github.com/lab110bis/focusplus/simulate"
 )
@@ -48,15 +49,20 @@ func NewCmdSimulate(ios *IOStreams, engine *checker.Engine) *cobra.Command {
 	opts := &SimulateOptions{IO: ios, Engine: engine}
 	cmd := &cobra.Command{
 		Use:   "simulate [flags] INPUT",
-		Short: "Show an image or a PDF page as a colour-blind reader sees it (PNG out)",
-		Long: `Render an image (PNG, JPEG, GIF first frame, WebP, TIFF, BMP) or a PDF page as a
-reader with a colour-vision deficiency sees it, and write a PNG.
+		Short: "Show an image or a page (PDF, DOCX, ODT) as a colour-blind reader sees it (PNG out)",
+		Long: `Render an image (PNG, JPEG, GIF first frame, WebP, TIFF, BMP) or a page of a PDF,
+DOCX or ODT as a reader with a colour-vision deficiency sees it, and write a PNG.
+DOCX and ODT pages are laid out by LibreOffice (see focus doctor).
+
+Affiche une image ou une page (PDF, DOCX, ODT) telle qu'une personne daltonienne la
+voit ; les pages DOCX et ODT sont mises en page par LibreOffice (voir focus doctor).
 
 Models: Machado 2009 (protan, deutan, tritan at any severity), Viénot 1999 (full
 protanopia and deuteranopia), Brettel 1997 (tritan); --model auto picks the one the
 research recommends for the deficiency and severity.`,
 		Example: `  focus simulate --deficiency deutan -o poster-deutan.png poster.png
   focus simulate --deficiency protan --severity 0.6 --page 2 -o p2.png report.pdf
+  focus simulate --deficiency tritan --page 1 -o note-p1.png note.docx
   focus simulate --all -o chart.png chart.png            # chart-protan.png, chart-deutan.png, ...
   focus simulate --side-by-side -o compare.png chart.png  # original and deutan in one image`,
 		Args: cobra.ExactArgs(1),
@@ -69,7 +75,7 @@ research recommends for the deficiency and severity.`,
 	f.StringVar(&opts.Deficiency, "deficiency", "deutan", "protan, deutan, tritan, achromatopsia or blue-cone (aliases protanopia, deuteranopia, tritanopia)")
 	f.Float64Var(&opts.Severity, "severity", 1, "0 (normal vision) to 1 (full dichromacy)")
 	f.StringVar(&opts.Model, "model", "auto", "auto, machado, vienot or brettel")
-	f.IntVar(&opts.Page, "page", 1, "page of a PDF (1-based)")
+	f.IntVar(&opts.Page, "page", 1, "page of a PDF, DOCX or ODT (1-based)")
 	f.StringVarP(&opts.Output, "output", "o", "", "output PNG `FILE` (default: standard output)")
 	f.BoolVar(&opts.All, "all", false, "write one image per deficiency, named after -o (FILE-protan.png, ...)")
 	f.BoolVar(&opts.SideBySide, "side-by-side", false, "write the original and the simulation side by side in one labelled image")
@@ -153,11 +159,26 @@ func readSimulationInput(ctx context.Context, opts *SimulateOptions) (image.Imag
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%s: over the %s limit", opts.Input, checker.HumanBytes(max))
 	}
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, opts.Engine.Limits.DocumentTimeout)
 	defer cancel()
 	doc, lerr := opts.Engine.Load(ctx, opts.Input, data)
 	if lerr != nil {
 		return nil, fmt.Errorf("%s: %s", opts.Input, lerr.Msg.En)
+	}
+	if pc, ok := doc.Content.(interface {
+		PageCount(context.Context) (int, error)
+	}); ok {
+		// A DOCX or ODT is laid out by LibreOffice first. Converting is all this command
+		// does, so LibreOffice gets its own deadline (the converter's), not a share of
+		// the document's; the drawing below reuses the conversion.
+		n, err := pc.PageCount(parent)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s", opts.Input, office.Reason(err).En)
+		}
+		if opts.Page < 1 || opts.Page > n {
+			return nil, fmt.Errorf("%s: page %d is not in the document (%d pages as LibreOffice lays it out)", opts.Input, opts.Page, n)
+		}
 	}
 	var page image.Image
 	ok, err := checker.PageImages(ctx, doc, []int{opts.Page}, pdfrender.PreviewDPI, func(_ int, img image.Image, _ float64) error {

@@ -70,7 +70,11 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*Document, err
 	}
 	elements := 0
 	ld := &loader{ctx: ctx, p: p, lim: lim, elements: &elements, st: newStyleSet(), doc: &Document{}}
-	return ld.load()
+	d, err := ld.load()
+	if d != nil {
+		d.Source, d.SourceFormat = data, string(Name) // for the pages LibreOffice lays out
+	}
+	return d, err
 }
 
 type loader struct {

@@ -50,6 +50,11 @@ type Document struct {
 	// BodyFontHalfPoints is the size of body text (Normal or default style, or the
 	// defaults), in half-points as Word stores it.
 	BodyFontHalfPoints int
+
+	// Source is the package's bytes and SourceFormat its format ("docx", "odt"), set by
+	// the loader so the document can give the pages LibreOffice lays out (PageImages).
+	Source       []byte
+	SourceFormat string
 }
 
 // Part is a header, footer, footnotes or endnotes part.
