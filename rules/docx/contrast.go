@@ -83,69 +83,136 @@ func foreground(par *wordproc.Paragraph, run *wordproc.Run, bg wordproc.RGB) (wo
 	return wordproc.RGB{}, false
 }
 
+// paraContrast is the style-based verdict on one paragraph: its worst run.
+type paraContrast struct {
+	checked bool // a run with a known colour was measured
+	allSure bool // every measured run is on a certain background
+	failed  bool // the worst run is below the threshold
+	sure    bool // the background is certain (see certainSource)
+	source  string
+	run     *wordproc.Run
+	ratio   float64
+	fg, bg  wordproc.RGB
+	large   bool
+}
+
+// certainSource: shading painted right under the text (the run's, the paragraph's, a
+// cell's or a text box's fill) is what the reader sees whatever lies further behind. The
+// paper and the page colour are only the background when no picture, shape or watermark
+// is behind the text, which the rendered page alone can tell.
+func certainSource(src string) bool { return src != "paper" && src != "page" }
+
+func styleContrast(d *wordproc.Document, par *wordproc.Paragraph) paraContrast {
+	pc := paraContrast{ratio: 99, allSure: true}
+	for j := range par.Runs {
+		run := &par.Runs[j]
+		if run.Hidden || !wordproc.HasVisibleText(run.Text) {
+			continue
+		}
+		bg, src, sure := background(d, par, run)
+		fg, known := foreground(par, run, bg)
+		if !known {
+			continue // automatic colour: Word picks black or white against the shading
+		}
+		pc.checked = true
+		pc.allSure = pc.allSure && sure && certainSource(src)
+		ratio := checker.ContrastRatio(fg, bg)
+		large := checker.IsLargeText(run.SizePt(), run.Bold)
+		need := checker.ContrastAA
+		if large {
+			need = checker.ContrastAALarge
+		}
+		if ratio < need && ratio < pc.ratio {
+			pc = paraContrast{checked: true, allSure: pc.allSure, failed: true, sure: sure && certainSource(src), source: src,
+				run: run, ratio: ratio, fg: fg, bg: bg, large: large}
+			if !sure {
+				pc.source = "text box"
+			}
+		}
+	}
+	return pc
+}
+
 func runContrast(p *checker.Pass) {
 	d := model(p)
 	if d == nil {
 		return
 	}
+	rendered, renderErr := renderedContrast(p, d)
+	floating := hasFloatingDrawings(d)
 	for i, par := range d.Paragraphs {
 		if i&1023 == 0 && p.Context().Err() != nil {
 			return
 		}
-		worst, worstRatio := -1, 99.0
-		var worstFG, worstBG wordproc.RGB
-		var worstSure bool
-		var worstLarge bool
-		checked := false
-		for j := range par.Runs {
-			run := &par.Runs[j]
-			if run.Hidden || !wordproc.HasVisibleText(run.Text) {
-				continue
-			}
-			bg, _, sure := background(d, par, run)
-			fg, known := foreground(par, run, bg)
-			if !known {
-				continue // automatic colour: Word picks black or white, always readable
-			}
-			checked = true
-			ratio := checker.ContrastRatio(fg, bg)
-			large := checker.IsLargeText(run.SizePt(), run.Bold)
-			need := checker.ContrastAA
-			if large {
-				need = checker.ContrastAALarge
-			}
-			if ratio < need && ratio < worstRatio {
-				worst, worstRatio, worstFG, worstBG, worstSure, worstLarge = j, ratio, fg, bg, sure, large
-			}
-		}
-		if !checked {
-			continue
-		}
-		if worst < 0 {
+		st := styleContrast(d, par)
+		rc, measured := rendered[i]
+		switch {
+		case st.failed && st.sure:
+			// Shading right under the text: the style-based result is the truth.
+			reportStyle(p, par, st, false)
+		case st.checked && !st.failed && st.allSure:
 			p.Pass(1)
-			continue
+		case measured && rc.outcome != checker.Passed:
+			reportRendered(p, par, i, rc)
+		case measured:
+			p.Pass(1) // the rendered page shows what the styles could not settle
+		case st.failed && (st.source == "text box" || floating && light(st.fg)):
+			// The text box's fill, or a picture or shape that may lie behind light
+			// text (white text is meant for a dark background), is not known without
+			// the rendered page.
+			reportStyle(p, par, st, true)
+		case st.failed:
+			reportStyle(p, par, st, false)
+		case st.checked:
+			p.Pass(1)
 		}
-		run := &par.Runs[worst]
-		need := "4.5"
-		if worstLarge {
-			need = "3"
-		}
-		data := map[string]string{
-			"ratio": checker.FormatRatio(worstRatio), "foreground": checker.Hex(worstFG), "background": checker.Hex(worstBG),
-			"size": fmt.Sprintf("%gpt", run.SizePt()), "required": need,
-		}
-		msg := checker.Text{
-			En: fmt.Sprintf("Contrast %s:1 (needs %s:1) for text %s on %s: %q",
-				data["ratio"], need, data["foreground"], data["background"], snippet(run.Text)),
-			Fr: fmt.Sprintf("Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s : %q",
-				checker.FrenchDecimal(data["ratio"]), checker.FrenchDecimal(need), data["foreground"], data["background"], snippet(run.Text)),
-		}
-		if !worstSure {
+	}
+	if renderErr != nil {
+		p.Review(checker.Location{}, checker.Text{
+			En: "Text over pictures, shapes and watermarks was not measured: " + renderErr.En + " Check by eye that such text stands out.",
+			Fr: "Le texte sur des images, formes et filigranes n'a pas été mesuré : " + renderErr.Fr + " Vérifiez à l'œil que ce texte se détache bien.",
+		}, nil)
+	}
+}
+
+func reportStyle(p *checker.Pass, par *wordproc.Paragraph, st paraContrast, unsure bool) {
+	need := "4.5"
+	if st.large {
+		need = "3"
+	}
+	data := map[string]string{
+		"ratio": checker.FormatRatio(st.ratio), "foreground": checker.Hex(st.fg), "background": checker.Hex(st.bg),
+		"size": fmt.Sprintf("%gpt", st.run.SizePt()), "required": need,
+	}
+	msg := checker.Text{
+		En: fmt.Sprintf("Contrast %s:1 (needs %s:1) for text %s on %s: %q",
+			data["ratio"], need, data["foreground"], data["background"], snippet(st.run.Text)),
+		Fr: fmt.Sprintf("Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s : %q",
+			checker.FrenchDecimal(data["ratio"]), checker.FrenchDecimal(need), data["foreground"], data["background"], snippet(st.run.Text)),
+	}
+	if unsure {
+		if st.source == "text box" {
 			msg.En += " — the text box has a gradient, picture or style fill Focus+ does not measure: check it by eye"
 			msg.Fr += " — la zone de texte a un remplissage dégradé, image ou de style que Focus+ ne mesure pas : vérifiez à l'œil"
-			p.Review(paraLoc(par), msg, data)
-			continue
+		} else {
+			msg.En += " — a picture or shape of the document may lie behind this text, which only the rendered page shows: check it by eye"
+			msg.Fr += " — une image ou une forme du document peut se trouver derrière ce texte, ce que seule la page rendue montre : vérifiez à l'œil"
 		}
-		p.Fail(paraLoc(par), msg, data)
+		p.Review(paraLoc(par), msg, data)
+		return
 	}
+	p.Fail(paraLoc(par), msg, data)
+}
+
+// light is text colour meant for a dark background: relative luminance above 0.5.
+func light(c wordproc.RGB) bool { return checker.ContrastRatio(c, wordproc.RGB{}) > 11 }
+
+// hasFloatingDrawings reports a picture, shape or watermark that may lie behind text.
+func hasFloatingDrawings(d *wordproc.Document) bool {
+	for _, dr := range d.Drawings {
+		if dr.Watermark || dr.BehindText || (dr.Floating && dr.Wrap == "wrapNone") {
+			return true
+		}
+	}
+	return false
 }
