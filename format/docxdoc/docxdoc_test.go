@@ -167,7 +167,11 @@ func FuzzLoad(f *testing.F) {
 	lim := checker.DefaultLimits()
 	lim.MaxInflated = 16 << 20
 	lim.MaxElements = 200_000
+	f.Add(fx.DOCX{Body: fx.P("", "x"), Parts: map[string]string{"word/charts/chart1.xml": `<c:chartSpace xmlns:c="c" xmlns:a="a"><c:ser><c:spPr><a:solidFill><a:schemeClr val="accent2"/></a:solidFill></c:spPr></c:ser><c:ser/></c:chartSpace>`}}.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The pictures and charts the colour check reads from the same zip.
+		EmbeddedCharts(data, lim)
+		EmbeddedImages(data, lim)
 		doc, err := Load(context.Background(), "f.docx", data, Name, lim)
 		if err != nil {
 			if le, ok := err.(*checker.LoadError); ok && strings.Contains(le.Msg.En, "internal error") {

@@ -13,10 +13,12 @@ import (
 
 func load(t *testing.T, d fx.DOCX) *checker.Document {
 	t.Helper()
-	doc, err := docxdoc.Load(context.Background(), "test.docx", d.Bytes(), docxdoc.Name, checker.DefaultLimits())
+	data := d.Bytes()
+	doc, err := docxdoc.Load(context.Background(), "test.docx", data, docxdoc.Name, checker.DefaultLimits())
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
+	doc.Source, doc.Limits = data, checker.DefaultLimits() // as the engine sets them
 	return doc
 }
 
@@ -177,6 +179,8 @@ func TestRules(t *testing.T) {
 		{"small pictures only: review", ImageOnly, withRels(body(`<w:p>`+fx.Picture(1, `descr="Logo"`, "")+`</w:p>`), picRel...), checker.Review, "small picture"},
 		{"pictures with text", ImageOnly, withRels(body(fx.P("", "Compte rendu")+`<w:p>`+fx.Picture(1, `descr="Plan"`, "")+`</w:p>`), picRel...), checker.Passed, ""},
 		{"empty document", ImageOnly, body(""), checker.NotApplicable, ""},
+		{"chart in red and green", ColourOnly, fx.DOCX{Body: fx.P("", "x"), Parts: map[string]string{"word/charts/chart1.xml": chartXML("D62728", "2CA02C")}}, checker.Review, "look alike"},
+		{"chart in blue and orange", ColourOnly, fx.DOCX{Body: fx.P("", "x"), Parts: map[string]string{"word/charts/chart1.xml": chartXML("1F77B4", "FF7F0E")}}, checker.Passed, ""},
 	}
 	covered := map[string]map[checker.Outcome]bool{}
 	for _, c := range cases {

@@ -21,6 +21,7 @@ var Rules = []*checker.Rule{
 	ImageAlt,
 	AltQuality,
 	Contrast,
+	ColourOnly,
 	HeadingsMissing,
 	HeadingOrder,
 	HeadingEmpty,

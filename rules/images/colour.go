@@ -2,6 +2,7 @@ package images
 
 import (
 	"fmt"
+	"image"
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -44,11 +45,30 @@ var deficiencyNames = map[simulate.Deficiency]checker.Text{
 
 func runColourOnly(p *checker.Pass) {
 	im := p.Doc.Content.(*imagedoc.Image)
-	collisions := simulate.ColourCollisions(im.Still, simulate.CollisionOptions{})
-	if len(collisions) == 0 {
+	found := ColourConfusions(im.Still)
+	if len(found) == 0 {
 		p.Pass(1)
 		return
 	}
+	for _, c := range found {
+		p.Report(checker.Finding{Outcome: checker.Review, Likely: c.Likely, Message: c.Msg, Data: c.Data})
+	}
+}
+
+// Confusion is a pair of colours of an image that colour-blind readers confuse, with
+// the message and data of its finding. Likely marks strong evidence of colour alone.
+type Confusion struct {
+	Msg    checker.Text
+	Data   map[string]string
+	Likely bool
+}
+
+// ColourConfusions is the analysis of IMG-COLOUR-ONLY: one Confusion per pair of
+// colours that normal vision tells apart and a colour-blind reader does not, naming
+// every reader who confuses it. Rules for pictures inside other documents use it too.
+func ColourConfusions(img image.Image) []Confusion {
+	collisions := simulate.ColourCollisions(img, simulate.CollisionOptions{})
+	var out []Confusion
 	// One finding per colour pair, naming every reader who confuses it.
 	type pair struct{ a, b string }
 	byPair := map[pair][]simulate.Collision{}
@@ -78,7 +98,7 @@ func runColourOnly(p *checker.Pass) {
 				likely = true
 			}
 		}
-		p.Report(checker.Finding{Outcome: checker.Review, Likely: likely, Message: checker.Text{
+		out = append(out, Confusion{Likely: likely, Msg: checker.Text{
 			En: fmt.Sprintf("%s and %s (%.0f %% of the image) look alike to %s readers (colour difference %.0f → %.0f): if they mean different things, add a label or pattern",
 				k.a, k.b, 100*c.Share, strings.Join(en, ", "), c.DeltaBefore, c.DeltaAfter),
 			Fr: fmt.Sprintf("%s et %s (%.0f %% de l'image) se confondent pour les lecteurs %s (écart de couleur %.0f → %.0f) : s'ils ont des sens différents, ajoutez une étiquette ou un motif",
@@ -89,4 +109,5 @@ func runColourOnly(p *checker.Pass) {
 			"delta_before": fmt.Sprintf("%.1f", c.DeltaBefore), "delta_after": fmt.Sprintf("%.1f", c.DeltaAfter),
 		}})
 	}
+	return out
 }
