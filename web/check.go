@@ -119,6 +119,11 @@ func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
 		d.NoPreview = why
 		return d
 	}
+	if pageTotal > 0 && pageTotal != doc.Pages {
+		// A DOCX's page count is the loader's estimate until LibreOffice lays it out:
+		// the pages shown and paged through are those laid out.
+		d.Result.Pages = pageTotal
+	}
 	if s.RenderPages == nil || pageTotal <= 0 {
 		d.NoPreview = tx("No preview: this server cannot render pages of this kind of document.",
 			"Pas d'aperçu : ce serveur ne sait pas afficher les pages de ce type de document.")
@@ -152,7 +157,7 @@ func (s *Server) prepare(ctx context.Context, r *checker.Result) *checkedDoc {
 			d.Previews = append(d.Previews, pv)
 		}
 	}
-	if doc.Pages > len(d.Previews) && len(d.Previews) == len(pages) {
+	if pageTotal > len(d.Previews) && len(d.Previews) == len(pages) {
 		d.lazy = &lazyPages{doc: doc, kept: map[int]*pagePreview{}}
 	}
 	return d

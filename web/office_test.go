@@ -44,8 +44,9 @@ func TestDOCXPagesAndColourBlindViews(t *testing.T) {
 	if !strings.Contains(res, base+"/1/see") {
 		t.Fatalf("the result page of a DOCX does not link to its pages:\n%s", res)
 	}
-	see := get(h, base+"/1/see?lang=en").Body.String()
-	for _, want := range []string{"/pages/1/original.png", "/pages/2/original.png", "/pages/2/protan.png", "/pages/2/deutan.png", "/pages/2/tritan.png", "/pages/2/achromatopsia.png"} {
+	// Page 2 as a deutan reader sees it, with the strip of pages around it.
+	see := get(h, base+"/1/see?lang=en&page=2&view=deutan").Body.String()
+	for _, want := range []string{"/pages/2/deutan.png", "/pages/1/original.png", "/pages/2/original.png", "view=protan", "view=tritan", "view=achromatopsia"} {
 		if !strings.Contains(see, want) {
 			t.Errorf("see page lacks %q", want)
 		}

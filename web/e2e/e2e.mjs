@@ -184,6 +184,14 @@ function documents() {
   return docs;
 }
 
+// hasSoffice reports LibreOffice as focus finds it: FOCUS_SOFFICE, else soffice on the PATH.
+function hasSoffice() {
+  const named = process.env.FOCUS_SOFFICE;
+  if (named === "off") return false;
+  if (named) return fs.existsSync(named);
+  return (process.env.PATH || "").split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, "soffice")));
+}
+
 function writeTmp(name, data) {
   const p = path.join(tmp, name);
   fs.writeFileSync(p, data);
@@ -277,6 +285,9 @@ async function main() {
   if (shots) fs.mkdirSync(shots, { recursive: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    // An upload with a DOCX waits for LibreOffice to lay it out (seconds, more on a busy
+    // machine).
+    page.setDefaultTimeout(120000);
     let dialogs = 0;
     page.on("dialog", async (d) => {
       dialogs++;
@@ -400,6 +411,28 @@ async function main() {
       } else {
         check((await page.locator("ol.reading li").count()) >= 1, `${l.doc}: the reading view lists what is announced`);
         await axe(page, `reading view (${path.extname(l.doc).slice(1)})`);
+      }
+    }
+
+    // The DOCX's pages, laid out by LibreOffice: its section links to its pages and
+    // their images load. Without LibreOffice the section says how to install it.
+    {
+      const docx = docs.find((d) => d.toLowerCase().endsWith(".docx"));
+      await page.goto(resultURL);
+      const section = page.locator("section.document", { has: page.locator("h2.doc-name", { hasText: path.basename(docx) }) });
+      const seeDocx = section.locator("ul.doc-links a[href*='/see']");
+      if (hasSoffice()) {
+        check((await seeDocx.count()) === 1, `${path.basename(docx)}: the DOCX links to its pages (LibreOffice installed)`);
+        await page.goto(await seeDocx.first().getAttribute("href").then((h) => new URL(h, base).href));
+        await page.evaluate(() => document.querySelectorAll("img").forEach((i) => (i.loading = "eager")));
+        await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 120000 }).catch(() => {});
+        const pages = await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth > 0 && /\/pages\/\d+\//.test(i.src)).length);
+        const bad = await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth === 0).length);
+        check(pages > 0 && bad === 0, `${path.basename(docx)}: ${pages} DOCX page images load`);
+        await axe(page, "see it as others do (docx pages)");
+      } else {
+        const note = await section.locator("p.notice").allTextContents();
+        check(note.some((t) => t.includes("libreoffice-writer-nogui")), `${path.basename(docx)}: without LibreOffice the result says how to install it`);
       }
     }
 
