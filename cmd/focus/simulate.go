@@ -179,6 +179,9 @@ func readSimulationInput(ctx context.Context, opts *SimulateOptions) (image.Imag
 		if opts.Page < 1 || opts.Page > n {
 			return nil, fmt.Errorf("%s: page %d is not in the document (%d pages as LibreOffice lays it out)", opts.Input, opts.Page, n)
 		}
+		// Drawing the page has the document's time from now on.
+		ctx, cancel = context.WithTimeout(parent, opts.Engine.Limits.DocumentTimeout)
+		defer cancel()
 	}
 	var page image.Image
 	ok, err := checker.PageImages(ctx, doc, []int{opts.Page}, pdfrender.PreviewDPI, func(_ int, img image.Image, _ float64) error {

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/wordproc"
@@ -169,8 +170,8 @@ func runContrast(p *checker.Pass) {
 	}
 	if renderErr != nil {
 		p.Review(checker.Location{}, checker.Text{
-			En: "Text over pictures, shapes and watermarks was not measured: " + renderErr.En + " Check by eye that such text stands out.",
-			Fr: "Le texte sur des images, formes et filigranes n'a pas été mesuré : " + renderErr.Fr + " Vérifiez à l'œil que ce texte se détache bien.",
+			En: "Text over pictures, shapes and watermarks was not measured: " + strings.TrimSuffix(renderErr.En, ".") + ". Check by eye that such text stands out.",
+			Fr: "Le texte sur des images, formes et filigranes n'a pas été mesuré : " + strings.TrimSuffix(renderErr.Fr, ".") + ". Vérifiez à l'œil que ce texte se détache bien.",
 		}, nil)
 	}
 }
