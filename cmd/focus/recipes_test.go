@@ -13,7 +13,7 @@ import (
 	"sync"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // The CI recipes of the README are run here, command for command, with `focus` built
