@@ -130,9 +130,10 @@ func TestScore(t *testing.T) {
 		// 1.1.1: 24 × 1 × 1.5 = 36
 		{"a second problem on one criterion adds half", []CheckRow{{Rule: "E", Failed: 2}, {Rule: "E2", Failed: 1}},
 			[]Finding{fail("E", Error, aa), fail("E2", Error, aa)}, 47, BandMedium},
-		{"blocking caps at 33", []CheckRow{{Rule: "B", Failed: 1}, {Rule: "E", Passed: 50}},
-			[]Finding{{Rule: "B", Outcome: Failed, Severity: Error, Blocking: true, Standards: aa}}, 33, BandLow},
-		{"blocking caps at 33 even outside WCAG", nil,
+		// 33 × 90 / 114
+		{"blocking: the low band, on the same slope", []CheckRow{{Rule: "B", Failed: 1}, {Rule: "E", Passed: 50}},
+			[]Finding{{Rule: "B", Outcome: Failed, Severity: Error, Blocking: true, Standards: aa}}, 26, BandLow},
+		{"blocking outside WCAG", nil,
 			[]Finding{{Rule: "B", Outcome: Failed, Severity: Error, Blocking: true}}, 33, BandLow},
 	}
 	for _, c := range cases {

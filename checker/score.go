@@ -76,9 +76,10 @@ PDF/UA conformance is a separate verdict and costs the score nothing.
    found by the automatic checks, not that a person would find none.
 6. With at least one A/AA failure: score = 66 × 90 / (90 + cost), so 66 at most (top of
    "medium"), 33 when the cost reaches 90, and every fix raises it.
-7. A blocking failure caps the score at 33: no text a reader can reach (a scanned page
-   without OCR, a document made of one picture, a file encrypted without the
-   accessibility permission) or a seizure risk (flashing).
+7. A blocking failure puts the document in the low band: score = 33 × 90 / (90 + cost).
+   Blocking means no text a reader can reach (a scanned page without OCR, a document made
+   of one picture, a file encrypted without the accessibility permission) or a seizure
+   risk (flashing).
 Bands: low 0-33 (some readers cannot use the document), medium 34-66 (A/AA failures to
 fix), high 67-99 (no A/AA failure found; tips or points to review remain), perfect 100
 (nothing failed and nothing left to review).`,
@@ -105,9 +106,10 @@ lecteurs ; la conformité PDF/UA est un verdict à part et ne coûte rien au sco
    trouverait aucun.
 6. Avec au moins un échec A/AA : score = 66 × 90 / (90 + coût), donc 66 au plus (haut de
    « moyen »), 33 quand le coût atteint 90, et chaque correction le fait monter.
-7. Un échec bloquant plafonne le score à 33 : aucun texte accessible au lecteur (page
-   scannée sans OCR, document fait d'une seule image, fichier chiffré sans la permission
-   d'accessibilité) ou un risque de crise (flashs lumineux).
+7. Un échec bloquant met le document dans la tranche faible : score = 33 × 90 / (90 + coût).
+   Bloquant veut dire aucun texte accessible au lecteur (page scannée sans OCR, document
+   fait d'une seule image, fichier chiffré sans la permission d'accessibilité) ou un risque
+   de crise (flashs lumineux).
 Tranches : faible 0-33 (certains lecteurs ne peuvent pas utiliser le document), moyen
 34-66 (des échecs A/AA à corriger), élevé 67-99 (aucun échec A/AA trouvé ; restent des
 conseils ou des points à vérifier), parfait 100 (rien en échec, rien à vérifier).`,
@@ -195,7 +197,9 @@ func (e *Engine) score(rows []CheckRow, findings []Finding) Score {
 		}
 	}
 	if s.Capped {
-		s.Value = min(s.Value, BlockingCap)
+		// A reader left with nothing: the low band, and within it the same slope, so a
+		// scanned page scores below an untagged text that can at least be read.
+		s.Value = int(math.Round(BlockingCap * halfCost / (halfCost + cost)))
 	}
 	s.Band = BandOf(s.Value)
 	return s

@@ -196,7 +196,7 @@ func TestRulesAndExplain(t *testing.T) {
 		}
 	}
 	_, score, _ := runCLI(t, nil, nil, "explain", "score")
-	if !strings.Contains(score, "capped at 33") && !strings.Contains(score, "caps the score at 33") {
+	if !strings.Contains(score, "66 × 90 / (90 + cost)") || !strings.Contains(score, "33 × 90 / (90 + cost)") {
 		t.Errorf("explain score does not give the formula:\n%s", score)
 	}
 	_, v, _ := runCLI(t, nil, nil, "version")
