@@ -17,7 +17,7 @@ var (
 	// "PXL_20240101_123456", "Capture d'écran 2024-01-05 103215", "Screenshot 2024-01-05").
 	altCamera = regexp.MustCompile(`(?i)^((img|dsc|dscn|dscf|pxl|mvimg|gopr|dji|sam|wp|vid|pict?|p)[ _-]?\d{3,}[\w-]*|(screenshot|screen shot|capture d'écran|capture|scan|bildschirmfoto|captura de pantalla)[ _-]*\d{4}[-_ .]?\d{2}.*)$`)
 	// A word that names the kind of object, maybe numbered ("Image 3").
-	altGeneric = regexp.MustCompile(`(?i)^(image|picture|pic|photo|photograph|photographie|graphic|graphique|graph|img|figure|fig|illustration|grafik|bild|foto|imagen|immagine|logo|icon|icône|icone|chart|diagram|diagramme|schéma|schema|dessin|drawing|shape|forme|objet|object|capture d'écran|screenshot|alt|alt text|texte de remplacement|texte alternatif|placeholder|untitled|sans titre|groupe|group|zone de texte|text box|connecteur droit|straight connector|rectangle)( \d+)?$`)
+	altGeneric = regexp.MustCompile(`(?i)^(image|picture|pic|photo|photograph|photographie|graphic|graphique|graph|img|figure|fig|illustration|grafik|bild|foto|imagen|immagine|logo|icon|icône|icone|chart|diagram|diagramme|schéma|schema|dessin|drawing|shape|forme|objet|object|capture d'écran|screenshot|alt|alt text|texte de remplacement|texte alternatif|placeholder|untitled|sans titre|groupe|group|zone de texte|text box|connecteur droit|straight connector|rectangle)([ _-]?\d+)?$`)
 	// The names authoring tools give objects by themselves: a word and a number
 	// ("Picture 3", "Image 12", "Espace réservé du contenu 4").
 	toolName = regexp.MustCompile(`^\s*[\p{L}' ]+ \d+\s*$`)
