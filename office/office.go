@@ -163,7 +163,7 @@ func (c *Converter) Convert(ctx context.Context, data []byte, ext string) ([]byt
 		return nil, ErrNotInstalled
 	}
 	switch ext {
-	case "docx", "odt", "doc", "rtf":
+	case "docx", "odt", "fodt":
 	default:
 		return nil, fmt.Errorf("office: cannot convert %q files", ext)
 	}

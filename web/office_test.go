@@ -154,3 +154,21 @@ func countProcesses(s string) int {
 	}
 	return n
 }
+
+func TestODTPages(t *testing.T) {
+	officetest.Use(t).Timeout = 3 * time.Minute
+	s := newTestServer(t, Config{DocumentTimeout: 5 * time.Minute})
+	s.Simulate = greySimulator
+	h := s.Handler()
+	odt := fixtures.ODT{Title: "Note", Language: "fr-FR", Body: `<text:h text:outline-level="1">Note de service</text:h><text:p>Première page.</text:p>`}.Bytes()
+	base := uploadOne(t, h, "note.odt", odt)
+	see := get(h, base+"/1/see?lang=en&page=1&view=tritan").Body.String()
+	img := regexp.MustCompile(`src="([^"]*pages/1/tritan\.png[^"]*)"`).FindStringSubmatch(see)
+	if img == nil {
+		t.Fatalf("no tritan view of the ODT's page 1:\n%s", see)
+	}
+	pw := get(h, strings.ReplaceAll(img[1], "&amp;", "&"))
+	if _, err := png.Decode(pw.Body); pw.Code != 200 || err != nil {
+		t.Fatalf("ODT page image = %d, %v", pw.Code, err)
+	}
+}

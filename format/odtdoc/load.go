@@ -40,6 +40,11 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 	if err != nil {
 		return nil, err
 	}
+	// For the pages LibreOffice lays out (PageImages, rendered-page contrast).
+	d.Source, d.SourceFormat = data, string(Name)
+	if !bytes.HasPrefix(data, []byte("PK")) {
+		d.SourceFormat = "fodt"
+	}
 	return &checker.Document{
 		Name: name, Format: Name, Pages: d.Pages,
 		Title: strings.TrimSpace(d.Title), Language: d.Language, Content: d,
