@@ -82,7 +82,6 @@ func (n *node) all(match func(*node) bool) []*node {
 }
 
 func byTag(tag string) func(*node) bool { return func(n *node) bool { return n.Tag == tag } }
-func byClass(c string) func(*node) bool { return func(n *node) bool { return n.hasClass(c) } }
 func byTagClass(tag, c string) func(*node) bool {
 	return func(n *node) bool { return n.Tag == tag && n.hasClass(c) }
 }

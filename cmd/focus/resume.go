@@ -170,10 +170,9 @@ func (l *resumeLog) finish() error {
 	for _, ref := range l.order {
 		w.Write(old[ref.off : ref.off+ref.n])
 	}
-	if err := w.Flush(); err == nil {
-		err = tmp.Close()
-	} else {
-		tmp.Close()
+	err = w.Flush()
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
 	if err == nil {
 		err = os.Rename(tmp.Name(), l.path)

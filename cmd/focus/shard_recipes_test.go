@@ -233,11 +233,10 @@ func TestRecipeKubernetesJob(t *testing.T) {
 		}
 		mount = m.MountPath
 	}
-	script := strings.Join(append(c.Command[1:], c.Args...), "\n")
 	if len(c.Command) != 2 || c.Command[0] != "sh" || c.Command[1] != "-c" {
 		t.Fatalf("command %q: the shard comes from shell arithmetic on JOB_COMPLETION_INDEX", c.Command)
 	}
-	script = strings.Join(c.Args, "\n")
+	script := strings.Join(c.Args, "\n")
 	if !strings.Contains(script, fmt.Sprintf("/%d\"", *s.Completions)) {
 		t.Errorf("the N of --shard is not completions (%d): %s", *s.Completions, script)
 	}

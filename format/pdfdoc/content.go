@@ -212,8 +212,7 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 			}
 		case "Tf":
 			if len(ops) >= 1 && ops[0].Kind == opName && fonts != nil {
-				name := string(ops[0].Str)
-				gs.font = b.font(fonts[name])
+				gs.font = b.font(fonts[string(ops[0].Str)])
 			}
 			if len(ops) >= 2 && ops[1].Kind == opNum {
 				gs.size = math.Abs(ops[1].Num)

@@ -158,11 +158,6 @@ func (b *builder) structTree(cat types.Dict) {
 		seen[n] = true
 	}
 	reported := map[string]bool{}
-	type item struct {
-		x      types.Object
-		parent *Elem
-		depth  int
-	}
 	var walkKids func(k types.Object, parent *Elem, depth int, page int)
 	var walkElem func(x types.Object, parent *Elem, depth int)
 	walkKids = func(k types.Object, parent *Elem, depth int, page int) {

@@ -34,8 +34,6 @@ type ruleCase struct {
 // body wraps body XML in a titled, French document, so only the rule under test fails.
 func body(xml string) fx.DOCX { return fx.DOCX{Body: xml, Title: "Rapport"} }
 
-const red = `<w:color w:val="FF0000"/>`
-
 var picRel = []fx.Rel{{ID: "rIdImg", Type: "image", Target: "media/image1.png"}}
 
 func withRels(d fx.DOCX, rels ...fx.Rel) fx.DOCX { d.Rels = append(d.Rels, rels...); return d }

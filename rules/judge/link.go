@@ -62,9 +62,7 @@ func LinkText(text string) Verdict {
 
 func urlHasPath(s string) bool {
 	s = s[strings.Index(s, "//")+1:]
-	if strings.HasPrefix(s, "/") {
-		s = s[1:]
-	}
+	s = strings.TrimPrefix(s, "/")
 	i := strings.IndexAny(s, "/?#")
 	return i >= 0 && i < len(s)-1
 }

@@ -54,10 +54,6 @@ func uaOnly(s checker.Standards) checker.Standards {
 	return checker.Standards{PDFUA: s.PDFUA, Matterhorn: s.Matterhorn}
 }
 
-func reviewAt(p *checker.Pass, clause string, mh []string, loc checker.Location, msg checker.Text, data map[string]string) {
-	p.Report(checker.Finding{Outcome: checker.Review, Location: loc, Message: msg, Data: data, Standards: std(p.Rule, clause, mh...)})
-}
-
 func elemLoc(e *pdfdoc.Elem) checker.Location {
 	return checker.Location{Page: e.Page, Object: e.Ref, Path: e.Path}
 }
