@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"fmt"
 	"image"
@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/image/font"
@@ -141,23 +142,9 @@ func simulateRun(ctx context.Context, opts *SimulateOptions) error {
 // readSimulationInput returns the image to simulate: the first frame of an image, or a
 // rendered PDF page. Limits and the document deadline apply as for `focus check`.
 func readSimulationInput(ctx context.Context, opts *SimulateOptions) (image.Image, error) {
-	var data []byte
-	var err error
-	max := opts.Engine.Limits.MaxBytes
-	if opts.Input == "-" {
-		data, err = io.ReadAll(io.LimitReader(opts.IO.In, max+1))
-	} else {
-		var f *os.File
-		if f, err = os.Open(opts.Input); err == nil {
-			data, err = io.ReadAll(io.LimitReader(f, max+1))
-			f.Close()
-		}
-	}
+	data, err := readLimited(opts.Input, opts.IO.In, opts.Engine.Limits.MaxBytes)
 	if err != nil {
 		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: over the %s limit", opts.Input, checker.HumanBytes(max))
 	}
 	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, opts.Engine.Limits.DocumentTimeout)
@@ -198,17 +185,80 @@ func readSimulationInput(ctx context.Context, opts *SimulateOptions) (image.Imag
 	return page, nil
 }
 
+// readLimited reads the file at path ("-": in) whole, refusing one over max bytes. A
+// regular file is sized first and read in one go (no growing buffer); standard input
+// and other streams are read through a limit.
+func readLimited(path string, in io.Reader, max int64) ([]byte, error) {
+	tooBig := func() error { return fmt.Errorf("%s: over the %s limit", path, checker.HumanBytes(max)) }
+	if path != "-" {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return nil, err
+		}
+		if fi.Mode().IsRegular() {
+			if fi.Size() > max {
+				return nil, tooBig()
+			}
+			data, err := os.ReadFile(path)
+			if err == nil && int64(len(data)) > max { // grew since the Stat
+				return nil, tooBig()
+			}
+			return data, err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		in = f
+	}
+	data, err := io.ReadAll(io.LimitReader(in, max+1))
+	if err == nil && int64(len(data)) > max {
+		return nil, tooBig()
+	}
+	return data, err
+}
+
+// pngBuffers lets successive encodings (--all, or one per process) reuse the encoder's
+// compressor and row buffers.
+type pngBuffers struct{ pool sync.Pool }
+
+func (p *pngBuffers) Get() *png.EncoderBuffer {
+	b, _ := p.pool.Get().(*png.EncoderBuffer)
+	return b
+}
+func (p *pngBuffers) Put(b *png.EncoderBuffer) { p.pool.Put(b) }
+
+// pngEncoder favours speed: the pixels are the same at every level, only the file size
+// differs.
+var pngEncoder = &png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &pngBuffers{}}
+
+// writePNG streams img as a PNG to path ("" or "-": stdout); a file left half written by
+// an error is removed.
 func writePNG(stdout io.Writer, path string, img image.Image) error {
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return err
-	}
 	if path == "" || path == "-" {
-		_, err := stdout.Write(buf.Bytes())
+		w := bufio.NewWriterSize(stdout, 1<<16)
+		if err := pngEncoder.Encode(w, img); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	f, err := os.Create(path)
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	w := bufio.NewWriterSize(f, 1<<16)
+	err = pngEncoder.Encode(w, img)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
 }
 
 // sideBySide puts the original and the simulation next to each other, each under a
