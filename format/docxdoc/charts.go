@@ -1,6 +1,7 @@
 package docxdoc
 
 import (
+	"context"
 	"encoding/hex"
 	"encoding/xml"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/zippkg"
 )
 
 // ChartColours are the fill colours of one embedded chart (word/charts/chartN.xml): one
@@ -43,7 +45,7 @@ func EmbeddedCharts(data []byte, lim checker.Limits) ([]ChartColours, error) {
 		if err != nil {
 			continue
 		}
-		cols := chartColours(io.LimitReader(rc, maxChartPart), accents, lim.MaxElements)
+		cols := chartColours(zippkg.GuardTags(context.Background(), io.LimitReader(rc, maxChartPart), name, lim), accents, lim.MaxElements)
 		rc.Close()
 		if len(cols) > 0 {
 			out = append(out, ChartColours{Name: name, Colours: cols})
@@ -62,7 +64,7 @@ func themeAccents(p *pkg) []RGB {
 		return acc
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(io.LimitReader(rc, maxChartPart))
+	dec := xml.NewDecoder(zippkg.GuardTags(context.Background(), io.LimitReader(rc, maxChartPart), "word/theme/theme1.xml", checker.Limits{}))
 	current := -1
 	for n := 0; n < 200_000; n++ {
 		tok, err := dec.Token()

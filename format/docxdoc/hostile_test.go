@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -190,12 +191,32 @@ func TestMillionNestedElements(t *testing.T) {
 }
 
 func TestElementLimit(t *testing.T) {
-	d := fx.DOCX{Body: fx.Paragraphs(2000)}.Bytes()
+	// Empty paragraphs: one tag per element, so the part stays within its markup
+	// budget (two tags per element allowed) and the element count is what refuses it.
+	d := fx.DOCX{Body: strings.Repeat("<w:p/>", 1500)}.Bytes()
 	lim := checker.DefaultLimits()
 	lim.MaxElements = 1000
 	_, err := Load(context.Background(), "x.docx", d, Name, lim)
 	if err == nil || !strings.Contains(err.Error(), "more than 1000 XML elements") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// Comments are tokens the element count never sees: a part made of them is refused by
+// its markup budget, and a document past its deadline stops at its first read rather
+// than decoding the part to its end.
+func TestMarkupBudgetAndDeadline(t *testing.T) {
+	d := fx.DOCX{Body: fx.Paragraphs(3) + strings.Repeat("<!---->", 3000)}.Bytes()
+	lim := checker.DefaultLimits()
+	lim.MaxElements = 1000
+	_, err := Load(context.Background(), "x.docx", d, Name, lim)
+	if err == nil || !strings.Contains(err.Error(), "more than 2000 tags and comments") {
+		t.Errorf("comment flood: err = %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Load(ctx, "x.docx", d, Name, checker.DefaultLimits()); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: err = %v, want context.Canceled", err)
 	}
 }
 

@@ -98,7 +98,7 @@ func (ld *loader) walk(part string, fn func(w *walker) error) error {
 		return err
 	}
 	defer rc.Close()
-	w := newWalker(ld.ctx, zippkg.GuardTags(rc, part), part, ld.elements, ld.lim)
+	w := newWalker(ld.ctx, zippkg.GuardTags(ld.ctx, rc, part, ld.lim), part, ld.elements, ld.lim)
 	err = fn(w)
 	if w.strict {
 		ld.strict = true

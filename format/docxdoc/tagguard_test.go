@@ -54,7 +54,7 @@ func TestTagGuard(t *testing.T) {
 		{strings.Repeat(`<a x="1" y='2'/>`, 2*zippkg.MaxAttrs), false},
 		{`<a>` + strings.Repeat("a=b ", 2*zippkg.MaxAttrs) + `</a>`, false}, // text
 	} {
-		_, err := io.Copy(io.Discard, zippkg.GuardTags(strings.NewReader(c.xml), "p"))
+		_, err := io.Copy(io.Discard, zippkg.GuardTags(context.Background(), strings.NewReader(c.xml), "p", checker.Limits{}))
 		if (err != nil) != c.fail {
 			t.Errorf("%.40q…: err = %v, want failure %v", c.xml, err, c.fail)
 		}
@@ -67,7 +67,7 @@ func FuzzGuardTags(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0"?><w:p xmlns:w="urn:x" a="1" b='2'><!-- it's --><w:r/></w:p>`))
 	f.Add([]byte(`<a x="<" y=">"/><![CDATA[ a=b <c d=e> ]]>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d := xml.NewDecoder(zippkg.GuardTags(bytes.NewReader(data), "p"))
+		d := xml.NewDecoder(zippkg.GuardTags(context.Background(), bytes.NewReader(data), "p", checker.Limits{}))
 		d.Strict = true
 		for i := 0; i < 10000; i++ {
 			tok, err := d.RawToken()

@@ -126,6 +126,9 @@ func (w *walker) next() (xml.Token, error) {
 		if errors.As(err, &le) {
 			return nil, err
 		}
+		if w.ctx.Err() != nil {
+			return nil, w.ctx.Err()
+		}
 		return nil, checker.Errorf("the XML of %s is damaged (%v)", "le XML de %s est endommagé (%v)", w.part, err)
 	}
 	switch tok.(type) {

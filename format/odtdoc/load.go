@@ -57,7 +57,7 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*wordproc.Docu
 	ld := &loader{ctx: ctx, lim: lim, elements: &elements, st: newStyleSet(), doc: &wordproc.Document{}, counts: map[string]int{}}
 	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		ld.part = "content.xml"
-		if err := ld.parse(bytes.NewReader(data), "document"); err != nil {
+		if err := ld.parse(zippkg.GuardTags(ld.ctx, bytes.NewReader(data), ld.part, ld.lim), "document"); err != nil {
 			return nil, err
 		}
 		if ld.mime != "" && ld.mime != mimeText && !strings.HasPrefix(ld.mime, mimeText+"-") {
@@ -93,7 +93,7 @@ func Parse(ctx context.Context, data []byte, lim checker.Limits) (*wordproc.Docu
 			return nil, err
 		}
 		ld.part = part
-		err = ld.parse(zippkg.GuardTags(rc, part), "")
+		err = ld.parse(zippkg.GuardTags(ld.ctx, rc, part, ld.lim), "")
 		rc.Close()
 		if err != nil {
 			return nil, err
@@ -185,6 +185,9 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 			var le *checker.LoadError
 			if errors.As(err, &le) {
 				return err
+			}
+			if ld.ctx.Err() != nil {
+				return ld.ctx.Err()
 			}
 			return checker.Errorf("the XML of %s is damaged (%v)", "le XML de %s est endommagé (%v)", ld.part, err)
 		}

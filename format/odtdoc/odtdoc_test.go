@@ -2,6 +2,7 @@ package odtdoc
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -114,15 +115,31 @@ func TestHostileLimits(t *testing.T) {
 	if _, err := Load(context.Background(), "t", deep, Name, checker.DefaultLimits()); err == nil || !strings.Contains(err.Error(), "deep") {
 		t.Errorf("deep nesting: %v", err)
 	}
-	attrs := fx.ODT{Body: "<text:p " + strings.Repeat(`a="1" `, 5000) + "/>"}.Bytes()
-	if _, err := Load(context.Background(), "t", attrs, Name, checker.DefaultLimits()); err == nil || !strings.Contains(err.Error(), "attributes") {
-		t.Errorf("attribute bomb: %v", err)
+	// The flat .fodt goes through the same guards as the parts of a package.
+	bomb := fx.ODT{Body: "<text:p " + strings.Repeat(`a="1" `, 5000) + "/>"}
+	for kind, data := range map[string][]byte{"odt": bomb.Bytes(), "fodt": bomb.Flat()} {
+		if _, err := Load(context.Background(), "t", data, Name, checker.DefaultLimits()); err == nil || !strings.Contains(err.Error(), "attributes") {
+			t.Errorf("attribute bomb (%s): %v", kind, err)
+		}
 	}
 	lim := checker.DefaultLimits()
 	lim.MaxElements = 100
-	many := fx.ODT{Body: strings.Repeat("<text:p>x</text:p>", 200)}.Bytes()
+	many := fx.ODT{Body: strings.Repeat("<text:p/>", 150)}.Bytes()
 	if _, err := Load(context.Background(), "t", many, Name, lim); err == nil || !strings.Contains(err.Error(), "elements") {
 		t.Errorf("element count: %v", err)
+	}
+	// Comments are not elements: a part of nothing else is bounded by its markup, and a
+	// document whose deadline has passed stops at its first read.
+	comments := fx.ODT{Body: "<text:p>x</text:p>" + strings.Repeat("<!---->", 300)}
+	for kind, data := range map[string][]byte{"odt": comments.Bytes(), "fodt": comments.Flat()} {
+		if _, err := Load(context.Background(), "t", data, Name, lim); err == nil || !strings.Contains(err.Error(), "comments") {
+			t.Errorf("comment flood (%s): %v", kind, err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if _, err := Load(ctx, "t", data, Name, checker.DefaultLimits()); !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled (%s): %v, want context.Canceled", kind, err)
+		}
 	}
 	dtd := []byte(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>`)
 	if _, err := Load(context.Background(), "t", dtd, Name, checker.DefaultLimits()); err == nil {
