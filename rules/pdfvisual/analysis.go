@@ -40,7 +40,11 @@ type analysis struct {
 	pages     []pageResult
 	textPages int // pages walked with visible text
 	summary   pdfrender.Summary
-	err       error
+	// stalled is the page the walk was drawing or reading when its share of the
+	// document's time ran out (0 when it did not): one page can take any time to paint,
+	// and the renderer is stopped there so that the other checks keep their verdicts.
+	stalled int
+	err     error
 }
 
 type cacheEntry struct {
@@ -122,8 +126,17 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		opt.RenderDeadline = time.Now().Add(left / 2)
 		opt.Deadline = time.Now().Add(left * 3 / 4)
 	}
+	// The walk has a deadline of its own: past it the renderer is stopped even inside a
+	// page (a shading or an image mask that takes hours to paint), the pages walked keep
+	// their results, and the document's other checks still run.
+	wctx := ctx
+	if !opt.Deadline.IsZero() {
+		var cancel context.CancelFunc
+		wctx, cancel = context.WithDeadline(ctx, opt.Deadline)
+		defer cancel()
+	}
 	var s sampler
-	a.summary, a.err = pdfrender.Walk(ctx, doc.Source, opt, func(pg *pdfrender.Page) error {
+	a.summary, a.err = pdfrender.Walk(wctx, doc.Source, opt, func(pg *pdfrender.Page) error {
 		a.pages = append(a.pages, pageResult{coverage: pg.ImageCoverage, visible: pg.VisibleChars(), invisible: pg.InvisibleChars()})
 		if pg.VisibleChars() > 0 {
 			a.textPages++
@@ -133,10 +146,10 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		}
 		s.setPage(pg.Image, pg.Runs)
 		for i := range pg.Runs {
-			if i%64 == 63 && ctx.Err() != nil {
+			if i%64 == 63 && wctx.Err() != nil {
 				// Sampling costs the area of each run's box: a page of thousands of
 				// page-sized glyphs must still stop at the deadline.
-				return ctx.Err()
+				return wctx.Err()
 			}
 			r := &pg.Runs[i]
 			if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() || !readable(r) {
@@ -160,5 +173,10 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		}
 		return nil
 	})
+	if a.err != nil && ctx.Err() == nil && wctx.Err() != nil {
+		a.err = nil
+		a.summary.Truncated = true
+		a.stalled = a.summary.Walked + 1
+	}
 	return a
 }

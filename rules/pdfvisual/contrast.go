@@ -134,7 +134,16 @@ func runContrast(p *checker.Pass, aaa bool) {
 	for _, g := range order {
 		report(p, g, aaa)
 	}
-	if sum := a.summary; sum.RenderTruncated || (sum.Truncated && sum.Rendered > 0) {
+	if a.stalled == 1 {
+		p.Review(checker.Location{Page: 1}, checker.Textf(
+			"The first page takes too long to draw (a very complex drawing or image), so text contrast could not be measured: check it by eye",
+			"La première page est trop longue à dessiner (un dessin ou une image très complexe) : le contraste du texte n'a pas pu être mesuré ; vérifiez-le à l'œil"), nil)
+	} else if a.stalled > 0 {
+		p.Review(checker.Location{Page: a.stalled}, checker.Textf(
+			"Page %d takes too long to draw (a very complex drawing or image), so text contrast was measured on %d pages only, before it: check that page and the ones after it by eye",
+			"La page %d est trop longue à dessiner (un dessin ou une image très complexe) : le contraste du texte n'a été mesuré que sur les %d pages qui la précèdent ; vérifiez à l'œil cette page et les suivantes",
+			a.stalled, a.summary.Rendered), nil)
+	} else if sum := a.summary; sum.RenderTruncated || (sum.Truncated && sum.Rendered > 0) {
 		p.Review(checker.Location{}, checker.Textf(
 			"Text contrast was measured on %d pages only, the first of the %d pages with text (page, pixel or time budget): check the others",
 			"Le contraste du texte n'a été mesuré que sur %d pages, les premières des %d pages avec du texte (limite de pages, de pixels ou de temps) : vérifiez les autres",

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/pdfdoc"
@@ -478,5 +479,28 @@ func TestSamplerOddBoxes(t *testing.T) {
 		if ok && i < 2 && m.bg != (color.RGBA{0xee, 0xee, 0xee, 255}) {
 			t.Errorf("run %d: background %v, want #eeeeee", i, m.bg)
 		}
+	}
+}
+
+// A page that would take hours to paint (a shading with a PostScript function of
+// 200,000 operators, text over it) is stopped when the page walk's share of the
+// document's time runs out: the rules report that page to review, named, and return
+// while the document's own deadline has not passed, so the other checks keep theirs.
+func TestPageTooLongToDrawIsReviewed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders a hostile page until its time runs out")
+	}
+	doc := &checker.Document{Name: "shading.pdf", Format: pdfdoc.Name, Source: fixtures.PostScriptShadingPDF(200_000), Pages: 1}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+	defer cancel()
+	for _, r := range []*checker.Rule{TextContrast, ScannedPage} {
+		findings, row := checker.RunRule(ctx, r, doc)
+		if row.Outcome != checker.Review || len(findings) != 1 || findings[0].Location.Page != 1 ||
+			!strings.Contains(findings[0].Message.En, "takes too long to draw") {
+			t.Errorf("%s: %v %+v, want one review of page 1", r.ID, row.Outcome, findings)
+		}
+	}
+	if ctx.Err() != nil {
+		t.Errorf("the rules returned after the document's deadline")
 	}
 }

@@ -142,7 +142,16 @@ func runScanned(p *checker.Pass) {
 				[]any{capital(on.En)}, []any{capital(on.Fr)}), data)
 		}
 	}
-	if a.summary.Truncated {
+	if a.stalled == 1 {
+		p.Review(checker.Location{Page: 1}, checker.Textf(
+			"The first page takes too long to draw (a very complex drawing or image), so it could not be examined for scanned images: check that its text can be selected",
+			"La première page est trop longue à dessiner (un dessin ou une image très complexe) : elle n'a pas pu être examinée ; vérifiez que son texte peut être sélectionné"), nil)
+	} else if a.stalled > 0 {
+		p.Review(checker.Location{Page: a.stalled}, checker.Textf(
+			"Page %d takes too long to draw (a very complex drawing or image), so only the %d pages before it were examined for scanned images: check that page and the ones after it",
+			"La page %d est trop longue à dessiner (un dessin ou une image très complexe) : seules les %d pages qui la précèdent ont été examinées ; vérifiez cette page et les suivantes",
+			a.stalled, a.summary.Walked), nil)
+	} else if a.summary.Truncated {
 		p.Review(checker.Location{}, checker.Textf(
 			"Only the first %d of %d pages were examined for scanned images (page or time budget): check the others",
 			"Seules les %d premières pages sur %d ont été examinées (limite de pages ou de temps) : vérifiez les autres",
