@@ -337,6 +337,11 @@ func (b *bodyParser) resolve(ps *paraState) {
 	if c, ok := st.shading(sh); ok {
 		p.Shading = &c
 	}
+	jc := ps.props.jc
+	if jc == "" {
+		jc = st.paraAlign(id)
+	}
+	p.Align = parseAlignment(jc)
 	p.Frame, p.DropCap = ps.props.frame, ps.props.dropCap
 	if ps.props.sectPr {
 		p.PageBreak = true
@@ -524,7 +529,7 @@ func (b *bodyParser) run(ps *paraState) error {
 		}
 		base := b.st.runBase(ps.p.StyleID, direct.rStyle)
 		r := base.over(&direct)
-		run := Run{Bold: r.b > 0, Italic: r.i > 0, Hidden: r.vanish > 0, Effect: r.effect, HalfPts: r.sz}
+		run := Run{Bold: r.b > 0, Italic: r.i > 0, Hidden: r.vanish > 0, Effect: r.effect, HalfPts: r.sz, Lang: r.lang}
 		if run.HalfPts <= 0 {
 			run.HalfPts = 20 // ECMA-376 17.3.2.38: 10 pt when nothing says otherwise
 		}

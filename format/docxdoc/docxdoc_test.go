@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/wordproc"
 	fx "github.com/lab110bis/focusplus/internal/fixtures"
 )
 
@@ -212,5 +213,51 @@ func TestBlanksAroundInlinePictures(t *testing.T) {
 	}
 	if n := d.Paragraphs[1].MaxSpacesInARow; n != 5 {
 		t.Errorf("typed spaces: %d in a row, want 5", n)
+	}
+}
+
+// TestAlignmentAndLanguage: w:jc comes from the paragraph, else its style chain, else
+// the document defaults; w:lang from the run, its character style, the paragraph style
+// and the defaults, in that order.
+func TestAlignmentAndLanguage(t *testing.T) {
+	styles := `<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:lang w:val="fr-FR"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Centre"><w:name w:val="Centré"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Citation"><w:name w:val="Citation"/><w:basedOn w:val="Centre"/><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Allemand"><w:name w:val="Allemand"/><w:rPr><w:lang w:val="de-DE"/></w:rPr></w:style>`
+	d := parse(t, fx.DOCX{Styles: styles, Body: fx.P("", "a") +
+		fx.P("Citation", "b") +
+		`<w:p><w:pPr><w:pStyle w:val="Centre"/><w:jc w:val="right"/></w:pPr>` + fx.R(`<w:lang w:val="es-ES"/>`, "c") + fx.R(`<w:rStyle w:val="Allemand"/>`, "d") + `</w:p>` +
+		`<w:p><w:pPr><w:jc w:val="left"/></w:pPr>` + fx.R(`<w:rStyle w:val="Allemand"/><w:lang w:val="it-IT"/>`, "e") + `</w:p>`})
+	type want struct {
+		align wordproc.Alignment
+		langs []string
+	}
+	wants := []want{
+		{wordproc.AlignJustify, []string{"fr-FR"}},
+		{wordproc.AlignCenter, []string{"en-GB"}},
+		{wordproc.AlignEnd, []string{"es-ES", "de-DE"}},
+		{wordproc.AlignStart, []string{"it-IT"}},
+	}
+	if len(d.Paragraphs) != len(wants) {
+		t.Fatalf("%d paragraphs", len(d.Paragraphs))
+	}
+	for i, w := range wants {
+		p := d.Paragraphs[i]
+		if p.Align != w.align {
+			t.Errorf("paragraph %q: align %q, want %q", p.Text, p.Align, w.align)
+		}
+		var got []string
+		for _, r := range p.Runs {
+			got = append(got, r.Lang)
+		}
+		if strings.Join(got, ",") != strings.Join(w.langs, ",") {
+			t.Errorf("paragraph %q: run languages %v, want %v", p.Text, got, w.langs)
+		}
+	}
+	// Nothing set anywhere: no alignment, no language.
+	d = parse(t, fx.DOCX{Styles: `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>`, Body: fx.P("", "x")})
+	if p := d.Paragraphs[0]; p.Align != "" || p.Runs[0].Lang != "" {
+		t.Errorf("unset: align %q lang %q", p.Align, p.Runs[0].Lang)
 	}
 }

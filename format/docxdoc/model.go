@@ -53,3 +53,5 @@ const (
 var white = wordproc.White
 
 func hasVisibleText(s string) bool { return wordproc.HasVisibleText(s) }
+
+var parseAlignment = wordproc.ParseAlignment

@@ -93,6 +93,7 @@ type pProps struct {
 	dropCap  bool
 	sectPr   bool
 	keepNext bool
+	jc       string // w:jc
 }
 
 type condFmt struct {
@@ -208,6 +209,17 @@ func (s *styleSet) paraNum(id string) (numID string, ilvl int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// paraAlign returns the w:jc a paragraph style gives through its chain, else the
+// document defaults'.
+func (s *styleSet) paraAlign(id string) string {
+	for _, st := range s.chain(id) {
+		if st.p.jc != "" {
+			return st.p.jc
+		}
+	}
+	return s.defaultsP.jc
 }
 
 func (s *styleSet) paraShading(id string) shdSpec {
@@ -519,6 +531,8 @@ func (w *walker) pPr() (pProps, error) {
 				}
 			case "keepNext":
 				p.keepNext = w.onOff(se)
+			case "jc":
+				p.jc = w.attr(se, nsW, "val")
 			case "sectPr":
 				p.sectPr = true
 				return w.skip()

@@ -188,6 +188,7 @@ func (ld *loader) openParagraph(se xml.StartElement) func() {
 	}
 	pp := ld.st.resolve("paragraph", styleID)
 	p.Shading = pp.paraBg
+	p.Align = wordproc.ParseAlignment(pp.align)
 	if t := ld.table(); t != nil {
 		p.Table, p.Cell = t.t, t.cell
 	}
@@ -255,6 +256,7 @@ func (ld *loader) appendText(s string, literal bool) {
 		Italic:    pr.italic != nil && *pr.italic,
 		Hidden:    pr.hidden != nil && *pr.hidden,
 		InLink:    len(ld.links) > 0,
+		Lang:      pr.lang,
 	}
 	if run.HalfPts <= 0 {
 		run.HalfPts = 24
@@ -292,7 +294,7 @@ func (ld *loader) linkText(s string) {
 
 func sameLook(a, b wordproc.Run) bool {
 	return a.Color == b.Color && a.ColorAuto == b.ColorAuto && a.HalfPts == b.HalfPts && a.Bold == b.Bold &&
-		a.Italic == b.Italic && a.Hidden == b.Hidden && a.Effect == b.Effect && a.InLink == b.InLink &&
+		a.Italic == b.Italic && a.Hidden == b.Hidden && a.Effect == b.Effect && a.InLink == b.InLink && a.Lang == b.Lang &&
 		((a.Background == nil) == (b.Background == nil)) && (a.Background == nil || *a.Background == *b.Background)
 }
 

@@ -352,6 +352,9 @@ func (ld *loader) styleStart(se xml.StartElement) (func(), *strings.Builder, boo
 			if v := attr(se, nsFO, "background-color"); v != "" {
 				ld.curStyle.props.paraBg, ld.curStyle.props.paraBgSet = parseColour(v), true
 			}
+			if v := attr(se, nsFO, "text-align"); v != "" && se.Name.Local == "paragraph-properties" {
+				ld.curStyle.props.align = v
+			}
 		}
 	case "master-page":
 		// The first master page ("Standard") gives the page colour.

@@ -166,3 +166,42 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestAlignmentAndLanguage: fo:text-align from the paragraph's automatic style, its
+// parents or the default style; the language of a run from its span, the paragraph
+// style or the default style (fo:language with fo:country).
+func TestAlignmentAndLanguage(t *testing.T) {
+	styles := `<style:default-style style:family="paragraph"><style:paragraph-properties fo:text-align="justify"/><style:text-properties fo:font-size="12pt" fo:language="fr" fo:country="FR"/></style:default-style>` +
+		`<style:style style:name="Standard" style:family="paragraph"/>` +
+		`<style:style style:name="Subtitle" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/></style:style>` +
+		`<style:style style:name="Quote_20_EN" style:display-name="Quote EN" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:language="en" fo:country="GB"/></style:style>`
+	auto := `<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Subtitle"/>` +
+		`<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="end"/></style:style>` +
+		`<style:style style:name="T1" style:family="text"><style:text-properties fo:language="de" fo:country="DE"/></style:style>` +
+		`<style:style style:name="T2" style:family="text"><style:text-properties fo:language="es" fo:country="none"/></style:style>`
+	body := `<text:p>a</text:p><text:p text:style-name="P1">b</text:p><text:p text:style-name="Quote_20_EN">c</text:p>` +
+		`<text:p text:style-name="P2">d <text:span text:style-name="T1">e</text:span> <text:span text:style-name="T2">f</text:span></text:p>`
+	for name, data := range map[string][]byte{
+		"odt":  fx.ODT{Title: "T", Styles: styles, Auto: auto, Body: body}.Bytes(),
+		"fodt": fx.ODT{Title: "T", Styles: styles, Auto: auto, Body: body}.Flat(),
+	} {
+		d := parse(t, data)
+		wantAlign := []wordproc.Alignment{wordproc.AlignJustify, wordproc.AlignCenter, wordproc.AlignJustify, wordproc.AlignEnd}
+		wantLangs := []string{"fr-FR", "fr-FR", "en-GB", "fr-FR de-DE fr-FR es"}
+		if len(d.Paragraphs) != len(wantAlign) {
+			t.Fatalf("%s: %d paragraphs", name, len(d.Paragraphs))
+		}
+		for i, p := range d.Paragraphs {
+			var langs []string
+			for _, r := range p.Runs {
+				langs = append(langs, r.Lang)
+			}
+			if p.Align != wantAlign[i] || strings.Join(langs, " ") != wantLangs[i] {
+				t.Errorf("%s: paragraph %q: align %q languages %v, want %q %q", name, p.Text, p.Align, langs, wantAlign[i], wantLangs[i])
+			}
+		}
+		if !d.Paragraphs[1].TitleStyle {
+			t.Errorf("%s: automatic style under Subtitle is not a title style (style name %q)", name, d.Paragraphs[1].StyleName)
+		}
+	}
+}

@@ -23,6 +23,7 @@ type props struct {
 	paraBgSet  bool
 	lang       string // fo:language with fo:country
 	blink      *bool  // style:text-blinking
+	align      string // fo:text-align of paragraph-properties
 }
 
 // over lays q over p.
@@ -68,6 +69,9 @@ func (p props) over(q props) props {
 	}
 	if q.blink != nil {
 		p.blink = q.blink
+	}
+	if q.align != "" {
+		p.align = q.align
 	}
 	return p
 }

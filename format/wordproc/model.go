@@ -105,6 +105,10 @@ type Paragraph struct {
 	Drawings []*Drawing
 
 	Shading *RGB // paragraph shading, nil when none
+	// Align is the resolved alignment: w:jc of the paragraph or its style chain
+	// (fo:text-align of the paragraph style and its parents), "" when none is set (the
+	// start of the line).
+	Align Alignment
 	// After holds the first words of the closest paragraph before this one (in the same
 	// part) that has text, so a finding on an empty paragraph or a picture can say where
 	// it is.
@@ -136,6 +140,36 @@ type Run struct {
 	Background *RGB
 	Effect     string // w:effect (blinkBackground, lights, antsBlack, antsRed, shimmer, sparkle)
 	InLink     bool
+	// Lang is the run's declared language as a tag ("fr-FR"), resolved through the run,
+	// character and paragraph styles and the document defaults (w:lang w:val; ODT
+	// fo:language with fo:country); "" when nothing declares one.
+	Lang string
+}
+
+// Alignment is a paragraph's horizontal alignment, named after the start and end of
+// the line rather than left and right.
+type Alignment string
+
+const (
+	AlignStart   Alignment = "start"   // w:jc left/start, fo:text-align start/left
+	AlignCenter  Alignment = "center"  // w:jc center, fo:text-align center
+	AlignEnd     Alignment = "end"     // w:jc right/end, fo:text-align end/right
+	AlignJustify Alignment = "justify" // w:jc both/distribute/kashida, fo:text-align justify
+)
+
+// ParseAlignment reads a w:jc or fo:text-align value; "" for a value it does not know.
+func ParseAlignment(v string) Alignment {
+	switch v {
+	case "left", "start":
+		return AlignStart
+	case "center", "centre":
+		return AlignCenter
+	case "right", "end":
+		return AlignEnd
+	case "both", "justify", "distribute", "lowKashida", "mediumKashida", "highKashida", "thaiDistribute":
+		return AlignJustify
+	}
+	return ""
 }
 
 // SizePt is the run's font size in points.
