@@ -39,6 +39,26 @@ func reportDOCX(extra string, rels ...fx.Rel) []byte {
 	}.Bytes()
 }
 
+// reportODT is reportDOCX written by LibreOffice Writer: the same report as an
+// OpenDocument text, with extra automatic styles and body XML.
+func reportODT(auto, extra string) []byte {
+	return fx.ODT{
+		Title: "Rapport d'activité 2025", Language: "fr-FR", Auto: auto,
+		Body: `<text:h text:style-name="Heading_20_1" text:outline-level="1">Rapport d'activité 2025</text:h>` +
+			`<text:p>Ce rapport présente l'activité du service au cours de l'année 2025, ses résultats et ses projets.</text:p>` +
+			extra +
+			`<text:p>Les équipes remercient les usagers pour leurs réponses à l'enquête de satisfaction.</text:p>`,
+	}.Bytes()
+}
+
+// A section heading made by hand, bold, centred and one size up from the body text,
+// and the same line in a heading style.
+const (
+	surveyHeading = "Résultats de l'enquête"
+	surveyText    = "Neuf usagers sur dix se disent satisfaits de l'accueil au guichet et du délai de réponse."
+	centredStyle  = `<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>`
+)
+
 var pictureRel = fx.Rel{ID: "rIdImg", Type: "image", Target: "media/image1.png"}
 
 func linkDOCX(text string) []byte {
@@ -76,6 +96,10 @@ func generatedPairs() map[string][]byte {
 		"link-text.good.docx":     linkDOCX("Rapport d'activité 2025 (PDF, 2 Mo)"),
 		"docx-contrast.bad.docx":  reportDOCX(`<w:p>` + fx.R(`<w:color w:val="AAAAAA"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
 		"docx-contrast.good.docx": reportDOCX(`<w:p>` + fx.R(`<w:color w:val="333333"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
+		"fake-heading.bad.docx":   reportDOCX(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R(`<w:b/><w:sz w:val="26"/>`, surveyHeading) + `</w:p>` + fx.P("", surveyText)),
+		"fake-heading.good.docx":  reportDOCX(fx.P("Titre2", surveyHeading) + fx.P("", surveyText)),
+		"fake-heading.bad.odt":    reportODT(centredStyle, `<text:p text:style-name="P1">`+surveyHeading+`</text:p><text:p>`+surveyText+`</text:p>`),
+		"fake-heading.good.odt":   reportODT(centredStyle, `<text:h text:style-name="Heading_20_2" text:outline-level="2">`+surveyHeading+`</text:h><text:p>`+surveyText+`</text:p>`),
 		"tagged-pdf.bad.pdf":      textPDF(false),
 		"tagged-pdf.good.pdf":     textPDF(true),
 		// A chart published as an image: without a description in the file, a blind reader

@@ -38,6 +38,15 @@ var picRel = []fx.Rel{{ID: "rIdImg", Type: "image", Target: "media/image1.png"}}
 
 func withRels(d fx.DOCX, rels ...fx.Rel) fx.DOCX { d.Rels = append(d.Rels, rels...); return d }
 
+// intro is running text that opens a document, so what follows is past its title page.
+var intro = fx.P("", "Ce rapport présente l'activité du service au cours de l'année, ses résultats et ses projets.") +
+	fx.P("", "Il a été préparé par les équipes de l'accueil avec les usagers qui ont répondu à l'enquête.")
+
+// centredBold is a centred paragraph of bold text in the given size (half-points).
+func centredBold(text string, halfPts int) string {
+	return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R(`<w:b/><w:sz w:val="`+itoa(halfPts)+`"/>`, text) + `</w:p>`
+}
+
 func TestRules(t *testing.T) {
 	long := fx.Paragraphs(50)
 	cases := []ruleCase{
@@ -117,6 +126,16 @@ func TestRules(t *testing.T) {
 		{"brace placeholder is not a heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/><w:sz w:val="36"/>`, "{NOM_DU_SERVICE}") + `</w:p>` + fx.P("", "Les travaux commencent en mars et finissent en juin.")), checker.NotApplicable, ""},
 		{"subtitle in the body: review", FakeHeading, fx.DOCX{Title: "T", Styles: fx.DefaultStyles + `<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/></w:style>`, Body: fx.P("", "Premier paragraphe du rapport annuel.") + fx.P("", "Deuxième paragraphe du rapport.") + fx.P("Subtitle", "Résultats") + fx.P("", "Les résultats sont bons.")}, checker.Review, "Subtitle style"},
 		{"subtitle under the title", FakeHeading, fx.DOCX{Title: "T", Styles: fx.DefaultStyles + `<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/></w:style>`, Body: fx.P("Subtitle", "Rapport annuel 2025") + fx.P("", "Premier paragraphe du rapport annuel.")}, checker.NotApplicable, ""},
+		{"bold centred slightly larger line: fail", FakeHeading, body(intro + centredBold("Les résultats de l'enquête", 26) + fx.P("", "Neuf usagers sur dix se disent satisfaits de l'accueil au guichet.")), checker.Failed, "bold, centred, 13 pt"},
+		{"bold centred same size: review", FakeHeading, body(intro + centredBold("Les résultats de l'enquête", 22) + fx.P("", "Neuf usagers sur dix se disent satisfaits de l'accueil au guichet.")), checker.Review, "bold centred line"},
+		{"centred title on the opening page: no failure", FakeHeading, body(centredBold("Rapport d'activité", 26) + fx.P("", "Neuf usagers sur dix se disent satisfaits de l'accueil au guichet.")), checker.Review, "bold centred line"},
+		{"centred larger text, not bold: not judged", FakeHeading, body(intro + `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R(`<w:sz w:val="26"/>`, "MALIKA") + `</w:p>` + fx.P("", "Bonjour, vous êtes bien au relais internet de la commune ?")), checker.NotApplicable, ""},
+		{"centred signature block", FakeHeading, body(intro + centredBold("Le Directeur général des services", 26) + centredBold("Jean Dupont", 26)), checker.NotApplicable, ""},
+		{"centred caption typed by hand", FakeHeading, body(intro + centredBold("Figure 2 : carte des agences", 26) + fx.P("", "Neuf usagers sur dix se disent satisfaits de l'accueil au guichet.")), checker.NotApplicable, ""},
+		{"centred bold cell of a table", FakeHeading, body(intro + `<w:tbl><w:tr><w:tc>` + centredBold("Résultats", 26) + fx.P("", "Neuf usagers sur dix se disent satisfaits de l'accueil.") + `</w:tc></w:tr></w:tbl>` + fx.P("", "Neuf usagers sur dix se disent satisfaits de l'accueil au guichet.")), checker.NotApplicable, ""},
+		{"centred bold placeholder", FakeHeading, body(intro + centredBold("{TITRE_DE_LA_SECTION}", 26) + fx.P("", "Neuf usagers sur dix se disent satisfaits de l'accueil au guichet.")), checker.NotApplicable, ""},
+		{"subtitle style by ID only", FakeHeading, fx.DOCX{Title: "T", Styles: fx.DefaultStyles + `<w:style w:type="paragraph" w:styleId="Sous-titre"><w:name w:val="Chapeau"/><w:basedOn w:val="Title"/></w:style>`, Body: intro + fx.P("Sous-titre", "Résultats") + fx.P("", "Les résultats sont bons.")}, checker.Review, "Subtitle style"},
+		{"subtitle ending the document", FakeHeading, fx.DOCX{Title: "T", Styles: fx.DefaultStyles + `<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/></w:style>`, Body: intro + fx.P("Subtitle", "Fin du rapport")}, checker.NotApplicable, ""},
 		{"real heading", FakeHeading, body(fx.P("Titre1", "Objectifs") + fx.P("", "Le projet vise à rendre les documents accessibles.")), checker.Passed, ""},
 
 		// Lists

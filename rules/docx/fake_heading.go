@@ -52,12 +52,13 @@ func runFakeHeading(p *checker.Pass) {
 		}
 	}
 	bodyHalfPts := d.BodyFontHalfPoints
+	textHalfPts := commonTextSize(body)
 	for i, par := range body {
 		if par.HeadingLevel > 0 {
 			p.Pass(1)
 			continue
 		}
-		if par.TitleStyle && i > 0 && styleHas(par, "subtitle", "sous-titre", "untertitel", "subtítulo", "sottotitolo") && hasTextBefore(body[:i]) {
+		if par.TitleStyle && i > 0 && isSubtitle(par) && hasTextBefore(body[:i]) && textFollows(body[i+1:]) {
 			// The Subtitle style in the course of the text is a heading in disguise: it
 			// looks like one and reaches no outline, no navigation pane, no PDF tag.
 			p.Review(paraLoc(par), checker.Textf("%q uses the Subtitle style in the body of the document: if it is a section heading, give it a heading style",
@@ -77,6 +78,9 @@ func runFakeHeading(p *checker.Pass) {
 		}
 		if letterCount(text) < 2 {
 			continue // "-", "*", "1": a separator or a number, not a title
+		}
+		if captionText.MatchString(text) {
+			continue // "Figure 2 : …" typed under a picture: a caption, not a title
 		}
 		if templatePlaceholder.MatchString(text) {
 			continue // "{NOM_DU_SERVICE}", "[Facultatif]": a template's blank to fill, not a title
@@ -100,6 +104,12 @@ func runFakeHeading(p *checker.Pass) {
 		if !allBold && !large {
 			continue
 		}
+		// Bold, centred and a little larger than the text around it: three cues a
+		// sighted reader takes for a section heading. Not on the opening page, where
+		// a centred title is the document's title (Word's Title style is no heading
+		// either).
+		centred := par.Align == wordproc.AlignCenter
+		cued := centred && allBold && !large && minHalf >= max(bodyHalfPts, textHalfPts)+2 && bodyTextBefore(body[:i])
 		// A heading introduces something: the next paragraph must be ordinary text.
 		if i+1 >= len(body) {
 			continue
@@ -115,10 +125,24 @@ func runFakeHeading(p *checker.Pass) {
 			continue
 		}
 		data := map[string]string{"size": fmtPt(minHalf), "bold": boolStr(allBold)}
+		if centred {
+			data["align"] = string(par.Align)
+		}
+		if cued {
+			p.Fail(paraLoc(par), checker.Textf("%q looks like a heading (bold, centred, %s where the text around it is %s) but has the style %q, not a heading style",
+				"%q ressemble à un titre (gras, centré, en %s quand le texte qui l'entoure est en %s) mais a le style %q, pas un style de titre",
+				snippet(text), fmtPt(minHalf), fmtPt(max(bodyHalfPts, textHalfPts)), par.StyleName), data)
+			continue
+		}
 		if large {
 			p.Fail(paraLoc(par), checker.Textf("%q looks like a heading (%s, larger than the %s body text) but has the style %q, not a heading style",
 				"%q ressemble à un titre (%s, plus grand que le texte courant en %s) mais a le style %q, pas un style de titre",
 				snippet(text), fmtPt(minHalf), fmtPt(bodyHalfPts), par.StyleName), data)
+			continue
+		}
+		if centred {
+			p.Review(paraLoc(par), checker.Textf("%q is a short bold centred line before a paragraph: if it is a heading, give it a heading style",
+				"%q est une ligne courte en gras et centrée avant un paragraphe : si c'est un titre, donnez-lui un style de titre", snippet(text)), data)
 			continue
 		}
 		p.Review(paraLoc(par), checker.Textf("%q is a short bold line before a paragraph: if it is a heading, give it a heading style",
@@ -164,4 +188,75 @@ func letterCount(s string) int {
 		}
 	}
 	return n
+}
+
+// subtitleNames are the Subtitle style's names and IDs (lower case) in the languages of
+// Word and LibreOffice.
+var subtitleNames = []string{"subtitle", "sous-titre", "soustitre", "untertitel", "subtítulo", "subtitulo", "sottotitolo"}
+
+// isSubtitle reports a paragraph in the Subtitle style, by its name or (Word) its ID.
+func isSubtitle(par *wordproc.Paragraph) bool {
+	id := strings.ToLower(par.StyleID)
+	for _, n := range subtitleNames {
+		if strings.Contains(par.StyleName, n) || id == n {
+			return true
+		}
+	}
+	return false
+}
+
+// textFollows reports whether the next paragraph with text is body text, as under a
+// heading (a Subtitle ending the document, or followed by a heading, introduces nothing).
+func textFollows(paras []*wordproc.Paragraph) bool {
+	for _, q := range paras {
+		if wordproc.HasVisibleText(q.Text) {
+			return q.HeadingLevel == 0 && !q.TitleStyle
+		}
+	}
+	return false
+}
+
+// bodyTextBefore reports whether a paragraph of running text (eight words or more, not
+// centred) comes before: until then the page is a title page or a letterhead.
+func bodyTextBefore(paras []*wordproc.Paragraph) bool {
+	for _, q := range paras {
+		if q.HeadingLevel == 0 && !q.TitleStyle && q.Align != wordproc.AlignCenter && len(strings.Fields(q.Text)) >= 8 {
+			return true
+		}
+	}
+	return false
+}
+
+// captionText matches a caption typed by hand: "Figure 3 : …", "Tableau 2 - …".
+var captionText = regexp.MustCompile(`(?i)^(figure|fig\.|tableau|table|graphique|graphe|chart|illustration|image|photo|carte|map|schéma|source)\s*[0-9ivx]*\s*[:.–—-]`)
+
+// commonTextSize is the font size of most of the running text (half-points, by letters
+// in paragraphs that are not headings), 0 when there is too little: documents whose
+// Normal style says 11 pt but whose text is set in 12 pt are judged against 12 pt.
+func commonTextSize(body []*wordproc.Paragraph) int {
+	letters := map[int]int{}
+	total := 0
+	for _, par := range body {
+		if par.HeadingLevel > 0 || par.TitleStyle {
+			continue
+		}
+		for _, r := range par.Runs {
+			if r.Hidden {
+				continue
+			}
+			n := letterCount(r.Text)
+			letters[r.HalfPts] += n
+			total += n
+		}
+	}
+	best := 0
+	for sz, n := range letters {
+		if n > letters[best] || (n == letters[best] && sz < best) {
+			best = sz
+		}
+	}
+	if total < 200 {
+		return 0
+	}
+	return best
 }

@@ -43,6 +43,41 @@ var odtPairs = []struct {
 	{"DOCX-CONTRAST",
 		fx.ODT{Title: "T", Auto: `<style:style style:name="P1" style:family="paragraph"><style:text-properties fo:color="#bbbbbb"/></style:style>`, Body: `<text:p text:style-name="P1">Réunion le 12 mars à la mairie.</text:p>`},
 		fx.ODT{Title: "T", Auto: `<style:style style:name="P1" style:family="paragraph"><style:text-properties fo:color="#595959"/></style:style>`, Body: `<text:p text:style-name="P1">Réunion le 12 mars à la mairie.</text:p>`}},
+	{"DOCX-FAKE-HEADING",
+		fx.ODT{Title: "T", Auto: odtCentredBold, Body: odtIntro + `<text:p text:style-name="P1">Les résultats de l'enquête</text:p>` + odtResult},
+		fx.ODT{Title: "T", Auto: odtCentredBold, Body: odtIntro + `<text:h text:style-name="Heading_20_2" text:outline-level="2">Les résultats de l'enquête</text:h>` + odtResult}},
+}
+
+// odtIntro is running text before the part under test, past the title page.
+const odtIntro = `<text:h text:style-name="Heading_20_1" text:outline-level="1">Rapport d'activité</text:h>` +
+	`<text:p>Ce rapport présente l'activité du service au cours de l'année, ses résultats et ses projets.</text:p>`
+
+const odtResult = `<text:p>Neuf usagers sur dix se disent satisfaits de l'accueil au guichet.</text:p>`
+
+// odtCentredBold is a centred bold 14 pt paragraph style (the body text is 12 pt), as
+// LibreOffice writes direct formatting.
+const odtCentredBold = `<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>`
+
+// TestODTSubtitle: LibreOffice's Subtitle style in the course of the text is reviewed
+// as a heading in disguise; under the title it is the document's subtitle.
+func TestODTSubtitle(t *testing.T) {
+	styles := fx.DefaultODTStyles + `<style:style style:name="Subtitle" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="14pt"/></style:style>`
+	for _, c := range []struct {
+		body string
+		want checker.Outcome
+	}{
+		{odtIntro + `<text:p>Il a été préparé par les équipes de l'accueil avec les usagers.</text:p><text:p text:style-name="Subtitle">Résultats</text:p>` + odtResult, checker.Review},
+		{`<text:p text:style-name="Subtitle">Rapport d'activité 2025</text:p>` + odtResult, checker.NotApplicable},
+	} {
+		doc, err := checker.LookupFormat("odt").Load(context.Background(), "t.odt", fx.ODT{Title: "T", Styles: styles, Body: c.body}.Bytes(), "odt", checker.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings, row := checker.RunRule(context.Background(), FakeHeading, doc)
+		if row.Outcome != c.want {
+			t.Errorf("%s: outcome %s, want %s: %+v", c.body, row.Outcome, c.want, findings)
+		}
+	}
 }
 
 func odtTable(header bool) string {
