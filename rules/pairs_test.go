@@ -59,6 +59,39 @@ const (
 	centredStyle  = `<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>`
 )
 
+// French text declared English (the document's default language), and an English
+// passage in a French document without a language of its own.
+const (
+	frParagraph = "Les demandes sont traitées dans un délai de quinze jours ouvrés après la réception du dossier complet par le service instructeur."
+	enParagraph = "The office answers every request within fifteen working days after the complete application has been received by the department."
+)
+
+// languageDOCX is reportDOCX with the default language lang.
+func languageDOCX(lang, extra string) []byte {
+	return fx.DOCX{
+		Title:  "Rapport d'activité 2025",
+		Styles: strings.Replace(fx.DefaultStyles, `<w:lang w:val="fr-FR"/>`, `<w:lang w:val="`+lang+`"/>`, 1),
+		Body: fx.P("Titre1", "Rapport d'activité 2025") +
+			fx.P("", "Ce rapport présente l'activité du service au cours de l'année 2025, ses résultats et ses projets.") +
+			fx.P("", frParagraph) + extra +
+			fx.P("", "Les équipes remercient les usagers pour leurs réponses à l'enquête de satisfaction."),
+	}.Bytes()
+}
+
+// languageODT is reportODT with the default paragraph style in language lang-country.
+func languageODT(lang, country, auto, extra string) []byte {
+	return fx.ODT{
+		Title: "Rapport d'activité 2025", Auto: auto,
+		Styles: strings.Replace(fx.DefaultODTStyles, `fo:language="fr" fo:country="FR"`, `fo:language="`+lang+`" fo:country="`+country+`"`, 1),
+		Body: `<text:h text:style-name="Heading_20_1" text:outline-level="1">Rapport d'activité 2025</text:h>` +
+			`<text:p>Ce rapport présente l'activité du service au cours de l'année 2025, ses résultats et ses projets.</text:p>` +
+			`<text:p>` + frParagraph + `</text:p>` + extra +
+			`<text:p>Les équipes remercient les usagers pour leurs réponses à l'enquête de satisfaction.</text:p>`,
+	}.Bytes()
+}
+
+const enSpanStyle = `<style:style style:name="T1" style:family="text"><style:text-properties fo:language="en" fo:country="GB"/></style:style>`
+
 var pictureRel = fx.Rel{ID: "rIdImg", Type: "image", Target: "media/image1.png"}
 
 func linkDOCX(text string) []byte {
@@ -92,16 +125,24 @@ func generatedPairs() map[string][]byte {
 			[]string{"Région", "Dossiers", "Délai moyen"}, []string{"Bretagne", "1 204", "12 jours"}, []string{"Occitanie", "980", "15 jours"})),
 		"table-header.good.docx": reportDOCX(fx.Table("", true,
 			[]string{"Région", "Dossiers", "Délai moyen"}, []string{"Bretagne", "1 204", "12 jours"}, []string{"Occitanie", "980", "15 jours"})),
-		"link-text.bad.docx":      linkDOCX("cliquez ici"),
-		"link-text.good.docx":     linkDOCX("Rapport d'activité 2025 (PDF, 2 Mo)"),
-		"docx-contrast.bad.docx":  reportDOCX(`<w:p>` + fx.R(`<w:color w:val="AAAAAA"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
-		"docx-contrast.good.docx": reportDOCX(`<w:p>` + fx.R(`<w:color w:val="333333"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
-		"fake-heading.bad.docx":   reportDOCX(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R(`<w:b/><w:sz w:val="26"/>`, surveyHeading) + `</w:p>` + fx.P("", surveyText)),
-		"fake-heading.good.docx":  reportDOCX(fx.P("Titre2", surveyHeading) + fx.P("", surveyText)),
-		"fake-heading.bad.odt":    reportODT(centredStyle, `<text:p text:style-name="P1">`+surveyHeading+`</text:p><text:p>`+surveyText+`</text:p>`),
-		"fake-heading.good.odt":   reportODT(centredStyle, `<text:h text:style-name="Heading_20_2" text:outline-level="2">`+surveyHeading+`</text:h><text:p>`+surveyText+`</text:p>`),
-		"tagged-pdf.bad.pdf":      textPDF(false),
-		"tagged-pdf.good.pdf":     textPDF(true),
+		"link-text.bad.docx":          linkDOCX("cliquez ici"),
+		"link-text.good.docx":         linkDOCX("Rapport d'activité 2025 (PDF, 2 Mo)"),
+		"docx-contrast.bad.docx":      reportDOCX(`<w:p>` + fx.R(`<w:color w:val="AAAAAA"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
+		"docx-contrast.good.docx":     reportDOCX(`<w:p>` + fx.R(`<w:color w:val="333333"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),
+		"fake-heading.bad.docx":       reportDOCX(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R(`<w:b/><w:sz w:val="26"/>`, surveyHeading) + `</w:p>` + fx.P("", surveyText)),
+		"fake-heading.good.docx":      reportDOCX(fx.P("Titre2", surveyHeading) + fx.P("", surveyText)),
+		"fake-heading.bad.odt":        reportODT(centredStyle, `<text:p text:style-name="P1">`+surveyHeading+`</text:p><text:p>`+surveyText+`</text:p>`),
+		"fake-heading.good.odt":       reportODT(centredStyle, `<text:h text:style-name="Heading_20_2" text:outline-level="2">`+surveyHeading+`</text:h><text:p>`+surveyText+`</text:p>`),
+		"document-language.bad.docx":  languageDOCX("en-US", ""),
+		"document-language.good.docx": languageDOCX("fr-FR", ""),
+		"document-language.bad.odt":   languageODT("en", "US", "", ""),
+		"document-language.good.odt":  languageODT("fr", "FR", "", ""),
+		"passage-language.bad.docx":   languageDOCX("fr-FR", fx.P("", enParagraph)),
+		"passage-language.good.docx":  languageDOCX("fr-FR", `<w:p>`+fx.R(`<w:lang w:val="en-GB"/>`, enParagraph)+`</w:p>`),
+		"passage-language.bad.odt":    languageODT("fr", "FR", enSpanStyle, `<text:p>`+enParagraph+`</text:p>`),
+		"passage-language.good.odt":   languageODT("fr", "FR", enSpanStyle, `<text:p><text:span text:style-name="T1">`+enParagraph+`</text:span></text:p>`),
+		"tagged-pdf.bad.pdf":          textPDF(false),
+		"tagged-pdf.good.pdf":         textPDF(true),
 		// A chart published as an image: without a description in the file, a blind reader
 		// who opens it gets nothing.
 		"chart-alt.bad.png":  fx.PNG(fx.Bars(320, 200, blue, orange), ""),

@@ -42,6 +42,21 @@ func withRels(d fx.DOCX, rels ...fx.Rel) fx.DOCX { d.Rels = append(d.Rels, rels.
 var intro = fx.P("", "Ce rapport présente l'activité du service au cours de l'année, ses résultats et ses projets.") +
 	fx.P("", "Il a été préparé par les équipes de l'accueil avec les usagers qui ont répondu à l'enquête.")
 
+// French running text, and passages in French and English long enough to be judged.
+var (
+	frReport = fx.P("", "Ce rapport présente l'activité du service au cours de l'année, ses résultats et ses projets pour les années qui viennent.") +
+		fx.P("", "Les équipes de l'accueil ont reçu plus de douze mille usagers et ont traité leurs demandes dans un délai moyen de quinze jours.") +
+		fx.P("", "Nous remercions les usagers qui ont répondu à l'enquête de satisfaction.")
+	frPassage = "Les demandes sont traitées dans un délai de quinze jours ouvrés après la réception du dossier complet par le service instructeur."
+	enPassage = "The office answers every request within fifteen working days after the complete application has been received by the department."
+)
+
+// withLang gives the document the default language lang instead of fr-FR.
+func withLang(d fx.DOCX, lang string) fx.DOCX {
+	d.Styles = strings.Replace(fx.DefaultStyles, `<w:lang w:val="fr-FR"/>`, `<w:lang w:val="`+lang+`"/>`, 1)
+	return d
+}
+
 // centredBold is a centred paragraph of bold text in the given size (half-points).
 func centredBold(text string, halfPts int) string {
 	return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R(`<w:b/><w:sz w:val="`+itoa(halfPts)+`"/>`, text) + `</w:p>`
@@ -57,6 +72,18 @@ func TestRules(t *testing.T) {
 		{"language missing", Language, fx.DOCX{Title: "T", Body: fx.P("", "x"), Styles: `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>`}, checker.Failed, "no default language"},
 		{"language from settings", Language, fx.DOCX{Title: "T", Body: fx.P("", "x"), Styles: `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>`, Settings: `<w:themeFontLang w:val="fr-FR"/>`}, checker.Passed, ""},
 		{"language invalid", Language, fx.DOCX{Title: "T", Body: fx.P("", "x"), Styles: `<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="French!"/></w:rPr></w:rPrDefault></w:docDefaults>`}, checker.Failed, "not a valid"},
+
+		// Declared language against the language of the text
+		{"French text declared French", LanguageMatch, body(frReport), checker.Passed, ""},
+		{"French text declared en-US", LanguageMatch, withLang(body(frReport), "en-US"), checker.Failed, `declares the language "en-US" but its text is written in French`},
+		{"short French text declared en-US: review", LanguageMatch, withLang(body(fx.P("", "Le dossier complet est à rendre avant le 15 mars.")), "en-US"), checker.Review, "short text"},
+		{"labels only: not judged", LanguageMatch, withLang(body(fx.P("", "Nom")+fx.P("", "Prénom")+fx.P("", "Date de naissance")), "en-US"), checker.NotApplicable, ""},
+		{"template code is not English", LanguageMatch, body(fx.P("", "Programme de {% for lot in lots %}{{ lot.nb_logements }} logements {% endfor %} situés à {{ commune }}, dont les travaux commencent au printemps et finissent avant la fin de l'année prochaine.")), checker.Passed, ""},
+		{"English passage without its language", LanguageMatch, body(frReport + fx.P("", enPassage)), checker.Failed, "is declared \"fr-FR\" but is written in English"},
+		{"English passage with its language", LanguageMatch, body(frReport + `<w:p>` + fx.R(`<w:lang w:val="en-GB"/>`, enPassage) + `</w:p>`), checker.Passed, ""},
+		{"French passage declared English", LanguageMatch, body(frReport + `<w:p>` + fx.R(`<w:lang w:val="en-US"/>`, frPassage) + `</w:p>`), checker.Failed, "is declared \"en-US\" but is written in French"},
+		{"bilingual form under one language", LanguageMatch, withLang(body(fx.P("", frPassage)+fx.P("", enPassage)+fx.P("", frPassage)+fx.P("", enPassage)), "en-US"), checker.Failed, "is declared \"en-US\" but is written in French"},
+		{"invalid default is DOCX-LANGUAGE's", LanguageMatch, withLang(body(frReport), "x-none"), checker.NotApplicable, ""},
 
 		// Alternative text
 		{"picture with alt", ImageAlt, withRels(body(`<w:p>`+fx.Picture(1, `descr="Carte des 12 agences régionales"`, "")+`</w:p>`), picRel...), checker.Passed, ""},

@@ -46,7 +46,17 @@ var odtPairs = []struct {
 	{"DOCX-FAKE-HEADING",
 		fx.ODT{Title: "T", Auto: odtCentredBold, Body: odtIntro + `<text:p text:style-name="P1">Les résultats de l'enquête</text:p>` + odtResult},
 		fx.ODT{Title: "T", Auto: odtCentredBold, Body: odtIntro + `<text:h text:style-name="Heading_20_2" text:outline-level="2">Les résultats de l'enquête</text:h>` + odtResult}},
+	{"DOCX-LANGUAGE-MATCH",
+		fx.ODT{Title: "T", Styles: strings.Replace(fx.DefaultODTStyles, `fo:language="fr" fo:country="FR"`, `fo:language="en" fo:country="US"`, 1), Body: odtFrench},
+		fx.ODT{Title: "T", Body: odtFrench}},
+	{"DOCX-LANGUAGE-MATCH",
+		fx.ODT{Title: "T", Body: odtFrench + `<text:p>` + enPassage + `</text:p>`},
+		fx.ODT{Title: "T", Auto: `<style:style style:name="T1" style:family="text"><style:text-properties fo:language="en" fo:country="GB"/></style:style>`, Body: odtFrench + `<text:p><text:span text:style-name="T1">` + enPassage + `</text:span></text:p>`}},
 }
+
+// odtFrench is French running text, long enough for its language to be identified.
+const odtFrench = `<text:p>Ce rapport présente l'activité du service au cours de l'année, ses résultats et ses projets pour les années qui viennent.</text:p>` +
+	`<text:p>Les équipes de l'accueil ont reçu plus de douze mille usagers et ont traité leurs demandes dans un délai moyen de quinze jours.</text:p>`
 
 // odtIntro is running text before the part under test, past the title page.
 const odtIntro = `<text:h text:style-name="Heading_20_1" text:outline-level="1">Rapport d'activité</text:h>` +

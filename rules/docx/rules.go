@@ -18,6 +18,7 @@ var Rules = []*checker.Rule{
 	ImageOnly,
 	Title,
 	Language,
+	LanguageMatch,
 	ImageAlt,
 	AltQuality,
 	Contrast,

@@ -142,3 +142,25 @@ func DeclaredLanguage(declared, text string) (Verdict, LanguageGuess) {
 	}
 	return Verdict{Reason: OtherLanguage, Sure: g.Sure}, g
 }
+
+// LanguageName gives the English and French names of an ISO 639-1 code among the
+// languages IdentifyLanguage tells apart; the code itself for another.
+func LanguageName(code string) (en, fr string) {
+	switch code {
+	case "fr":
+		return "French", "français"
+	case "en":
+		return "English", "anglais"
+	case "es":
+		return "Spanish", "espagnol"
+	case "de":
+		return "German", "allemand"
+	case "it":
+		return "Italian", "italien"
+	case "pt":
+		return "Portuguese", "portugais"
+	case "nl":
+		return "Dutch", "néerlandais"
+	}
+	return code, code
+}

@@ -41,14 +41,8 @@ const maxLanguageText = 6000
 var passageTypes = map[string]bool{"P": true, "H": true, "H1": true, "H2": true, "H3": true, "H4": true, "H5": true, "H6": true, "LBody": true, "BlockQuote": true, "Caption": true, "Note": true}
 
 func languageName(code string) checker.Text {
-	names := map[string][2]string{
-		"fr": {"French", "français"}, "en": {"English", "anglais"}, "es": {"Spanish", "espagnol"}, "de": {"German", "allemand"},
-		"it": {"Italian", "italien"}, "pt": {"Portuguese", "portugais"}, "nl": {"Dutch", "néerlandais"},
-	}
-	if n, ok := names[code]; ok {
-		return checker.Text{En: n[0], Fr: n[1]}
-	}
-	return checker.Text{En: code, Fr: code}
+	en, fr := judge.LanguageName(code)
+	return checker.Text{En: en, Fr: fr}
 }
 
 func runLanguageMatch(p *checker.Pass) {
