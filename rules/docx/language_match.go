@@ -3,6 +3,7 @@ package docx
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/wordproc"
@@ -66,6 +67,29 @@ type segment struct {
 	lang    string // declared, "" when nothing declares one
 	text    string
 	letters int
+	v       judge.Verdict // the text against its declared language, when judged
+	g       judge.LanguageGuess
+}
+
+// wordCount counts blank-separated words holding a letter ("12 %" is none), without
+// allocating.
+func wordCount(s string) int {
+	n, in, letter := 0, false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if in && letter {
+				n++
+			}
+			in, letter = false, false
+			continue
+		}
+		in = true
+		letter = letter || unicode.IsLetter(r)
+	}
+	if in && letter {
+		n++
+	}
+	return n
 }
 
 // segments splits the paragraphs' visible text by declared language. A run with no
@@ -105,11 +129,19 @@ func runLanguageMatch(p *checker.Pass) {
 		return
 	}
 	segs := segments(d)
+	// Each paragraph long enough to be a sentence is identified once; labels, table
+	// cells and names (fewer than six words) are never judged.
+	for i := range segs {
+		s := &segs[i]
+		if strings.ContainsAny(s.text, "{«<@/") || strings.Contains(s.text, "www.") {
+			s.text = notProse.ReplaceAllString(s.text, " ")
+		}
+		if wordCount(s.text) >= minSentenceWords {
+			s.v, s.g = judge.DeclaredLanguage(s.lang, s.text)
+		}
+	}
 	// The document: its default language against the text that speaks it. An invalid
 	// or missing default is DOCX-LANGUAGE's finding.
-	for i := range segs {
-		segs[i].text = notProse.ReplaceAllString(segs[i].text, " ")
-	}
 	docMismatch := false
 	if judge.LanguageTag(d.Language).OK() {
 		// The paragraphs in the default language that are sentences (six words or
@@ -120,7 +152,7 @@ func runLanguageMatch(p *checker.Pass) {
 			if !strings.EqualFold(s.lang, d.Language) {
 				continue
 			}
-			v, g := judge.DeclaredLanguage(s.lang, s.text)
+			v, g := s.v, s.g
 			if g.Lang == "" || g.Words < minSentenceWords {
 				continue
 			}
@@ -156,7 +188,7 @@ func runLanguageMatch(p *checker.Pass) {
 	}
 	// Passages: runs declared in one language and written, at length, in another.
 	for _, s := range segs {
-		v, g := judge.DeclaredLanguage(s.lang, s.text)
+		v, g := s.v, s.g
 		if v.Reason != judge.OtherLanguage || !v.Sure || g.Words < minPassageWords {
 			if v.OK() && g.Lang != "" && g.Words >= minPassageWords {
 				p.Pass(1)

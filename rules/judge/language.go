@@ -136,6 +136,9 @@ func DeclaredLanguage(declared, text string) (Verdict, LanguageGuess) {
 	if base == "" || !identifiableCodes[base] {
 		return fine(), LanguageGuess{}
 	}
+	if g, ok := plainly(base, text); ok {
+		return fine(), g
+	}
 	g := IdentifyLanguage(text)
 	if g.Lang == "" || g.Lang == base {
 		return fine(), g
@@ -163,4 +166,83 @@ func LanguageName(code string) (en, fr string) {
 		return "Dutch", "néerlandais"
 	}
 	return code, code
+}
+
+// functionWords are frequent short words of each identifiable language that the others
+// do not use ("de", "la", "que", "da", "met", "on" are left out: two languages share them).
+var functionWords = func() map[string]string {
+	m := map[string]string{}
+	for lang, words := range map[string]string{
+		"fr": "le la les des et est une pour dans qui sur aux pas avec sont nous vous cette ces ont été son ses leur leurs par au",
+		"en": "the and of to is are for that with this be by from was were have has not will which or at",
+		"es": "el los las y por del es más pero sus está muy también cuando",
+		"de": "der die das und ist nicht mit für ein eine den dem sich auf auch von zu werden wird sind bei",
+		"it": "che di della delle dei gli sono nel alla anche questo è",
+		"pt": "os não uma dos em ao são pelo pela também muito seu sua",
+		"nl": "het een van dat niet voor zijn op ook naar worden wordt deze bij",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = lang
+		}
+	}
+	return m
+}()
+
+// plainly is the fast path of DeclaredLanguage: a text whose function words are those
+// of the declared language (three or more, and three times as many as of any other
+// language) is written in it, without running the identifier, which costs a third of a
+// millisecond per paragraph. It never finds a text in another language.
+func plainly(base, text string) (LanguageGuess, bool) {
+	var counts [8]int
+	langs := [8]string{"fr", "en", "es", "de", "it", "pt", "nl"}
+	index := func(l string) int {
+		for i, x := range langs {
+			if x == l {
+				return i
+			}
+		}
+		return 7
+	}
+	b := index(base)
+	if b == 7 {
+		return LanguageGuess{}, false
+	}
+	var g LanguageGuess
+	word := make([]rune, 0, 16)
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		g.Words++
+		if l, ok := functionWords[strings.ToLower(string(word))]; ok {
+			counts[index(l)]++
+		}
+		word = word[:0]
+	}
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			g.Letters++
+			if !unicode.Is(unicode.Latin, r) {
+				return LanguageGuess{}, false
+			}
+			if len(word) < 16 {
+				word = append(word, r)
+			}
+			continue
+		}
+		flush()
+	}
+	flush()
+	other := 0
+	for i, n := range counts {
+		if i != b {
+			other = max(other, n)
+		}
+	}
+	if g.Words < minJudgedWords || counts[b] < 3 || counts[b] < 3*other {
+		return LanguageGuess{}, false
+	}
+	g.Lang = base
+	g.Sure = g.Words >= minSureWords && g.Letters >= minSureLetters
+	return g, true
 }

@@ -167,3 +167,34 @@ func TestLanguageTag(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainlyAgreesWithIdentifier: the function-word fast path of DeclaredLanguage
+// only ever answers "written as declared", and on every sample where it answers, the
+// identifier says the same; it answers for most paragraphs, which is what it is for.
+func TestPlainlyAgreesWithIdentifier(t *testing.T) {
+	answered, long := 0, 0
+	for _, s := range langSamples {
+		for _, declared := range []string{"fr", "en", "es", "de", "it", "pt", "nl"} {
+			g, ok := plainly(declared, s.Text)
+			if !ok {
+				continue
+			}
+			if declared != s.Lang {
+				t.Errorf("plainly(%q, %q) says it is written as declared; it is %s", declared, s.Text, s.Lang)
+			}
+			if id := IdentifyLanguage(s.Text); id.Lang != "" && id.Lang != g.Lang {
+				t.Errorf("plainly says %s, the identifier %s: %q", g.Lang, id.Lang, s.Text)
+			}
+		}
+		if _, ok := plainly(s.Lang, s.Text); ok {
+			answered++
+		}
+		if len(strings.Fields(s.Text)) >= 15 {
+			long++
+		}
+	}
+	t.Logf("fast path answered %d of %d samples (%d of 15 words or more)", answered, len(langSamples), long)
+	if answered < long {
+		t.Errorf("fast path answered %d samples, fewer than the %d long ones", answered, long)
+	}
+}
