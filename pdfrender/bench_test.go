@@ -96,3 +96,27 @@ func BenchmarkRenderScans(b *testing.B) {
 	}
 	benchWalk(b, fixtures.VisualPDF{Pages: pages}.Bytes(), Options{Render: true})
 }
+
+// BenchmarkWorkerStart measures what a document pays when its worker process was
+// killed at the previous document's deadline: starting the program again as a worker
+// (the compiled module from the cache) and its first answer.
+func BenchmarkWorkerStart(b *testing.B) {
+	doc := fixtures.VisualPDF{Pages: []fixtures.VisualPage{fixtures.TextPage(color.Black, nil, 1)}}.Bytes()
+	if err := Warm(); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		w, err := startWorker()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := w.write(&request{Op: "count", Data: doc}); err != nil {
+			b.Fatal(err)
+		}
+		var r reply
+		if err := w.dec.Decode(&r); err != nil || r.Count != 1 {
+			b.Fatalf("%+v %v", r, err)
+		}
+		w.kill()
+	}
+}

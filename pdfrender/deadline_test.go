@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image/color"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -70,5 +71,35 @@ func TestDeadlineStopsRendering(t *testing.T) {
 		}); err != nil || rendered != 1 {
 			t.Fatalf("after the killed renderer, a good document: %d pages rendered, %v", rendered, err)
 		}
+	}
+}
+
+// Pages are rendered in worker processes; a worker that dies under a document (killed
+// from outside, out of memory) fails that document with a plain error, and the next
+// document gets a new worker.
+func TestWorkerDeathFailsOneDocument(t *testing.T) {
+	if err := Warm(); err != nil {
+		t.Skip("no renderer:", err)
+	}
+	if !InWorkers() {
+		t.Skip("no worker process could be started here")
+	}
+	good := fixtures.VisualPDF{Pages: []fixtures.VisualPage{fixtures.TextPage(color.Black, nil, 2), fixtures.TextPage(color.Black, nil, 2)}}.Bytes()
+	pages := 0
+	_, err := Walk(context.Background(), good, Options{Render: true, Text: true}, func(p *Page) error {
+		pages++
+		if pages == 1 {
+			// The worker is waiting for the go-ahead after page 1: kill every idle and
+			// busy worker process of ours.
+			killWorkersForTest()
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "process ended") || pages != 1 {
+		t.Errorf("worker killed under the walk: %d pages, err %v; want one page and a failure", pages, err)
+	}
+	n, err := PageCount(context.Background(), good)
+	if err != nil || n != 2 {
+		t.Errorf("next document: %d pages, %v", n, err)
 	}
 }

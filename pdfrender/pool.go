@@ -32,9 +32,6 @@ var (
 	poolOnce sync.Once
 	thePool  pdfium.Pool
 	poolErr  error
-	// CacheDir is where the compiled module is cached, empty when no cache is used
-	// (no user cache directory, or it cannot be written). Set by the first use.
-	cacheDir string
 )
 
 // poolSize is the number of renderers: one per CPU the Go scheduler uses, as PDFium is
@@ -81,16 +78,15 @@ func runtimeConfig(useCache bool) (wazero.RuntimeConfig, string) {
 		// The bundled PDFium lowers setjmp/longjmp to WebAssembly exception handling.
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		WithMemoryLimitPages(maxMemoryPages).
-		// A renderer must stop at the document deadline, whatever the page does (a
-		// PostScript function of 200,000 operators in a shading ran for an hour). With
-		// this option wazero checks, at every loop back-edge and in Go, whether the
-		// module was closed, and closes it when the renderer's context is cancelled;
-		// the Go scheduler can also preempt the goroutine there, so a long page no
-		// longer stalls the garbage collector's stop-the-world and with it every other
-		// request. Measured cost: rendering 1.8× and text extraction 4.4× slower (a
-		// goroutine per call into PDFium); a child-process renderer would avoid it but
-		// must ship every page and text run through a pipe. kill (render.go) cancels.
-		WithCloseOnContextDone(true)
+		// In a worker process the parent stops a renderer by killing the process, so
+		// PDFium runs at full speed. In-process (when no worker can be started) it must
+		// stop at the document deadline whatever the page does (a PostScript function
+		// of 200,000 operators in a shading ran for an hour): with this option wazero
+		// checks at every loop back-edge whether the module was closed, and closes it
+		// when the call's context is cancelled; the Go scheduler can also preempt the
+		// goroutine there, so a long page does not stall the garbage collector's
+		// stop-the-world. Its cost is measured in worker.go.
+		WithCloseOnContextDone(!inWorker)
 	dir := ""
 	if useCache {
 		var cache wazero.CompilationCache
@@ -135,7 +131,7 @@ func pool() (pdfium.Pool, error) {
 				poolErr = fmt.Errorf("PDF renderer failed to start: %v", r)
 			}
 		}()
-		thePool, cacheDir, poolErr = newPool(poolSize(), true)
+		thePool, _, poolErr = newPool(poolSize(), true)
 	})
 	return thePool, poolErr
 }
@@ -143,14 +139,34 @@ func pool() (pdfium.Pool, error) {
 // Warm starts the renderer pool now rather than on the first page, so that a server
 // pays the start-up before its first request. It is safe to call more than once.
 func Warm() error {
+	if !inWorker && !workers.off.Load() {
+		// One worker process started and left idle: the compiled module is loaded (or
+		// compiled and cached) before the first document.
+		initWorkers()
+		if w, err := startWorker(); err == nil {
+			doc := []byte("%PDF-1.0\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>")
+			if err := w.write(&request{Op: "count", Data: doc}); err == nil {
+				var r reply
+				if err := w.dec.Decode(&r); err == nil && r.Done {
+					select {
+					case workers.idle <- w:
+						return nil
+					default:
+					}
+				}
+			}
+			w.kill()
+		}
+		workers.off.Store(true)
+	}
 	_, err := pool()
 	return err
 }
 
 // CompilationCacheDir reports where the compiled renderer is cached ("" when none).
 func CompilationCacheDir() string {
-	pool()
-	return cacheDir
+	_, dir := compilationCache()
+	return dir
 }
 
 // session is one borrowed renderer with one open document.

@@ -101,6 +101,16 @@ func with(ctx context.Context, data []byte, fn func(s *session) error) (err erro
 
 // PageCount returns the number of pages PDFium sees in data.
 func PageCount(ctx context.Context, data []byte) (int, error) {
+	if r, ok, err := remote(ctx, &request{Op: "count", Data: data}, nil); ok {
+		if err != nil {
+			return 0, err
+		}
+		return r.Count, nil
+	}
+	return localPageCount(ctx, data)
+}
+
+func localPageCount(ctx context.Context, data []byte) (int, error) {
 	n := 0
 	err := with(ctx, data, func(s *session) (err error) {
 		n, err = s.pageCount()
@@ -113,6 +123,16 @@ func PageCount(ctx context.Context, data []byte) (int, error) {
 // typical), scaled down if needed to stay within DefaultPagePixels. The image is the
 // caller's.
 func RenderPage(ctx context.Context, data []byte, page int, dpi float64) (*image.RGBA, error) {
+	if r, ok, err := remote(ctx, &request{Op: "render", Data: data, Page: page, DPI: dpi}, nil); ok {
+		if err != nil {
+			return nil, err
+		}
+		return r.Image, nil
+	}
+	return localRenderPage(ctx, data, page, dpi)
+}
+
+func localRenderPage(ctx context.Context, data []byte, page int, dpi float64) (*image.RGBA, error) {
 	var out *image.RGBA
 	err := with(ctx, data, func(s *session) error {
 		n, err := s.pageCount()
@@ -142,6 +162,16 @@ func RenderPage(ctx context.Context, data []byte, page int, dpi float64) (*image
 // document once, and calls fn with each image, which fn may keep, and its scale from
 // page points to pixels. It stops at fn's first error.
 func RenderPages(ctx context.Context, data []byte, pages []int, dpi float64, fn func(page int, img *image.RGBA, scale float64) error) error {
+	_, ok, err := remote(ctx, &request{Op: "pages", Data: data, Pages: pages, DPI: dpi}, func(r *reply) error {
+		return fn(r.Number, r.Image, r.Scale)
+	})
+	if ok {
+		return err
+	}
+	return localRenderPages(ctx, data, pages, dpi, fn)
+}
+
+func localRenderPages(ctx context.Context, data []byte, pages []int, dpi float64, fn func(page int, img *image.RGBA, scale float64) error) error {
 	return with(ctx, data, func(s *session) error {
 		n, err := s.pageCount()
 		if err != nil {

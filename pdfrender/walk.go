@@ -146,6 +146,25 @@ const (
 // The Page and its slices are reused: fn must copy what it keeps. It stops at the first
 // error of fn and when ctx ends.
 func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (Summary, error) {
+	// What the parent saw, for a walk stopped before its summary came back.
+	var seen Summary
+	r, ok, err := remote(ctx, &request{Op: "walk", Data: data, Opt: opt}, func(r *reply) error {
+		seen.Walked++
+		if r.Page.Image != nil {
+			seen.Rendered++
+		}
+		return fn(r.Page)
+	})
+	if ok {
+		if err != nil {
+			return seen, err
+		}
+		return r.Summary, nil
+	}
+	return localWalk(ctx, data, opt, fn)
+}
+
+func localWalk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (Summary, error) {
 	if opt.DPI <= 0 {
 		opt.DPI = ContrastDPI
 	}

@@ -68,12 +68,16 @@ func doctorRun(ctx context.Context, opts *DoctorOptions) error {
 		fmt.Fprintln(out, mark+t.In(lang))
 	}
 	say := func(ok bool, en, fr string, args ...any) { sayText(ok, checker.Textf(en, fr, args...)) }
-	say(true, "Focus+ %s: PDF, DOCX and image checks", "Focus+ %s : vérifications PDF, DOCX et images", report.Version)
+	say(true, "Focus+ %s: reads %s", "Focus+ %s : lit %s", report.Version, checker.SupportedFormats())
 	if err := pdfrender.Warm(); err != nil {
 		say(false, "PDF page renderer: unavailable (%v): PDF previews and rendered contrast are off",
 			"Rendu des pages PDF : indisponible (%v) : aperçus et contraste rendu des PDF désactivés", err)
+	} else if pdfrender.InWorkers() {
+		say(true, "PDF page renderer: built in, in worker processes stopped at each document's deadline",
+			"Rendu des pages PDF : intégré, dans des processus auxiliaires arrêtés à l'échéance de chaque document")
 	} else {
-		say(true, "PDF page renderer: built in", "Rendu des pages PDF : intégré")
+		say(true, "PDF page renderer: built in, in this process (no worker process could be started)",
+			"Rendu des pages PDF : intégré, dans ce processus (aucun processus auxiliaire n'a pu démarrer)")
 	}
 	conv, err := office.Default()
 	if err != nil {

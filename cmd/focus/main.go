@@ -1,4 +1,4 @@
-// Command focus checks the accessibility of PDF, DOCX and image documents.
+// Command focus checks the accessibility of PDF, DOCX, ODT and image documents.
 package main
 
 import (
@@ -69,12 +69,12 @@ func usageErrorf(format string, args ...any) error {
 func NewRootCmd(ios *IOStreams, engine *checker.Engine) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "focus",
-		Short: "Check the accessibility of PDF, DOCX and image documents",
+		Short: "Check the accessibility of PDF, DOCX, ODT and image documents",
 		Long: `Focus+ checks documents against WCAG 2.2, EN 301 549, RGAA 4.1 and PDF/UA-1,
 gives each a score from 0 to 100 with guidance a non-expert can follow, and shows
 pages as colour-blind readers see them.
 
-Focus+ vérifie l'accessibilité des documents PDF, DOCX et images (WCAG 2.2,
+Focus+ vérifie l'accessibilité des documents PDF, DOCX, ODT et images (WCAG 2.2,
 EN 301 549, RGAA 4.1, PDF/UA-1), donne un score de 0 à 100 et explique comment corriger.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -1,0 +1,336 @@
+package pdfrender
+
+import (
+	"bufio"
+	"context"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Rendering runs in worker processes: the running program started again with
+// workerEnv set, one document at a time each, talking gob over its standard input and
+// output. At a document's deadline its worker is killed, whatever PDFium is doing (a
+// shading that would paint for hours, an image mask of 10¹⁰ pixels), and the next
+// document gets a new one. In-process, stopping WebAssembly needs wazero's
+// close-on-context-done mode, which checks for termination at every loop back-edge and
+// starts a goroutine per call into PDFium: measured on 50 text pages, rendering 78–102
+// against 25–31 pages/s, text runs 142–188 against 24–32 pages/s. A worker's cost is
+// its start (the compiled module comes from the cache) and copying each rendered page
+// through a pipe.
+//
+// When no worker can be started (no executable to run again), the renderer runs
+// in-process in the stoppable mode.
+const workerEnv = "FOCUS_PDFRENDER_WORKER"
+
+// inWorker is set in a worker process: its renderer runs in the fast mode, as the
+// parent stops it by killing the process.
+var inWorker bool
+
+func init() {
+	if os.Getenv(workerEnv) != "1" {
+		return
+	}
+	// A worker serves its parent and exits: this runs before the program's main (or a
+	// test binary's tests), so any program that links the renderer can be a worker.
+	inWorker = true
+	go watchParent(os.Getppid())
+	os.Exit(serveWorker(os.Stdin, os.Stdout))
+}
+
+// watchParent ends the worker once its parent has gone (it is then adopted by another
+// process), should the parent die while the worker is busy with a page.
+func watchParent(ppid int) {
+	for range time.Tick(time.Second) {
+		if os.Getppid() != ppid {
+			os.Exit(2)
+		}
+	}
+}
+
+// request is one call from the parent.
+type request struct {
+	Op    string // "count", "render", "pages" or "walk"
+	Data  []byte
+	Page  int
+	Pages []int
+	DPI   float64
+	Opt   Options
+}
+
+// reply is one answer of a worker: a page while a walk or a page list goes on (the
+// parent acknowledges each, and may stop the call), then the final one with Done.
+type reply struct {
+	Done    bool
+	Page    *Page
+	Image   *image.RGBA
+	Number  int
+	Scale   float64
+	Count   int
+	Summary Summary
+	Err     string
+	ErrPage bool // Err wraps ErrPage
+}
+
+func (r *reply) err() error {
+	switch {
+	case r.Err == "":
+		return nil
+	case r.ErrPage:
+		return fmt.Errorf("%w%s", ErrPage, strings.TrimPrefix(r.Err, ErrPage.Error()))
+	}
+	return errors.New(r.Err)
+}
+
+// errStop ends a call in the worker when the parent's callback returned an error.
+var errStop = errors.New("stopped by the caller")
+
+// serveWorker answers requests on in until it is closed, then returns the exit code.
+func serveWorker(in io.Reader, out io.Writer) int {
+	bw := bufio.NewWriterSize(out, 1<<20)
+	enc := gob.NewEncoder(bw)
+	dec := gob.NewDecoder(bufio.NewReader(in))
+	// send writes a reply; for an intermediate one it waits for the parent's go-ahead.
+	send := func(r *reply) error {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		if r.Done {
+			return nil
+		}
+		var stop bool
+		if err := dec.Decode(&stop); err != nil {
+			return err
+		}
+		if stop {
+			return errStop
+		}
+		return nil
+	}
+	ctx := context.Background()
+	for {
+		var req request
+		if err := dec.Decode(&req); err != nil {
+			return 0 // the parent closed the pipe
+		}
+		final := &reply{Done: true}
+		var err error
+		switch req.Op {
+		case "count":
+			final.Count, err = localPageCount(ctx, req.Data)
+		case "render":
+			final.Image, err = localRenderPage(ctx, req.Data, req.Page, req.DPI)
+		case "pages":
+			err = localRenderPages(ctx, req.Data, req.Pages, req.DPI, func(page int, img *image.RGBA, scale float64) error {
+				return send(&reply{Number: page, Image: img, Scale: scale})
+			})
+		case "walk":
+			final.Summary, err = localWalk(ctx, req.Data, req.Opt, func(p *Page) error {
+				return send(&reply{Page: p})
+			})
+		default:
+			err = fmt.Errorf("unknown request %q", req.Op)
+		}
+		if err != nil {
+			final.Err, final.ErrPage = err.Error(), errors.Is(err, ErrPage)
+		}
+		if send(final) != nil {
+			return 1
+		}
+	}
+}
+
+// worker is a running worker process, owned by one call at a time.
+type worker struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	bw     *bufio.Writer
+	enc    *gob.Encoder
+	dec    *gob.Decoder
+	killed atomic.Bool
+}
+
+var workers struct {
+	once  sync.Once
+	slots chan struct{} // one per CPU: a call holds one while it uses a worker
+	idle  chan *worker
+	// off is set when a worker could not be started: calls then run in-process.
+	off atomic.Bool
+}
+
+func initWorkers() {
+	workers.once.Do(func() {
+		n := poolSize()
+		workers.slots = make(chan struct{}, n)
+		workers.idle = make(chan *worker, n)
+	})
+}
+
+// InWorkers reports whether pages are rendered in worker processes (after Warm or a
+// first call), rather than in this process.
+func InWorkers() bool { return !inWorker && !workers.off.Load() }
+
+// startWorker runs the program again as a worker.
+func startWorker() (*worker, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	cmd.Stderr = io.Discard
+	dieWithParent(cmd)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	w := &worker{cmd: cmd, stdin: stdin, bw: bufio.NewWriterSize(stdin, 1<<20), dec: gob.NewDecoder(bufio.NewReaderSize(stdout, 1<<20))}
+	w.enc = gob.NewEncoder(w.bw)
+	live.Store(w, struct{}{})
+	return w, nil
+}
+
+// kill stops the process at once; safe from any goroutine and more than once.
+func (w *worker) kill() {
+	if w.killed.CompareAndSwap(false, true) {
+		live.Delete(w)
+		w.cmd.Process.Kill()
+		w.stdin.Close()
+		go w.cmd.Wait() // reap it
+	}
+}
+
+func (w *worker) write(v any) error {
+	if err := w.enc.Encode(v); err != nil {
+		return err
+	}
+	return w.bw.Flush()
+}
+
+// getWorker waits for a slot (or ctx) and returns an idle worker (reused) or a new one.
+func getWorker(ctx context.Context) (w *worker, reused bool, err error) {
+	initWorkers()
+	select {
+	case workers.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, false, ctx.Err()
+	}
+	select {
+	case w := <-workers.idle:
+		return w, true, nil
+	default:
+	}
+	w, err = startWorker()
+	if err != nil {
+		<-workers.slots
+		return nil, false, err
+	}
+	return w, false, nil
+}
+
+// live lists the running workers, for tests that kill them from outside.
+var live sync.Map // *worker → struct{}
+
+// putWorker gives back a worker after a call; a killed or broken one is dropped.
+func putWorker(w *worker, reuse bool) {
+	if reuse && !w.killed.Load() {
+		select {
+		case workers.idle <- w:
+		default:
+			w.kill()
+		}
+	} else {
+		w.kill()
+	}
+	<-workers.slots
+}
+
+// remote runs req in a worker, calling each for every intermediate reply (a page); the
+// worker is killed when ctx is done. It reports ok false when no worker could be
+// started, and the caller then runs the request in-process.
+func remote(ctx context.Context, req *request, each func(*reply) error) (final *reply, ok bool, err error) {
+	if workers.off.Load() {
+		return nil, false, nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, true, err
+		}
+		w, reused, err := getWorker(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, true, ctx.Err()
+			}
+			workers.off.Store(true)
+			return nil, false, nil
+		}
+		final, replied, err := call(ctx, w, req, each)
+		if err != nil && reused && !replied && ctx.Err() == nil {
+			// An idle worker that died meanwhile (the system killed it) answers nothing:
+			// the request goes to a new one.
+			continue
+		}
+		return final, true, err
+	}
+}
+
+// call runs req in w; replied reports whether the worker answered anything.
+func call(ctx context.Context, w *worker, req *request, each func(*reply) error) (final *reply, replied bool, err error) {
+	stop := context.AfterFunc(ctx, w.kill)
+	clean := false
+	defer func() {
+		stop()
+		putWorker(w, clean && ctx.Err() == nil)
+	}()
+	broken := func(e error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("PDF renderer failed: its process ended (%v)", e)
+	}
+	if err := w.write(req); err != nil {
+		return nil, false, broken(err)
+	}
+	var fnErr error
+	for {
+		r := new(reply)
+		if err := w.dec.Decode(r); err != nil {
+			return nil, replied, broken(err)
+		}
+		replied = true
+		if r.Done {
+			clean = true
+			if fnErr != nil {
+				return nil, true, fnErr
+			}
+			if ctx.Err() != nil {
+				return nil, true, ctx.Err()
+			}
+			return r, true, r.err()
+		}
+		if fnErr == nil {
+			fnErr = each(r)
+		}
+		if err := w.write(fnErr != nil); err != nil {
+			return nil, true, broken(err)
+		}
+	}
+}
