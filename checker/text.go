@@ -60,25 +60,31 @@ func (t Text) IsZero() bool { return t.En == "" && t.Fr == "" }
 
 // Textf formats the same arguments into an English and a French pattern. Floating-point
 // arguments are written with a decimal comma in French ("2,85", "0,05 s"), as French
-// readers write them.
+// readers write them. A Text argument (a Plural, a name) is written in each pattern's
+// language.
 func Textf(en, fr string, args ...any) Text {
-	frArgs := args
+	enArgs, frArgs := args, args
 	for i, a := range args {
-		var v float64
 		switch x := a.(type) {
 		case float64:
-			v = x
+			frArgs = replaced(frArgs, args, i, frenchFloat(x))
 		case float32:
-			v = float64(x)
-		default:
-			continue
+			frArgs = replaced(frArgs, args, i, frenchFloat(float64(x)))
+		case Text:
+			enArgs = replaced(enArgs, args, i, x.En)
+			frArgs = replaced(frArgs, args, i, x.In(French))
 		}
-		if &frArgs[0] == &args[0] {
-			frArgs = append([]any(nil), args...)
-		}
-		frArgs[i] = frenchFloat(v)
 	}
-	return Text{En: fmt.Sprintf(en, args...), Fr: fmt.Sprintf(fr, frArgs...)}
+	return Text{En: fmt.Sprintf(en, enArgs...), Fr: fmt.Sprintf(fr, frArgs...)}
+}
+
+// replaced sets out[i] = v, copying args first when out still shares its array.
+func replaced(out, args []any, i int, v any) []any {
+	if &out[0] == &args[0] {
+		out = append([]any(nil), args...)
+	}
+	out[i] = v
+	return out
 }
 
 // FrenchDecimal writes a number already formatted with a decimal point ("4.5") with the

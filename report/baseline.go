@@ -91,8 +91,11 @@ func TrendLine(s Summary, lang checker.Lang) string {
 	if !s.Baseline {
 		return ""
 	}
-	line := checker.Textf("Since the baseline: %d new findings, %d unchanged, %d fixed.",
-		"Depuis la référence : %d nouveaux constats, %d inchangés, %d corrigés.", s.New, s.Unchanged, s.FixedN).In(lang)
+	line := checker.Textf("Since the baseline: %s, %s, %s.",
+		"Depuis la référence : %s, %s, %s.",
+		checker.Plural(s.New, "%d new finding", "%d new findings", "%d nouveau constat", "%d nouveaux constats"),
+		checker.Plural(s.Unchanged, "%d unchanged", "%d unchanged", "%d inchangé", "%d inchangés"),
+		checker.Plural(s.FixedN, "%d fixed", "%d fixed", "%d corrigé", "%d corrigés")).In(lang)
 	if s.New == 0 && s.FixedN > 0 {
 		line += " " + checker.Textf("Progress, no regression.", "En progrès, sans régression.").In(lang)
 	}

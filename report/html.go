@@ -87,10 +87,7 @@ func (h *htmlWriter) Document(r checker.Result) error {
 	}
 	d.Score, d.Band, d.BandName, d.Capped = r.Score.Value, string(r.Score.Band), bandName(r.Score.Band, h.m.Lang), r.Score.Capped
 	d.WCAG, d.PDFUA = WCAGLine(r.Conformance, h.m.Lang), PDFUALine(r.Conformance, h.m.Lang)
-	d.PagesLabel = fmt.Sprintf("%d %s", r.Pages, h.tr("pages", "pages"))
-	if r.Pages == 1 {
-		d.PagesLabel = h.tr("1 page", "1 page")
-	}
+	d.PagesLabel = checker.Plural(r.Pages, "%d page", "%d pages", "%d page", "%d pages").In(h.m.Lang)
 	groups := []struct {
 		outcome  checker.Outcome
 		severity checker.Severity

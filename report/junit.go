@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -122,7 +121,8 @@ func (j *junitWriter) Document(r checker.Result) error {
 				text += "\n" + j.tr("Fix: ", "Correction : ") + fix[0].Fix.In(j.m.Lang)
 			}
 			c.Failure = &junitProblem{Type: sev.String(), Text: text,
-				Message: fmt.Sprintf(j.tr("%d failed, %d passed", "%d en échec, %d réussis"), row.Failed, row.Passed)}
+				Message: checker.Textf("%d failed, %s", "%d en échec, %s", row.Failed,
+					checker.Plural(row.Passed, "%d passed", "%d passed", "%d réussi", "%d réussis")).In(j.m.Lang)}
 		case row.Outcome == checker.NotApplicable:
 			s.Skipped++
 			c.Skipped = &junitSkipped{Message: j.tr("nothing to check in this document", "rien à vérifier dans ce document")}

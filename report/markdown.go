@@ -105,7 +105,8 @@ func (mw *markdownWriter) End(s Summary) error {
 			mw.tr("Warnings", "Avertissements"), mw.tr("Tips", "Conseils"), mw.tr("To review", "À vérifier"))
 		for i, r := range rows {
 			if i == MarkdownMaxRows {
-				fmt.Fprintf(&b, "\n%s\n", fmt.Sprintf(mw.tr("… and %d more documents (see the full report).", "… et %d autres documents (voir le rapport complet)."), len(rows)-i))
+				fmt.Fprintf(&b, "\n%s\n", checker.Textf("… and %s (see the full report).", "… et %s (voir le rapport complet).",
+					checker.Plural(len(rows)-i, "%d more document", "%d more documents", "%d autre document", "%d autres documents")).In(mw.m.Lang))
 				break
 			}
 			if r.err != "" {
@@ -166,8 +167,8 @@ func (mw *markdownWriter) End(s Summary) error {
 		b.WriteString("\n")
 	}
 	if n := sumValues(s.ReviewRule); n > 0 {
-		fmt.Fprintf(&b, "%s\n", fmt.Sprintf(mw.tr("Still needs a person to decide (outcome `review`): %d findings.",
-			"À vérifier par une personne (résultat `review`) : %d points."), n))
+		fmt.Fprintf(&b, "%s\n", checker.Textf("Still needs a person to decide (outcome `review`): %s.",
+			"À vérifier par une personne (résultat `review`) : %s.", checker.Plural(n, "%d finding", "%d findings", "%d point", "%d points")).In(mw.m.Lang))
 	}
 	_, err := io.WriteString(mw.w, b.String())
 	return err

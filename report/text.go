@@ -57,11 +57,8 @@ func (t *textWriter) Document(r checker.Result) error {
 		_, err := io.WriteString(t.w, b.String())
 		return err
 	}
-	pages := t.tr("pages", "pages")
-	if r.Pages == 1 {
-		pages = t.tr("page", "page")
-	}
-	fmt.Fprintf(&b, "  (%s, %d %s)  %s %s\n", r.Format, r.Pages, pages,
+	pages := checker.Plural(r.Pages, "%d page", "%d pages", "%d page", "%d pages").In(t.m.Lang)
+	fmt.Fprintf(&b, "  (%s, %s)  %s %s\n", r.Format, pages,
 		t.style(ansiBold, fmt.Sprintf("%s %d/100", t.tr("score", "score"), r.Score.Value)), bandName(r.Score.Band, t.m.Lang))
 	if r.Score.Capped {
 		fmt.Fprintf(&b, "  %s\n", t.tr("capped at 33: a blocking problem leaves some readers with nothing usable",
@@ -218,11 +215,16 @@ func (t *textWriter) End(s Summary) error {
 
 // SummaryLine is the one-line batch summary printed at the end of every run.
 func SummaryLine(s Summary, lang checker.Lang) string {
-	tr := func(en, fr string) string { return checker.Text{En: en, Fr: fr}.In(lang) }
-	return fmt.Sprintf(tr("%d documents checked, %d unreadable, %d skipped · scores: %d low, %d medium, %d high, %d perfect",
-		"%d documents vérifiés, %d illisibles, %d ignorés · scores : %d faibles, %d moyens, %d élevés, %d parfaits"),
-		s.Documents, s.Unreadable, len(s.Skipped),
-		s.ByBand[checker.BandLow], s.ByBand[checker.BandMedium], s.ByBand[checker.BandHigh], s.ByBand[checker.BandPerfect])
+	// French adjectives agree with the count (0 and 1 singular); English ones do not change.
+	adj := func(n int, en, frOne, frOther string) checker.Text { return checker.Plural(n, en, en, frOne, frOther) }
+	return checker.Textf("%s, %s, %s · scores: %s, %s, %s, %s", "%s, %s, %s · scores : %s, %s, %s, %s",
+		checker.Plural(s.Documents, "%d document checked", "%d documents checked", "%d document vérifié", "%d documents vérifiés"),
+		adj(s.Unreadable, "%d unreadable", "%d illisible", "%d illisibles"),
+		adj(len(s.Skipped), "%d skipped", "%d ignoré", "%d ignorés"),
+		adj(s.ByBand[checker.BandLow], "%d low", "%d faible", "%d faibles"),
+		adj(s.ByBand[checker.BandMedium], "%d medium", "%d moyen", "%d moyens"),
+		adj(s.ByBand[checker.BandHigh], "%d high", "%d élevé", "%d élevés"),
+		adj(s.ByBand[checker.BandPerfect], "%d perfect", "%d parfait", "%d parfaits")).In(lang)
 }
 
 func bandName(b checker.Band, lang checker.Lang) string {

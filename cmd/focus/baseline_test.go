@@ -120,7 +120,7 @@ func TestBaselineFixedAndNew(t *testing.T) {
 		t.Errorf("SARIF baselineState missing")
 	}
 	_, out, _ = runCLI(t, nil, nil, "check", "--format", "html", "--lang", "fr", "--baseline", base, "--fail-on", "never", docs)
-	if !strings.Contains(out, "Depuis la référence :") || !strings.Contains(out, "corrigés") {
+	if !strings.Contains(out, "Depuis la référence :") || !strings.Contains(out, "corrigé") {
 		t.Errorf("HTML trend missing")
 	}
 	if code, _, errOut := runCLI(t, nil, nil, "check", "--fail-on", "new", docs); code != exitUsage || !strings.Contains(errOut, "--baseline") {

@@ -273,8 +273,10 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	progress.clear()
 	if resume != nil && writeErr == nil && ctx.Err() == nil {
 		writeErr = resume.finish()
-		fmt.Fprintln(opts.IO.ErrOut, checker.Textf("--resume: %d documents unchanged since the report, %d checked",
-			"--resume : %d documents inchangés depuis le rapport, %d vérifiés", len(resume.kept), summary.Documents-len(resume.kept)).In(lang))
+		fmt.Fprintln(opts.IO.ErrOut, checker.Textf("--resume: %s since the report, %s",
+			"--resume : %s depuis le rapport, %s",
+			checker.Plural(len(resume.kept), "%d document unchanged", "%d documents unchanged", "%d document inchangé", "%d documents inchangés"),
+			checker.Plural(summary.Documents-len(resume.kept), "%d checked", "%d checked", "%d vérifié", "%d vérifiés")).In(lang))
 	}
 	if writeErr == nil {
 		writeErr = w.End(summary)

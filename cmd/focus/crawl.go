@@ -108,7 +108,9 @@ func (cr *crawlRun) run(ctx context.Context, opts *CheckOptions, engine *checker
 	errOut := opts.IO.ErrOut
 	onTerminal := opts.IO.IsTerminal(errOut)
 	status := func(e site.Event) string {
-		return checker.Textf("crawl: %d pages, %d documents found", "exploration : %d pages, %d documents trouvés", e.Pages, e.Documents).In(lang)
+		return checker.Textf("crawl: %s, %s found", "exploration : %s, %s",
+			checker.Plural(e.Pages, "%d page", "%d pages", "%d page", "%d pages"),
+			checker.Plural(e.Documents, "%d document", "%d documents", "%d document trouvé", "%d documents trouvés")).In(lang)
 	}
 	crawler := site.NewCrawler(fetcher, site.CrawlOptions{
 		Depth: cr.Depth, SameHost: cr.SameHost, MaxPages: cr.MaxPages, MaxDocuments: cr.MaxDocuments,

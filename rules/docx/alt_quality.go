@@ -65,8 +65,9 @@ func runAltQuality(p *checker.Pass) {
 					"L'alternative textuelle %q ressemble à une légende automatique : vérifiez qu'elle dit ce que l'image signifie ici", snippet(alt)), data)
 			}
 		case judge.TooLong:
-			report(loc, checker.Textf("The alternative text is %d characters long (%q): a long description is easier to read as a caption or in the text",
-				"L'alternative textuelle fait %d caractères (%q) : une longue description se lit mieux en légende ou dans le texte", utf8.RuneCountInString(alt), snippet(alt)), data)
+			report(loc, checker.Textf("The alternative text is %s long (%q): a long description is easier to read as a caption or in the text",
+				"L'alternative textuelle fait %s (%q) : une longue description se lit mieux en légende ou dans le texte",
+				checker.Plural(utf8.RuneCountInString(alt), "%d character", "%d characters", "%d caractère", "%d caractères"), snippet(alt)), data)
 		default:
 			p.Pass(1)
 		}

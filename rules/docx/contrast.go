@@ -139,7 +139,7 @@ func runContrast(p *checker.Pass) {
 	if d == nil {
 		return
 	}
-	rendered, renderErr := renderedContrast(p, d)
+	rendered, renderErr, detail := renderedContrast(p, d)
 	floating := hasFloatingDrawings(d)
 	for i, par := range d.Paragraphs {
 		if i&1023 == 0 && p.Context().Err() != nil {
@@ -169,10 +169,15 @@ func runContrast(p *checker.Pass) {
 		}
 	}
 	if renderErr != nil {
+		// The measuring error is for experts (the finding's data), not for the author.
+		var data map[string]string
+		if detail != "" {
+			data = map[string]string{"detail": detail}
+		}
 		p.Review(checker.Location{}, checker.Text{
 			En: "Text over pictures, shapes and watermarks was not measured: " + strings.TrimSuffix(renderErr.En, ".") + ". Check by eye that such text stands out.",
 			Fr: "Le texte sur des images, formes et filigranes n'a pas été mesuré : " + strings.TrimSuffix(renderErr.Fr, ".") + ". Vérifiez à l'œil que ce texte se détache bien.",
-		}, nil)
+		}, data)
 	}
 }
 

@@ -25,27 +25,27 @@ type renderedPara struct {
 // renderedContrast measures text contrast on the pages LibreOffice renders and gives
 // each paragraph (by index in d.Paragraphs) its worst measured run. Without LibreOffice
 // it returns nothing; when LibreOffice fails on the document (a hang, a crash), the
-// reason comes back to tell the reader.
-func renderedContrast(p *checker.Pass, d *wordproc.Document) (map[int]renderedPara, *checker.Text) {
+// reason comes back to tell the reader, with the technical cause for experts (detail).
+func renderedContrast(p *checker.Pass, d *wordproc.Document) (_ map[int]renderedPara, why *checker.Text, detail string) {
 	if len(p.Doc.Source) == 0 {
-		return nil, nil
+		return nil, nil, ""
 	}
 	ctx := p.Context()
 	r, err := office.Render(ctx, d, p.Doc.Source, string(p.Doc.Format))
 	if err != nil {
 		var oe *office.Error
 		if errors.As(err, &oe) && ctx.Err() == nil {
-			return nil, &oe.Msg
+			return nil, &oe.Msg, ""
 		}
-		return nil, nil // not installed (doctor and the web page say so), or out of time
+		return nil, nil, "" // not installed (doctor and the web page say so), or out of time
 	}
 	runs, err := pdfvisual.MeasureText(ctx, r.PDF, p.Doc.Limits)
 	if err != nil && len(runs) == 0 {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return nil, nil
+			return nil, nil, ""
 		}
-		why := checker.Textf("the rendered pages could not be measured (%v).", "les pages rendues n'ont pas pu être mesurées (%v).", err)
-		return nil, &why
+		why := checker.Textf("the pages LibreOffice laid out could not be measured.", "les pages mises en page par LibreOffice n'ont pas pu être mesurées.")
+		return nil, &why, err.Error()
 	}
 	m := newParaMatcher(d)
 	out := map[int]renderedPara{}
@@ -61,7 +61,7 @@ func renderedContrast(p *checker.Pass, d *wordproc.Document) (map[int]renderedPa
 			out[i] = renderedPara{outcome: v, run: run}
 		}
 	}
-	return out, nil
+	return out, nil, ""
 }
 
 func rank(o checker.Outcome) int {

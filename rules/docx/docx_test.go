@@ -166,7 +166,7 @@ func TestRules(t *testing.T) {
 		{"real heading", FakeHeading, body(fx.P("Titre1", "Objectifs") + fx.P("", "Le projet vise à rendre les documents accessibles.")), checker.Passed, ""},
 
 		// Lists
-		{"typed numbers", FakeList, body(fx.P("", "1. Préparer le dossier") + fx.P("", "2. Envoyer le dossier")), checker.Failed, "2 paragraph(s)"},
+		{"typed numbers", FakeList, body(fx.P("", "1. Préparer le dossier") + fx.P("", "2. Envoyer le dossier")), checker.Failed, "2 paragraphs start"},
 		{"typed bullets", FakeList, body(fx.P("", "• Premier point")), checker.Failed, "typed list marker"},
 		{"typed dashes", FakeList, body(fx.P("", "- Premier point") + fx.P("", "- Second point")), checker.Failed, ""},
 		{"dialogue dash is not a list", FakeList, body(fx.P("", "— Bonjour, dit-elle.")), checker.NotApplicable, ""},
@@ -219,7 +219,7 @@ func TestRules(t *testing.T) {
 		{"dots to fill in", FakeForm, body(fx.P("", "Adresse : ..................")), checker.Failed, ""},
 		{"no fill-in line", FakeForm, body(fx.P("", "Texte normal.")), checker.Passed, ""},
 		{"not encrypted", Encrypted, body(fx.P("", "x")), checker.Passed, ""},
-		{"scanned pages only", ImageOnly, withRels(body(`<w:p>`+fx.PictureSized(1, 7560000, 10692000, `descr="Page 1"`, "")+`</w:p><w:p>`+fx.PictureSized(2, 7560000, 10692000, ``, "")+`</w:p>`), picRel...), checker.Failed, "2 picture(s), 2 of them page-sized"},
+		{"scanned pages only", ImageOnly, withRels(body(`<w:p>`+fx.PictureSized(1, 7560000, 10692000, `descr="Page 1"`, "")+`</w:p><w:p>`+fx.PictureSized(2, 7560000, 10692000, ``, "")+`</w:p>`), picRel...), checker.Failed, "2 pictures, 2 of them page-sized"},
 		{"small pictures only: review", ImageOnly, withRels(body(`<w:p>`+fx.Picture(1, `descr="Logo"`, "")+`</w:p>`), picRel...), checker.Review, "small picture"},
 		{"pictures with text", ImageOnly, withRels(body(fx.P("", "Compte rendu")+`<w:p>`+fx.Picture(1, `descr="Plan"`, "")+`</w:p>`), picRel...), checker.Passed, ""},
 		{"empty document", ImageOnly, body(""), checker.NotApplicable, ""},

@@ -51,9 +51,10 @@ func runFakeList(p *checker.Pass) {
 	flush := func() {
 		if len(group) >= 2 || (len(group) == 1 && bulletStart.MatchString(strings.TrimSpace(group[0].Text))) {
 			first := group[0]
-			p.Fail(paraLoc(first), checker.Textf("%d paragraph(s) start with a typed list marker instead of list formatting, from %q",
-				"%d paragraphe(s) commencent par une marque de liste tapée au lieu d'une mise en forme de liste, à partir de %q",
-				len(group), snippet(first.Text)), map[string]string{"items": itoa(len(group))})
+			p.Fail(paraLoc(first), checker.Textf("%s with a typed list marker instead of list formatting, %s%q",
+				"%s par une marque de liste tapée au lieu d'une mise en forme de liste, %s%q",
+				checker.Plural(len(group), "%d paragraph starts", "%d paragraphs start", "%d paragraphe commence", "%d paragraphes commencent"),
+				checker.Plural(len(group), "", "from ", "", "à partir de "), snippet(first.Text)), map[string]string{"items": itoa(len(group))})
 		}
 		group = group[:0]
 	}

@@ -79,8 +79,9 @@ func runHeadingsMissing(p *checker.Pass) {
 		return // a short note or letter: headings are optional
 	}
 	p.Fail(checker.Location{Part: d.MainPart, Path: "/w:document/w:body"}, checker.Textf(
-		"The document has %d paragraphs of text (%d pages) and no heading: no paragraph uses a Heading style or an outline level",
-		"Le document a %d paragraphes de texte (%d pages) et aucun titre : aucun paragraphe n'utilise un style Titre ni un niveau de plan", n, d.Pages),
+		"The document has %s of text (%s) and no heading: no paragraph uses a Heading style or an outline level",
+		"Le document a %s de texte (%s) et aucun titre : aucun paragraphe n'utilise un style Titre ni un niveau de plan",
+		checker.Plural(n, "%d paragraph", "%d paragraphs", "%d paragraphe", "%d paragraphes"), checker.Plural(d.Pages, "%d page", "%d pages", "%d page", "%d pages")),
 		map[string]string{"paragraphs": itoa(n)})
 }
 

@@ -63,13 +63,16 @@ func runImageOnly(p *checker.Pass) {
 	loc := checker.Location{Part: d.MainPart, Path: "/w:document/w:body"}
 	data := map[string]string{"pictures": itoa(pictures), "page_sized": itoa(large)}
 	if large == 0 {
-		p.Review(loc, checker.Textf(
-			"The document body is %d small picture(s) and no text: if they show text, that text is out of reach of screen readers",
-			"Le corps du document est fait de %d petite(s) image(s) et d'aucun texte : si elles montrent du texte, il est hors de portée des lecteurs d'écran", pictures), data)
+		p.Review(loc, checker.Textf("%s", "%s", checker.Plural(pictures,
+			"The document body is %d small picture and no text: if it shows text, that text is out of reach of screen readers",
+			"The document body is %d small pictures and no text: if they show text, that text is out of reach of screen readers",
+			"Le corps du document est fait de %d petite image et d'aucun texte : si elle montre du texte, il est hors de portée des lecteurs d'écran",
+			"Le corps du document est fait de %d petites images et d'aucun texte : si elles montrent du texte, il est hors de portée des lecteurs d'écran")), data)
 		return
 	}
 	p.Fail(loc, checker.Textf(
-		"The document body is %d picture(s), %d of them page-sized, and no text: scanned pages or images of text that no screen reader can read",
-		"Le corps du document est fait de %d image(s), dont %d de la taille d'une page, et d'aucun texte : des pages scannées ou des images de texte qu'aucun lecteur d'écran ne peut lire", pictures, large),
+		"The document body is %s, %d of them page-sized, and no text: scanned pages or images of text that no screen reader can read",
+		"Le corps du document est fait de %s, dont %d de la taille d'une page, et d'aucun texte : des pages scannées ou des images de texte qu'aucun lecteur d'écran ne peut lire",
+		checker.Plural(pictures, "%d picture", "%d pictures", "%d image", "%d images"), large),
 		data)
 }

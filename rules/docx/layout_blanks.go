@@ -46,7 +46,8 @@ func runLayoutBlanks(p *checker.Pass) {
 	var run []*wordproc.Paragraph
 	flush := func() {
 		if len(run) >= maxEmptyParagraphs {
-			p.Fail(paraLoc(run[0]), checker.Textf("%d empty paragraphs in a row, used as spacing", "%d paragraphes vides à la suite, utilisés pour espacer", len(run)),
+			p.Fail(paraLoc(run[0]), checker.Textf("%s in a row, used as spacing", "%s à la suite, utilisés pour espacer",
+				checker.Plural(len(run), "%d empty paragraph", "%d empty paragraphs", "%d paragraphe vide", "%d paragraphes vides")),
 				map[string]string{"count": itoa(len(run))})
 		}
 		run = run[:0]

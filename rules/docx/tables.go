@@ -88,12 +88,14 @@ func runTableHeader(p *checker.Pass) {
 			p.Pass(1)
 		case t.LookFirstRow:
 			p.Review(tableLoc(t), checker.Textf(
-				"The table (%d rows; %q) only has the \"Header Row\" style option, which changes its look but is not a repeated header row: Word exports it without header cells. Confirm the first row holds headers and set Repeat Header Rows",
-				"Le tableau (%d lignes ; %q) n'a que l'option de style « Ligne d'en-tête », qui change son apparence sans déclarer de ligne d'en-tête répétée : Word l'exporte sans cellules d'en-tête. Confirmez que la première ligne contient des en-têtes et activez Répéter les lignes d'en-tête",
-				len(t.Rows), tableWords(t)), data)
+				"The table (%s; %q) only has the \"Header Row\" style option, which changes its look but is not a repeated header row: Word exports it without header cells. Confirm the first row holds headers and set Repeat Header Rows",
+				"Le tableau (%s ; %q) n'a que l'option de style « Ligne d'en-tête », qui change son apparence sans déclarer de ligne d'en-tête répétée : Word l'exporte sans cellules d'en-tête. Confirmez que la première ligne contient des en-têtes et activez Répéter les lignes d'en-tête",
+				checker.Plural(len(t.Rows), "%d row", "%d rows", "%d ligne", "%d lignes"), tableWords(t)), data)
 		default:
-			p.Fail(tableLoc(t), checker.Textf("The table (%d rows × %d columns; %q) has no header row",
-				"Le tableau (%d lignes × %d colonnes ; %q) n'a pas de ligne d'en-tête", len(t.Rows), t.Columns(), tableWords(t)), data)
+			p.Fail(tableLoc(t), checker.Textf("The table (%s × %s; %q) has no header row",
+				"Le tableau (%s × %s ; %q) n'a pas de ligne d'en-tête",
+				checker.Plural(len(t.Rows), "%d row", "%d rows", "%d ligne", "%d lignes"),
+				checker.Plural(t.Columns(), "%d column", "%d columns", "%d colonne", "%d colonnes"), tableWords(t)), data)
 		}
 	}
 }
@@ -148,7 +150,8 @@ func runTableMerged(p *checker.Pass) {
 				"Le tableau (%q) a des lignes de longueurs différentes (cellules manquantes en début ou fin de ligne)", tableWords(t)), data)
 			continue
 		}
-		p.Fail(tableLoc(t), checker.Textf("The table (%q) has %d merged cell(s)", "Le tableau (%q) a %d cellule(s) fusionnée(s)", tableWords(t), merged), data)
+		p.Fail(tableLoc(t), checker.Textf("The table (%q) has %s", "Le tableau (%q) a %s", tableWords(t),
+			checker.Plural(merged, "%d merged cell", "%d merged cells", "%d cellule fusionnée", "%d cellules fusionnées")), data)
 	}
 }
 
@@ -187,8 +190,9 @@ func runTableNested(p *checker.Pass) {
 			p.Pass(1)
 			continue
 		}
-		p.Fail(tableLoc(t), checker.Textf("A table (%q) is nested %d level(s) deep inside another table",
-			"Un tableau (%q) est imbriqué sur %d niveau(x) dans un autre tableau", tableWords(t), t.Depth),
+		p.Fail(tableLoc(t), checker.Textf("A table (%q) is nested %s deep inside another table",
+			"Un tableau (%q) est imbriqué sur %s dans un autre tableau", tableWords(t),
+			checker.Plural(t.Depth, "%d level", "%d levels", "%d niveau", "%d niveaux")),
 			map[string]string{"depth": itoa(t.Depth)})
 	}
 }

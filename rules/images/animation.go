@@ -55,9 +55,9 @@ func runLongAnimation(p *checker.Pass) {
 	case forever:
 		data["loop"] = "forever"
 		p.Fail(checker.Location{}, checker.Textf(
-			"The animation (%d frames, %.1f s) loops forever and cannot be stopped",
-			"L'animation (%d images, %.1f s) tourne en boucle sans fin et ne peut pas être arrêtée",
-			im.Frames(), one.Seconds()), data)
+			"The animation (%s, %.1f s) loops forever and cannot be stopped",
+			"L'animation (%s, %.1f s) tourne en boucle sans fin et ne peut pas être arrêtée",
+			checker.Plural(im.Frames(), "%d frame", "%d frames", "%d image", "%d images"), one.Seconds()), data)
 	case time.Duration(plays)*one > maxAutoMotion:
 		data["plays"] = fmt.Sprint(plays)
 		p.Fail(checker.Location{}, checker.Textf(

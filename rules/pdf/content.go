@@ -39,31 +39,34 @@ func runContentTagged(p *checker.Pass) {
 		ok := true
 		if n := c.UntaggedText + c.UntaggedImages; n > 0 {
 			ok = false
-			failAt(p, "7.1", mh("01-005"), loc, checker.Textf(
-				"%d text or image items are neither tagged nor marked as artifacts: screen readers skip them or read them out of order",
-				"%d éléments de texte ou d'image ne sont ni balisés ni marqués comme artefacts : les lecteurs d'écran les sautent ou les lisent dans le désordre", n),
+			failAt(p, "7.1", mh("01-005"), loc, checker.Textf("%s: screen readers %s out of order", "%s : les lecteurs d'écran %s dans le désordre",
+				checker.Plural(n, "%d text or image item is neither tagged nor marked as an artifact", "%d text or image items are neither tagged nor marked as artifacts",
+					"%d élément de texte ou d'image n'est ni balisé ni marqué comme artefact", "%d éléments de texte ou d'image ne sont ni balisés ni marqués comme artefacts"),
+				checker.Plural(n, "skip it or read it", "skip them or read them", "le sautent ou le lisent", "les sautent ou les lisent")),
 				map[string]string{"count": itoa(n)})
 		}
 		if n := c.Untagged - c.UntaggedText - c.UntaggedImages; n > 0 {
 			// Lines, rules and shapes outside the tags are decoration a screen reader does
 			// not announce anyway: marking them as artifacts is a PDF/UA requirement.
 			ok = false
-			failUAWarning(p, "7.1", mh("01-005"), loc, checker.Textf(
-				"%d drawings (lines, shapes, backgrounds) are neither tagged nor marked as artifacts",
-				"%d dessins (filets, formes, fonds) ne sont ni balisés ni marqués comme artefacts", n),
+			failUAWarning(p, "7.1", mh("01-005"), loc, checker.Textf("%s", "%s", checker.Plural(n,
+				"%d drawing (line, shape, background) is neither tagged nor marked as an artifact", "%d drawings (lines, shapes, backgrounds) are neither tagged nor marked as artifacts",
+				"%d dessin (filet, forme, fond) n'est ni balisé ni marqué comme artefact", "%d dessins (filets, formes, fonds) ne sont ni balisés ni marqués comme artefacts")),
 				map[string]string{"count": itoa(n)})
 		}
 		if c.ArtifactTagged > 0 {
 			// An artifact inside tagged content is still not read: PDF/UA forbids the
 			// nesting, a reader meets nothing.
 			ok = false
-			failUAWarning(p, "7.1", mh("01-003"), loc, checker.Textf(
-				"%d artifacts are nested inside tagged content", "%d artefacts sont imbriqués dans du contenu balisé", c.ArtifactTagged), nil)
+			failUAWarning(p, "7.1", mh("01-003"), loc, checker.Textf("%s", "%s", checker.Plural(c.ArtifactTagged,
+				"%d artifact is nested inside tagged content", "%d artifacts are nested inside tagged content",
+				"%d artefact est imbriqué dans du contenu balisé", "%d artefacts sont imbriqués dans du contenu balisé")), nil)
 		}
 		if c.TaggedArtifact > 0 {
 			ok = false
-			failAt(p, "7.1", mh("01-004"), loc, checker.Textf(
-				"%d tagged content sequences are nested inside an artifact", "%d séquences de contenu balisé sont imbriquées dans un artefact", c.TaggedArtifact), nil)
+			failAt(p, "7.1", mh("01-004"), loc, checker.Textf("%s", "%s", checker.Plural(c.TaggedArtifact,
+				"%d tagged content sequence is nested inside an artifact", "%d tagged content sequences are nested inside an artifact",
+				"%d séquence de contenu balisé est imbriquée dans un artefact", "%d séquences de contenu balisé sont imbriquées dans un artefact")), nil)
 		}
 		if ok {
 			p.Pass(1)

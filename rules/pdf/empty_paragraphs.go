@@ -73,7 +73,8 @@ func runEmptyParagraphs(p *checker.Pass) {
 		return
 	}
 	p.Fail(elemLoc(first), checker.Textf(
-		"%d runs of %d or more empty paragraph tags (%d in all) were used to make space between blocks",
-		"%d suites d'au moins %d balises de paragraphe vides (%d en tout) ont servi à créer de l'espace entre des blocs",
-		runs, minEmptyRun, paras), map[string]string{"count": itoa(runs), "paragraphs": itoa(paras)})
+		"%s of %d or more empty paragraph tags (%d in all) %s used to make space between blocks",
+		"%s d'au moins %d balises de paragraphe vides (%d en tout) %s à créer de l'espace entre des blocs",
+		checker.Plural(runs, "%d run", "%d runs", "%d suite", "%d suites"), minEmptyRun, paras,
+		checker.Plural(runs, "was", "were", "a servi", "ont servi")), map[string]string{"count": itoa(runs), "paragraphs": itoa(paras)})
 }

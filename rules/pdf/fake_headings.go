@@ -159,15 +159,20 @@ func runFakeHeadings(p *checker.Pass) {
 	}
 	if len(large) > 0 {
 		p.Fail(elemLoc(large[0]), checker.Textf(
-			"%d lines larger than the %.1f pt body text are tagged as paragraphs, not headings: %s",
-			"%d lignes plus grandes que le texte courant en %.1f pt sont balisées comme paragraphes, pas comme titres : %s",
-			len(large), body, examples(large)), data(large))
+			"%s %s than the %.1f pt body text %s as %s, not %s: %s",
+			"%s plus %s que le texte courant en %.1f pt %s comme %s, pas comme %s : %s",
+			checker.Plural(len(large), "%d line", "%d lines", "%d ligne", "%d lignes"), checker.Plural(len(large), "larger", "larger", "grande", "grandes"), body,
+			checker.Plural(len(large), "is tagged", "are tagged", "est balisée", "sont balisées"),
+			checker.Plural(len(large), "a paragraph", "paragraphs", "paragraphe", "paragraphes"),
+			checker.Plural(len(large), "a heading", "headings", "titre", "titres"), examples(large)), data(large))
 	}
 	if len(bold) > 0 {
-		p.Review(elemLoc(bold[0]), checker.Textf(
-			"%d short bold lines before longer text are tagged as paragraphs: if they are headings, tag them H1–H6: %s",
-			"%d lignes courtes en gras avant un texte plus long sont balisées comme paragraphes : si ce sont des titres, balisez-les H1–H6 : %s",
-			len(bold), examples(bold)), data(bold))
+		p.Review(elemLoc(bold[0]), checker.Textf("%s: %s", "%s : %s", checker.Plural(len(bold),
+			"%d short bold line before longer text is tagged as a paragraph: if it is a heading, tag it H1–H6",
+			"%d short bold lines before longer text are tagged as paragraphs: if they are headings, tag them H1–H6",
+			"%d ligne courte en gras avant un texte plus long est balisée comme paragraphe : si c'est un titre, balisez-la H1–H6",
+			"%d lignes courtes en gras avant un texte plus long sont balisées comme paragraphes : si ce sont des titres, balisez-les H1–H6"),
+			examples(bold)), data(bold))
 	}
 	if len(large) == 0 && len(bold) == 0 && len(flow) > 0 {
 		p.Pass(1)

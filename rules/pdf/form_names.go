@@ -61,7 +61,9 @@ func runFormNames(p *checker.Pass) {
 		return
 	}
 	failAt(p, "7.18.1", mh("28-005"), annotLoc(first), checker.Textf(
-		"%d of the %d form fields (on %d pages) have no name for assistive technology (tooltip TU or Alt): the first is on page %d",
-		"%d des %d champs de formulaire (sur %d pages) n'ont pas de nom pour les aides techniques (info-bulle TU ou Alt) : le premier est page %d",
-		unnamed, fields, len(pages), first.Page), map[string]string{"count": itoa(unnamed), "fields": itoa(fields)})
+		"%d of %s (on %s) %s no name for assistive technology (tooltip TU or Alt): the first is on page %d",
+		"%d %s (sur %s) %s pas de nom pour les aides techniques (info-bulle TU ou Alt) : le premier est page %d",
+		unnamed, checker.Plural(fields, "%d form field", "%d form fields", "sur %d champ de formulaire", "des %d champs de formulaire"),
+		checker.Plural(len(pages), "%d page", "%d pages", "%d page", "%d pages"),
+		checker.Plural(unnamed, "has", "have", "n'a", "n'ont"), first.Page), map[string]string{"count": itoa(unnamed), "fields": itoa(fields)})
 }

@@ -72,8 +72,9 @@ func runHeadings(p *checker.Pass) {
 	for _, e := range append([]*pdfdoc.Elem{d.Root}, d.Elems...) {
 		if n := count(kidTypes(e), "H"); n > 1 {
 			failAt(p, "7.4.4", mh("14-006"), elemLoc(e), checker.Textf(
-				"%s contains %d unnumbered headings (H); each structural element may hold only one",
-				"%s contient %d titres non numérotés (H) ; chaque élément de structure n'en admet qu'un", typeName(e), n), nil)
+				"%s contains %s; each structural element may hold only one",
+				"%s contient %s ; chaque élément de structure n'en admet qu'un", typeName(e),
+				checker.Plural(n, "%d unnumbered heading (H)", "%d unnumbered headings (H)", "%d titre non numéroté (H)", "%d titres non numérotés (H)")), nil)
 		}
 	}
 }

@@ -82,7 +82,9 @@ func runLanguage(p *checker.Pass) {
 		}
 	}
 	if first != nil {
-		missing(elemLoc(first), "11-002", "%d alternative or replacement texts have no language (the first on %s)", "%d textes de remplacement n'ont pas de langue (le premier sur %s)", altN, typeName(first))
+		missing(elemLoc(first), "11-002", "%s %s no language (the first on %s)", "%s %s pas de langue (le premier sur %s)",
+			checker.Plural(altN, "%d alternative or replacement text", "%d alternative or replacement texts", "%d texte de remplacement", "%d textes de remplacement"),
+			checker.Plural(altN, "has", "have", "n'a", "n'ont"), typeName(first))
 	}
 	textN, textPages, spanN, firstPage, firstSpan := 0, 0, 0, 0, 0
 	contentsN, tuN := 0, 0
@@ -117,16 +119,25 @@ func runLanguage(p *checker.Pass) {
 		}
 	}
 	if contentsN > 0 {
-		missing(annotLoc(firstContents), "11-004", "The descriptions (Contents) of %d annotations have no language", "Les descriptions (Contents) de %d annotations n'ont pas de langue", contentsN)
+		missing(annotLoc(firstContents), "11-004", "%s", "%s", checker.Plural(contentsN,
+			"The description (Contents) of %d annotation has no language", "The descriptions (Contents) of %d annotations have no language",
+			"La description (Contents) de %d annotation n'a pas de langue", "Les descriptions (Contents) de %d annotations n'ont pas de langue"))
 	}
 	if tuN > 0 {
-		missing(annotLoc(firstTU), "11-005", "The tooltips (TU) of %d form fields have no language", "Les infobulles (TU) de %d champs de formulaire n'ont pas de langue", tuN)
+		missing(annotLoc(firstTU), "11-005", "%s", "%s", checker.Plural(tuN,
+			"The tooltip (TU) of %d form field has no language", "The tooltips (TU) of %d form fields have no language",
+			"L'infobulle (TU) de %d champ de formulaire n'a pas de langue", "Les infobulles (TU) de %d champs de formulaire n'ont pas de langue"))
 	}
 	if textN > 0 {
-		missing(checker.Location{Page: firstPage}, "11-001", "%d text runs on %d pages have no language (from page %d)", "%d passages de texte sur %d pages n'ont pas de langue (dès la page %d)", textN, textPages, firstPage)
+		missing(checker.Location{Page: firstPage}, "11-001", "%s on %s %s no language (from page %d)", "%s sur %s %s pas de langue (dès la page %d)",
+			checker.Plural(textN, "%d text run", "%d text runs", "%d passage de texte", "%d passages de texte"),
+			checker.Plural(textPages, "%d page", "%d pages", "%d page", "%d pages"),
+			checker.Plural(textN, "has", "have", "n'a", "n'ont"), firstPage)
 	}
 	if spanN > 0 {
-		missing(checker.Location{Page: firstSpan}, "11-002", "%d marked-content spans with an alternative or replacement text have no language", "%d séquences avec texte de remplacement n'ont pas de langue", spanN)
+		missing(checker.Location{Page: firstSpan}, "11-002", "%s", "%s", checker.Plural(spanN,
+			"%d marked-content span with an alternative or replacement text has no language", "%d marked-content spans with an alternative or replacement text have no language",
+			"%d séquence avec texte de remplacement n'a pas de langue", "%d séquences avec texte de remplacement n'ont pas de langue"))
 	}
 }
 

@@ -83,9 +83,10 @@ func runLanguageMatch(p *checker.Pass) {
 		case v.Reason == judge.OtherLanguage:
 			docMismatch = true
 			name := languageName(g.Lang)
+			words := checker.Plural(g.Words, "%d word identified", "%d words identified", "%d mot identifié", "%d mots identifiés")
 			msg := checker.Text{
-				En: fmt.Sprintf("The document declares the language %q but its text is written in %s (%d words identified)", d.Lang, name.En, g.Words),
-				Fr: fmt.Sprintf("Le document déclare la langue %q mais son texte est écrit en %s (%d mots identifiés)", d.Lang, name.Fr, g.Words),
+				En: fmt.Sprintf("The document declares the language %q but its text is written in %s (%s)", d.Lang, name.En, words.En),
+				Fr: fmt.Sprintf("Le document déclare la langue %q mais son texte est écrit en %s (%s)", d.Lang, name.Fr, words.Fr),
 			}
 			data := map[string]string{"declared": d.Lang, "identified": g.Lang, "words": itoa(g.Words)}
 			outcome := checker.Review
@@ -125,9 +126,11 @@ func runLanguageMatch(p *checker.Pass) {
 		return
 	}
 	name := languageName(firstGuess.Lang)
+	passages := checker.Plural(n, "%d passage seems written in another language than the one it declares", "%d passages seem written in another language than the one they declare",
+		"%d passage semble écrit dans une autre langue que celle qu'il déclare", "%d passages semblent écrits dans une autre langue que celle qu'ils déclarent")
 	p.Report(checker.Finding{Outcome: checker.Review, Location: elemLoc(first), Standards: passageLanguage, Message: checker.Text{
-		En: fmt.Sprintf("%d passages seem written in another language than the one they declare; the first, %q, reads as %s but is declared %q: give it its own language", n, quote(elemText(first)), name.En, firstLang),
-		Fr: fmt.Sprintf("%d passages semblent écrits dans une autre langue que celle qu'ils déclarent ; le premier, %q, se lit en %s mais est déclaré %q : donnez-lui sa propre langue", n, quote(elemText(first)), name.Fr, firstLang),
+		En: fmt.Sprintf("%s; the first, %q, reads as %s but is declared %q: give it its own language", passages.En, quote(elemText(first)), name.En, firstLang),
+		Fr: fmt.Sprintf("%s ; le premier, %q, se lit en %s mais est déclaré %q : donnez-lui sa propre langue", passages.Fr, quote(elemText(first)), name.Fr, firstLang),
 	}, Data: map[string]string{"count": itoa(n), "declared": firstLang, "identified": firstGuess.Lang}})
 }
 

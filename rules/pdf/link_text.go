@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -112,7 +111,7 @@ func runLinkText(p *checker.Pass) {
 		data := map[string]string{"text": g.text, "reason": string(g.v.Reason), "count": itoa(g.n)}
 		times := checker.Text{}
 		if g.n > 1 {
-			times = checker.Text{En: fmt.Sprintf(" (%d links)", g.n), Fr: fmt.Sprintf(" (%d liens)", g.n)}
+			times = checker.Plural(g.n, " (%d link)", " (%d links)", " (%d lien)", " (%d liens)")
 		}
 		var msg checker.Text
 		switch g.v.Reason {
@@ -155,8 +154,9 @@ func sameText(p *checker.Pass, links []judge.Link, firstWith map[string]*pdfdoc.
 	first := texts[0]
 	targets := groups[first]
 	p.Review(elemLoc(firstWith[judge.LinkKey(first)]), checker.Textf(
-		"%d link texts lead to different places (%q goes to %d addresses, such as %s and %s): check that the sentence around each says which is which",
-		"%d textes de lien mènent à des endroits différents (%q mène à %d adresses, comme %s et %s) : vérifiez que la phrase autour de chacun dit lequel est lequel",
-		len(texts), quote(first), len(targets), quote(targets[0]), quote(targets[1])),
+		"%s to different places (%q goes to %d addresses, such as %s and %s): check that the sentence around each says which is which",
+		"%s à des endroits différents (%q mène à %d adresses, comme %s et %s) : vérifiez que la phrase autour de chacun dit lequel est lequel",
+		checker.Plural(len(texts), "%d link text leads", "%d link texts lead", "%d texte de lien mène", "%d textes de lien mènent"),
+		quote(first), len(targets), quote(targets[0]), quote(targets[1])),
 		map[string]string{"count": itoa(len(texts)), "text": first})
 }

@@ -107,8 +107,10 @@ func runForms(p *checker.Pass) {
 			}
 		}
 		failAt(p, "7.18.4", mh("28-010"), elemLoc(e), checker.Textf(
-			"A Form tag must hold exactly one child, the reference to its form field; it has %d children, %d of them fields",
-			"Une balise Form doit contenir un seul enfant, la référence à son champ ; elle a %d enfants, dont %d champs", len(e.Nodes), n), nil)
+			"A Form tag must hold exactly one child, the reference to its form field; it has %s, %s",
+			"Une balise Form doit contenir un seul enfant, la référence à son champ ; elle a %s, %s",
+			checker.Plural(len(e.Nodes), "%d child", "%d children", "%d enfant", "%d enfants"),
+			checker.Plural(n, "%d of them a field", "%d of them fields", "dont %d champ", "dont %d champs")), nil)
 	}
 	for _, pg := range d.Pages {
 		var t tally

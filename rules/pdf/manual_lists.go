@@ -115,7 +115,9 @@ func runManualLists(p *checker.Pass) {
 		return
 	}
 	p.Fail(elemLoc(first), checker.Textf(
-		"%d lists typed by hand (%d paragraphs starting with a bullet, dash, number or letter) are tagged as paragraphs, not L/LI; the first starts with %q",
-		"%d listes tapées à la main (%d paragraphes commençant par une puce, un tiret, un numéro ou une lettre) sont balisées en paragraphes, pas en L/LI ; la première commence par %q",
-		runs, items, quote(strings.TrimSpace(firstText))), map[string]string{"count": itoa(runs), "items": itoa(items)})
+		"%s (%s starting with a bullet, dash, number or letter) %s as paragraphs, not L/LI; the first starts with %q",
+		"%s (%s commençant par une puce, un tiret, un numéro ou une lettre) %s en paragraphes, pas en L/LI ; la première commence par %q",
+		checker.Plural(runs, "%d list typed by hand", "%d lists typed by hand", "%d liste tapée à la main", "%d listes tapées à la main"),
+		checker.Plural(items, "%d paragraph", "%d paragraphs", "%d paragraphe", "%d paragraphes"),
+		checker.Plural(runs, "is tagged", "are tagged", "est balisée", "sont balisées"), quote(strings.TrimSpace(firstText))), map[string]string{"count": itoa(runs), "items": itoa(items)})
 }

@@ -254,7 +254,7 @@ var Bookmarks = &checker.Rule{
 			return
 		}
 		if len(d.Outlines) == 0 {
-			p.Fail(checker.Location{}, checker.Textf("The document has %d pages and no bookmarks", "Le document a %d pages et aucun signet", len(d.Pages)), nil)
+			p.Fail(checker.Location{}, checker.Textf("The document has %s and no bookmarks", "Le document a %s et aucun signet", checker.Plural(len(d.Pages), "%d page", "%d pages", "%d page", "%d pages")), nil)
 			return
 		}
 		p.Pass(1)

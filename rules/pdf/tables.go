@@ -220,7 +220,8 @@ func grid(t *pdfdoc.Elem) ([][]*pdfdoc.Elem, map[*pdfdoc.Elem][2]int, *checker.T
 			}
 		}
 		if empty > 0 {
-			m := checker.Textf("Row %d of the table has %d cells where the table has %d columns", "La ligne %d du tableau a %d cellules alors que le tableau a %d colonnes", r+1, nCols-empty, nCols)
+			m := checker.Textf("Row %d of the table has %s where the table has %s", "La ligne %d du tableau a %s alors que le tableau a %s", r+1,
+				checker.Plural(nCols-empty, "%d cell", "%d cells", "%d cellule", "%d cellules"), checker.Plural(nCols, "%d column", "%d columns", "%d colonne", "%d colonnes"))
 			return nil, nil, &m
 		}
 	}

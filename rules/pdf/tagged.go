@@ -38,9 +38,11 @@ func runTagged(p *checker.Pass) {
 			"Le document n'a pas d'arbre de structure (StructTreeRoot) : il n'est pas balisé"), nil)
 	} else if tagsNothing(d) {
 		failWCAG(p, checker.Location{}, checker.Textf(
-			"The structure tree tags almost nothing (%d structure elements; %d content items on the pages belong to no tag): the document reads like an untagged one",
-			"L'arbre de structure ne balise presque rien (%d éléments de structure ; %d éléments de contenu des pages n'appartiennent à aucune balise) : le document se lit comme un document non balisé",
-			len(d.Elems), untaggedText(d)), nil)
+			"The structure tree tags almost nothing (%s; %s on the pages %s to no tag): the document reads like an untagged one",
+			"L'arbre de structure ne balise presque rien (%s ; %s des pages %s à aucune balise) : le document se lit comme un document non balisé",
+			checker.Plural(len(d.Elems), "%d structure element", "%d structure elements", "%d élément de structure", "%d éléments de structure"),
+			checker.Plural(untaggedText(d), "%d content item", "%d content items", "%d élément de contenu", "%d éléments de contenu"),
+			checker.Plural(untaggedText(d), "belongs", "belong", "n'appartient", "n'appartiennent")), nil)
 	} else {
 		p.Pass(1)
 	}

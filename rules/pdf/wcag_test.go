@@ -99,7 +99,7 @@ func TestLinkSameTextOtherTargets(t *testing.T) {
 		}
 		return s
 	}
-	expect(t, "same text, two targets", LinkText, two("https://exemple.fr/b.pdf"), checker.Review, "lead to different places")
+	expect(t, "same text, two targets", LinkText, two("https://exemple.fr/b.pdf"), checker.Review, "leads to different places")
 	expect(t, "same text, same target", LinkText, two("https://exemple.fr/a.pdf"), checker.Passed, "")
 }
 
@@ -132,17 +132,17 @@ func TestFormNamesPair(t *testing.T) {
 		}
 		return s
 	}
-	expect(t, "two of three unnamed", FormNames, form("Nom", "", ""), checker.Failed, "2 of the 3 form fields")
+	expect(t, "two of three unnamed", FormNames, form("Nom", "", ""), checker.Failed, "2 of 3 form fields (on 1 page) have")
 	expect(t, "named", FormNames, form("Nom", "Prénom", "Date de naissance"), checker.Passed, "")
 	expect(t, "no form", FormNames, good(), checker.NotApplicable, "")
 	s := form("")
 	s.Untagged = true
-	expect(t, "untagged form", FormNames, s, checker.Failed, "1 of the 1 form fields")
+	expect(t, "untagged form", FormNames, s, checker.Failed, "1 of 1 form field (on 1 page) has")
 }
 
 func TestManualListsPair(t *testing.T) {
 	intro := para{"P", "Pieces a fournir :"}
-	expect(t, "bullets typed", ManualLists, page("T", "fr-FR", intro, para{"P", "\\225 une piece d'identite"}, para{"P", "\\225 un justificatif de domicile"}), checker.Failed, "1 lists typed by hand (2 paragraphs")
+	expect(t, "bullets typed", ManualLists, page("T", "fr-FR", intro, para{"P", "\\225 une piece d'identite"}, para{"P", "\\225 un justificatif de domicile"}), checker.Failed, "1 list typed by hand (2 paragraphs")
 	expect(t, "numbers typed", ManualLists, page("T", "fr-FR", intro, para{"P", "1. Remplir le formulaire"}, para{"P", "2. Le signer"}, para{"P", "3. L'envoyer"}), checker.Failed, "3 paragraphs")
 	expect(t, "letters typed", ManualLists, page("T", "fr-FR", intro, para{"P", "a\\) le demandeur"}, para{"P", "b\\) son conjoint"}), checker.Failed, "")
 	fixed := page("T", "fr-FR", intro)
@@ -156,7 +156,7 @@ func TestManualListsPair(t *testing.T) {
 }
 
 func TestEmptyParagraphsPair(t *testing.T) {
-	expect(t, "spacing with empty paragraphs", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", "Bas"}), checker.Failed, "1 runs of 3 or more empty paragraph tags (4 in all)")
+	expect(t, "spacing with empty paragraphs", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", ""}, para{"P", "Bas"}), checker.Failed, "1 run of 3 or more empty paragraph tags (4 in all) was used")
 	expect(t, "fixed", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", "Bas"}), checker.Passed, "")
 	expect(t, "two blank lines are ordinary", EmptyParagraphs, page("T", "fr-FR", para{"P", "Haut"}, para{"P", ""}, para{"P", ""}, para{"P", "Bas"}), checker.Passed, "")
 }
@@ -264,7 +264,7 @@ func TestFakeHeadingsPair(t *testing.T) {
 	fixed := append([]styled{{"H1", "Compte rendu du conseil municipal", 18, false}}, body()...)
 	expect(t, "tagged H1", FakeHeadings, styledPage(fixed...), checker.Passed, "")
 	bold := append(append(body(), styled{"P", "Deliberations", 11, true}), body()...)
-	expect(t, "bold line before text", FakeHeadings, styledPage(bold...), checker.Review, "1 short bold lines")
+	expect(t, "bold line before text", FakeHeadings, styledPage(bold...), checker.Review, "1 short bold line before longer text is tagged as a paragraph")
 	sentence := append([]styled{{"P", "Le budget est adopte.", 18, false}}, body()...)
 	expect(t, "a large sentence is no heading", FakeHeadings, styledPage(sentence...), checker.Passed, "")
 	short := []styled{{"P", "Objet", 11, true}, {"P", "Madame, Monsieur, veuillez trouver ci-joint le document.", 11, false}}

@@ -83,10 +83,11 @@ func runContrast(p *checker.Pass, aaa bool) {
 		if errors.Is(a.err, context.Canceled) || errors.Is(a.err, context.DeadlineExceeded) {
 			return // the engine reports the deadline
 		}
+		// The renderer's error is for experts (the finding's data), not for the author.
 		p.Review(checker.Location{}, checker.Textf(
-			"The pages could not be rendered to measure text contrast (%v): check it by eye",
-			"Les pages n'ont pas pu être rendues pour mesurer le contraste du texte (%v) : vérifiez-le à l'œil",
-			a.err), nil)
+			"The pages could not be drawn to measure text contrast: check it by eye",
+			"Les pages n'ont pas pu être dessinées pour mesurer le contraste du texte : vérifiez-le à l'œil"),
+			map[string]string{"detail": a.err.Error()})
 		return
 	}
 	groups := map[groupKey]*contrastGroup{}
@@ -140,14 +141,16 @@ func runContrast(p *checker.Pass, aaa bool) {
 			"La première page est trop longue à dessiner (un dessin ou une image très complexe) : le contraste du texte n'a pas pu être mesuré ; vérifiez-le à l'œil"), nil)
 	} else if a.stalled > 0 {
 		p.Review(checker.Location{Page: a.stalled}, checker.Textf(
-			"Page %d takes too long to draw (a very complex drawing or image), so text contrast was measured on %d pages only, before it: check that page and the ones after it by eye",
-			"La page %d est trop longue à dessiner (un dessin ou une image très complexe) : le contraste du texte n'a été mesuré que sur les %d pages qui la précèdent ; vérifiez à l'œil cette page et les suivantes",
-			a.stalled, a.summary.Rendered), nil)
+			"Page %d takes too long to draw (a very complex drawing or image), so text contrast was measured %s only: check that page and the ones after it by eye",
+			"La page %d est trop longue à dessiner (un dessin ou une image très complexe) : le contraste du texte n'a été mesuré que sur %s ; vérifiez à l'œil cette page et les suivantes",
+			a.stalled, checker.Plural(a.summary.Rendered, "on the page before it", "on the %d pages before it", "la page qui la précède", "les %d pages qui la précèdent")), nil)
 	} else if sum := a.summary; sum.RenderTruncated || (sum.Truncated && sum.Rendered > 0) {
 		p.Review(checker.Location{}, checker.Textf(
-			"Text contrast was measured on %d pages only, the first of the %d pages with text (page, pixel or time budget): check the others",
-			"Le contraste du texte n'a été mesuré que sur %d pages, les premières des %d pages avec du texte (limite de pages, de pixels ou de temps) : vérifiez les autres",
-			sum.Rendered, a.textPages), nil)
+			"Text contrast was measured on %s only, %s of the %s with text (page, pixel or time budget): check the others",
+			"Le contraste du texte n'a été mesuré que sur %s, %s des %s avec du texte (limite de pages, de pixels ou de temps) : vérifiez les autres",
+			checker.Plural(sum.Rendered, "%d page", "%d pages", "%d page", "%d pages"),
+			checker.Plural(sum.Rendered, "the first", "the first", "la première", "les premières"),
+			checker.Plural(a.textPages, "%d page", "%d pages", "%d page", "%d pages")), nil)
 	}
 }
 

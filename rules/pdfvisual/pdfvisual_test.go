@@ -257,6 +257,12 @@ func TestBrokenPDFIsReviewedNotCrashed(t *testing.T) {
 		findings, row := checker.RunRule(context.Background(), r, doc)
 		if row.Outcome != checker.Review || len(findings) != 1 {
 			t.Errorf("%s: %v %+v, want one review", r.ID, row.Outcome, findings)
+			continue
+		}
+		// The renderer's own words go to the experts' detail, not into the message.
+		f := findings[0]
+		if f.Data["detail"] == "" || strings.Contains(f.Message.En, f.Data["detail"]) || strings.Contains(f.Message.Fr, "(") {
+			t.Errorf("%s: message %+v with detail %q, want plain words and the cause apart", r.ID, f.Message, f.Data["detail"])
 		}
 	}
 }

@@ -83,10 +83,11 @@ func runScanned(p *checker.Pass) {
 		if errors.Is(a.err, context.Canceled) || errors.Is(a.err, context.DeadlineExceeded) {
 			return
 		}
+		// The renderer's error is for experts (the finding's data), not for the author.
 		p.Review(checker.Location{}, checker.Textf(
-			"The pages could not be read to look for scanned images (%v): check that the text can be selected",
-			"Les pages n'ont pas pu être lues pour chercher des images numérisées (%v) : vérifiez que le texte peut être sélectionné",
-			a.err), nil)
+			"The pages could not be drawn to look for scanned images: check that the text can be selected",
+			"Les pages n'ont pas pu être dessinées pour chercher des images numérisées : vérifiez que le texte peut être sélectionné"),
+			map[string]string{"detail": a.err.Error()})
 		return
 	}
 	var pages [nClasses][]int
@@ -148,14 +149,16 @@ func runScanned(p *checker.Pass) {
 			"La première page est trop longue à dessiner (un dessin ou une image très complexe) : elle n'a pas pu être examinée ; vérifiez que son texte peut être sélectionné"), nil)
 	} else if a.stalled > 0 {
 		p.Review(checker.Location{Page: a.stalled}, checker.Textf(
-			"Page %d takes too long to draw (a very complex drawing or image), so only the %d pages before it were examined for scanned images: check that page and the ones after it",
-			"La page %d est trop longue à dessiner (un dessin ou une image très complexe) : seules les %d pages qui la précèdent ont été examinées ; vérifiez cette page et les suivantes",
-			a.stalled, a.summary.Walked), nil)
+			"Page %d takes too long to draw (a very complex drawing or image), so only %s examined for scanned images: check that page and the ones after it",
+			"La page %d est trop longue à dessiner (un dessin ou une image très complexe) : %s ; vérifiez cette page et les suivantes",
+			a.stalled, checker.Plural(a.summary.Walked, "the page before it was", "the %d pages before it were",
+				"seule la page qui la précède a été examinée", "seules les %d pages qui la précèdent ont été examinées")), nil)
 	} else if a.summary.Truncated {
 		p.Review(checker.Location{}, checker.Textf(
-			"Only the first %d of %d pages were examined for scanned images (page or time budget): check the others",
-			"Seules les %d premières pages sur %d ont été examinées (limite de pages ou de temps) : vérifiez les autres",
-			a.summary.Walked, a.summary.Pages), nil)
+			"%s of %d %s examined for scanned images (page or time budget): check the others",
+			"%s sur %d %s (limite de pages ou de temps) : vérifiez les autres",
+			checker.Plural(a.summary.Walked, "Only the first page", "Only the first %d pages", "Seule la première page", "Seules les %d premières pages"),
+			a.summary.Pages, checker.Plural(a.summary.Walked, "was", "were", "a été examinée", "ont été examinées")), nil)
 	}
 }
 
