@@ -2,6 +2,7 @@ package checker
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -106,3 +107,10 @@ func (e *LoadError) Error() string { return e.Msg.En }
 
 // Errorf builds a LoadError in both languages.
 func Errorf(en, fr string, args ...any) error { return &LoadError{Msg: Textf(en, fr, args...)} }
+
+// DetailErrorf builds a LoadError in both languages whose technical cause (a library's
+// error, a recovered panic) is kept apart in Detail, for experts: a reader is told
+// "the XML of word/document.xml is damaged", not "XML syntax error on line 2".
+func DetailErrorf(cause any, en, fr string, args ...any) error {
+	return &LoadError{Msg: Textf(en, fr, args...), Detail: fmt.Sprint(cause)}
+}

@@ -257,8 +257,9 @@ func (e *Engine) runRule(ctx context.Context, rule *Rule, doc *Document) (findin
 			return
 		} else if v != nil {
 			p.ctx = nil // the report below must not stop again
-			p.Review(Location{}, Textf("this check could not finish on this document (%v)",
-				"cette vérification n'a pas pu aboutir sur ce document (%v)", v), nil)
+			// What went wrong inside is for experts (the finding's data), not for the author.
+			p.Review(Location{}, Textf("This check could not finish on this document: check this point by hand",
+				"Cette vérification n'a pas pu aboutir sur ce document : vérifiez ce point à la main"), map[string]string{"detail": fmt.Sprint(v)})
 		}
 		sev := e.severity(rule)
 		for i := range p.findings {

@@ -61,6 +61,10 @@ func TestRulePanicBecomesReviewAndOthersRun(t *testing.T) {
 	if r.Score.Value != 99 || r.Score.ToReview != 1 {
 		t.Errorf("score %+v: a review costs nothing but is counted, and keeps the document from 100", r.Score)
 	}
+	// The panic's text is for experts: in the finding's data, never in the message.
+	if f := r.Findings[0]; f.Data["detail"] != "boom" || strings.Contains(f.Message.En+f.Message.Fr, "boom") {
+		t.Errorf("finding %+v: want the panic in data.detail only", f)
+	}
 }
 
 func TestDeadline(t *testing.T) {

@@ -31,11 +31,11 @@ func FuzzCheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := engine.Check(context.Background(), "fuzz", data, false)
 		if r.Err != nil && strings.Contains(r.Err.Msg.En, "internal error") {
-			t.Fatalf("loader panicked: %s", r.Err.Msg.En)
+			t.Fatalf("loader panicked: %s (%s)", r.Err.Msg.En, r.Err.Detail)
 		}
 		for _, f := range r.Findings {
 			if strings.Contains(f.Message.En, "could not finish") {
-				t.Fatalf("rule %s panicked: %s", f.Rule, f.Message.En)
+				t.Fatalf("rule %s panicked: %s (%s)", f.Rule, f.Message.En, f.Data["detail"])
 			}
 		}
 		if r.Err == nil && (r.Score.Value < 0 || r.Score.Value > 100) {

@@ -245,6 +245,11 @@ func (s *Server) ruleCards(l locale, fs []checker.Finding, tag, class string, le
 				c.Places = append(c.Places, p)
 			}
 			c.Technical = append(c.Technical, technical...)
+			if d := f.Data["detail"]; d != "" {
+				// A rule keeps the technical cause of a check it could not finish apart
+				// from its message: it is for experts only.
+				c.Technical = append(c.Technical, d)
+			}
 		}
 	}
 	// Found counts instances (a grouped finding counts each place it stands for); More

@@ -129,7 +129,7 @@ func (w *walker) next() (xml.Token, error) {
 		if w.ctx.Err() != nil {
 			return nil, w.ctx.Err()
 		}
-		return nil, checker.Errorf("the XML of %s is damaged (%v)", "le XML de %s est endommagé (%v)", w.part, err)
+		return nil, checker.DetailErrorf(err, "the XML of %s is damaged", "le XML de %s est endommagé", w.part)
 	}
 	switch tok.(type) {
 	case xml.StartElement:

@@ -79,7 +79,7 @@ func scanGIF(data []byte) (gifLayout, error) {
 func loadGIF(im *Image, data []byte, lim checker.Limits) error {
 	g, err := scanGIF(data)
 	if err != nil {
-		return checker.Errorf("the GIF image is damaged or truncated (%v)", "l'image GIF est endommagée ou tronquée (%v)", err)
+		return checker.DetailErrorf(err, "the GIF image is damaged or truncated", "l'image GIF est endommagée ou tronquée")
 	}
 	if err := checkSize(g.width, g.height, lim); err != nil {
 		return err

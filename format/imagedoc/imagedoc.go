@@ -12,6 +12,7 @@ import (
 	"image"
 	"image/draw"
 	"image/gif"
+	"strings"
 	"time"
 
 	_ "image/jpeg" // registered decoders: image.Decode sniffs content
@@ -174,8 +175,8 @@ func checkSize(w, h int, lim checker.Limits) error {
 }
 
 func decodeError(format checker.Format, err error) error {
-	return checker.Errorf("the %s image is damaged or truncated and cannot be decoded (%v)",
-		"l'image %s est endommagée ou tronquée et ne peut pas être décodée (%v)", format, err)
+	return checker.DetailErrorf(err, "the %s image is damaged or truncated and cannot be decoded",
+		"l'image %s est endommagée ou tronquée et ne peut pas être décodée", strings.ToUpper(string(format)))
 }
 
 // ReadingView: a standalone image is announced by its embedded description, if any.

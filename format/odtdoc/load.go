@@ -33,7 +33,7 @@ const (
 func Load(ctx context.Context, name string, data []byte, format checker.Format, lim checker.Limits) (doc *checker.Document, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			doc, err = nil, checker.Errorf("internal error while reading the OpenDocument file (%v)", "erreur interne pendant la lecture du fichier OpenDocument (%v)", v)
+			doc, err = nil, checker.DetailErrorf(v, "internal error while reading the OpenDocument file", "erreur interne pendant la lecture du fichier OpenDocument")
 		}
 	}()
 	d, err := Parse(ctx, data, lim)
@@ -189,7 +189,7 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 			if ld.ctx.Err() != nil {
 				return ld.ctx.Err()
 			}
-			return checker.Errorf("the XML of %s is damaged (%v)", "le XML de %s est endommagé (%v)", ld.part, err)
+			return checker.DetailErrorf(err, "the XML of %s is damaged", "le XML de %s est endommagé", ld.part)
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
@@ -210,7 +210,7 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 			end, sink, skip := ld.start(t, stack == nil)
 			if skip {
 				if err := d.Skip(); err != nil {
-					return checker.Errorf("the XML of %s is damaged (%v)", "le XML de %s est endommagé (%v)", ld.part, err)
+					return checker.DetailErrorf(err, "the XML of %s is damaged", "le XML de %s est endommagé", ld.part)
 				}
 				continue
 			}

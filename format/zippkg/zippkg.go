@@ -163,7 +163,7 @@ func (p *Package) Part(name string) (io.ReadCloser, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, checker.Errorf("cannot open the part %s (%v)", "impossible d'ouvrir la partie %s (%v)", name, err)
+		return nil, checker.DetailErrorf(err, "cannot open the part %s", "impossible d'ouvrir la partie %s", name)
 	}
 	return &boundedReader{rc: rc, name: name, declared: int64(declared), left: int64(declared), p: p}, nil
 }
@@ -200,7 +200,7 @@ func (b *boundedReader) Read(buf []byte) (int, error) {
 	b.left -= int64(n)
 	b.p.inflated += int64(n)
 	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) {
-		err = checker.Errorf("the part %s is damaged (%v)", "la partie %s est endommagée (%v)", b.name, err)
+		err = checker.DetailErrorf(err, "the part %s is damaged", "la partie %s est endommagée", b.name)
 	}
 	return n, err
 }
