@@ -26,7 +26,7 @@ func GroupFindings(fs []Finding) []Finding {
 	for _, f := range fs {
 		k := groupKey{f.Rule, f.Outcome, f.Severity, f.Key}
 		if k.key == "" {
-			k.key = ProblemKey(f.Message.En)
+			k.key = ProblemKey(f.Message.groupText())
 		}
 		i, ok := index[k]
 		if !ok {

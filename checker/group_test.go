@@ -86,3 +86,21 @@ func TestReportCountsAFindingThatStandsForSeveral(t *testing.T) {
 		t.Errorf("row %+v: want 14 failed instances", row)
 	}
 }
+
+// One problem is one finding whatever its counts: "1 drawing is…" on one page and "4
+// drawings are…" on another group together, as "2 drawings" and "4 drawings" always did.
+func TestGroupingIgnoresSingularAndPlural(t *testing.T) {
+	drawings := func(n int) Text {
+		return Textf("%s on this page", "%s sur cette page", Plural(n,
+			"%d drawing is not tagged", "%d drawings are not tagged", "%d dessin n'est pas balisé", "%d dessins ne sont pas balisés"))
+	}
+	var fs []Finding
+	for page, n := range []int{1, 4, 1, 2} {
+		fs = append(fs, Finding{Rule: "R", Outcome: Failed, Severity: Warning, Location: Location{Page: page + 1}, Message: drawings(n)})
+	}
+	fs = append(fs, Finding{Rule: "R", Outcome: Failed, Severity: Warning, Location: Location{Page: 9}, Message: Textf("A table is not tagged", "Un tableau n'est pas balisé")})
+	got := GroupFindings(fs)
+	if len(got) != 2 || got[0].Instances() != 4 || got[0].Message.En != "1 drawing is not tagged on this page" {
+		t.Fatalf("grouped into %+v, want the four drawing findings as one (first message kept) and the table apart", got)
+	}
+}

@@ -24,7 +24,7 @@ func Plural(n int, enOne, enOther, frOne, frOther string) Text {
 	if n == 0 || n == 1 {
 		fr = frOne
 	}
-	return Text{En: countInto(en, n), Fr: countInto(fr, n)}
+	return Text{En: countInto(en, n), Fr: countInto(fr, n), plural: countInto(enOther, n)}
 }
 
 // countInto writes n into a form that has a %d; a form without one ("once") is kept.

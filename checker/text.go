@@ -45,6 +45,19 @@ func LangFromEnv() Lang {
 type Text struct {
 	En string `json:"en"`
 	Fr string `json:"fr"`
+	// plural is the English text with every count written in its plural form ("1
+	// pages"), set when a Plural went into it: instances of one problem group together
+	// whatever their counts ("1 drawing is…" and "4 drawings are…"; see GroupFindings).
+	plural string
+}
+
+// groupText is the English text instances of one problem share once numbers are left
+// out: the text with its counted words in the plural.
+func (t Text) groupText() string {
+	if t.plural != "" {
+		return t.plural
+	}
+	return t.En
 }
 
 // In returns the text in lang, falling back to English.
@@ -63,7 +76,7 @@ func (t Text) IsZero() bool { return t.En == "" && t.Fr == "" }
 // readers write them. A Text argument (a Plural, a name) is written in each pattern's
 // language.
 func Textf(en, fr string, args ...any) Text {
-	enArgs, frArgs := args, args
+	enArgs, frArgs, pluralArgs := args, args, args
 	for i, a := range args {
 		switch x := a.(type) {
 		case float64:
@@ -73,9 +86,21 @@ func Textf(en, fr string, args ...any) Text {
 		case Text:
 			enArgs = replaced(enArgs, args, i, x.En)
 			frArgs = replaced(frArgs, args, i, x.In(French))
+			if x.plural != "" {
+				pluralArgs = replaced(pluralArgs, args, i, x.plural)
+			}
 		}
 	}
-	return Text{En: fmt.Sprintf(en, enArgs...), Fr: fmt.Sprintf(fr, frArgs...)}
+	t := Text{En: fmt.Sprintf(en, enArgs...), Fr: fmt.Sprintf(fr, frArgs...)}
+	if len(args) > 0 && &pluralArgs[0] != &args[0] {
+		for i, a := range pluralArgs {
+			if x, ok := a.(Text); ok {
+				pluralArgs[i] = x.En
+			}
+		}
+		t.plural = fmt.Sprintf(en, pluralArgs...)
+	}
+	return t
 }
 
 // replaced sets out[i] = v, copying args first when out still shares its array.

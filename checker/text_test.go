@@ -28,7 +28,7 @@ func TestPluralFollowsEachLanguage(t *testing.T) {
 			t.Errorf("Plural(%d) = %+v, want %q / %q", c.n, got, c.en, c.fr)
 		}
 	}
-	if got := Plural(1, "once", "%d times", "une fois", "%d fois"); got != (Text{"once", "une fois"}) {
+	if got := Plural(1, "once", "%d times", "une fois", "%d fois"); got.En != "once" || got.Fr != "une fois" {
 		t.Errorf("a form without a count: %+v", got)
 	}
 }
