@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -281,14 +280,4 @@ func (e *Engine) read(in Input) ([]byte, error) {
 		return nil, &LoadError{Msg: Textf("the file is over the %s limit", "le fichier dépasse la limite de %s", HumanBytes(max))}
 	}
 	return data, nil
-}
-
-// SortByScore orders results from the lowest score to the highest, unreadable first.
-func SortByScore(rs []Result) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		if (rs[i].Err != nil) != (rs[j].Err != nil) {
-			return rs[i].Err != nil
-		}
-		return rs[i].Score.Value < rs[j].Score.Value
-	})
 }

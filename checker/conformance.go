@@ -49,9 +49,6 @@ var wcagLevels = map[string]string{
 	"3.3.8": "AA", "4.1.2": "A", "4.1.3": "AA",
 }
 
-// WCAGLevel is "A" or "AA" for a WCAG 2.2 success criterion at those levels, else "".
-func WCAGLevel(sc string) string { return wcagLevels[sc] }
-
 // aaCriteria are the finding's WCAG criteria at level A or AA.
 func aaCriteria(f Finding) []string {
 	var out []string

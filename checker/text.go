@@ -2,7 +2,6 @@ package checker
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -24,20 +23,6 @@ func ParseLang(s string) (Lang, error) {
 		return English, nil
 	}
 	return "", fmt.Errorf("unknown language %q (use fr or en)", s)
-}
-
-// LangFromEnv picks the language from LC_ALL, then LC_MESSAGES, then LANG, as POSIX
-// programs do; anything but French falls back to English.
-func LangFromEnv() Lang {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "fr") {
-				return French
-			}
-			return English
-		}
-	}
-	return English
 }
 
 // Text is a piece of user-facing text in both languages. Findings keep both, so a

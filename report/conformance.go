@@ -43,11 +43,3 @@ func PDFUALine(c checker.Conformance, lang checker.Lang) string {
 	}
 	return s
 }
-
-// ConformanceLine joins both verdicts: "WCAG 2.2 AA: fails (1.1.1) · PDF/UA-1: fails (clauses 7.1)".
-func ConformanceLine(c checker.Conformance, lang checker.Lang) string {
-	if ua := PDFUALine(c, lang); ua != "" {
-		return WCAGLine(c, lang) + " · " + ua
-	}
-	return WCAGLine(c, lang)
-}

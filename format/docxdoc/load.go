@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -294,11 +293,6 @@ func naturalLess(a, b string) bool {
 	}
 	return a < b
 }
-
-var bcp47 = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-
-// ValidLanguage reports whether a w:lang value is a usable BCP 47 tag.
-func ValidLanguage(s string) bool { return bcp47.MatchString(s) && !strings.EqualFold(s, "x-none") }
 
 // language finds the document language: docDefaults, then the default paragraph style
 // chain, then settings' w:themeFontLang (what Word uses for new text).
