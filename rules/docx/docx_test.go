@@ -83,6 +83,7 @@ func TestRules(t *testing.T) {
 		{"English passage with its language", LanguageMatch, body(frReport + `<w:p>` + fx.R(`<w:lang w:val="en-GB"/>`, enPassage) + `</w:p>`), checker.Passed, ""},
 		{"French passage declared English", LanguageMatch, body(frReport + `<w:p>` + fx.R(`<w:lang w:val="en-US"/>`, frPassage) + `</w:p>`), checker.Failed, "is declared \"en-US\" but is written in French"},
 		{"bilingual form under one language", LanguageMatch, withLang(body(fx.P("", frPassage)+fx.P("", enPassage)+fx.P("", frPassage)+fx.P("", enPassage)), "en-US"), checker.Failed, "is declared \"en-US\" but is written in French"},
+		{"most text declares its own language, the rest takes a wrong default", LanguageMatch, withLang(body(`<w:p>`+fx.R(`<w:lang w:val="fr-FR"/>`, frPassage+" "+frPassage+" "+frPassage)+`</w:p>`+frReport), "en-US"), checker.Failed, "most of the text declares its own language"},
 		{"invalid default is DOCX-LANGUAGE's", LanguageMatch, withLang(body(frReport), "x-none"), checker.NotApplicable, ""},
 
 		// Alternative text

@@ -147,11 +147,14 @@ func runLanguageMatch(p *checker.Pass) {
 		// The paragraphs in the default language that are sentences (six words or
 		// more: labels, table cells and names are not judged) vote, by letters.
 		judged, judgedWords := 0, 0
+		all, inDefault := 0, 0
 		other, otherWords := map[string]int{}, map[string]int{}
 		for _, s := range segs {
+			all += s.letters
 			if !strings.EqualFold(s.lang, d.Language) {
 				continue
 			}
+			inDefault += s.letters
 			v, g := s.v, s.g
 			if g.Lang == "" || g.Words < minSentenceWords {
 				continue
@@ -177,10 +180,10 @@ func runLanguageMatch(p *checker.Pass) {
 			p.Pass(1)
 		case otherWords[top] >= minSureDocumentWords:
 			docMismatch = true
-			p.Report(documentMismatch(d, top, otherWords[top], true))
+			p.Report(documentMismatch(d, top, otherWords[top], true, inDefault*2 < all))
 		case otherWords[top] >= minJudgedDocumentWords:
 			docMismatch = true
-			p.Report(documentMismatch(d, top, otherWords[top], false))
+			p.Report(documentMismatch(d, top, otherWords[top], false, inDefault*2 < all))
 		}
 	}
 	if docMismatch {
@@ -205,13 +208,20 @@ func runLanguageMatch(p *checker.Pass) {
 }
 
 // documentMismatch is the finding for a default language the text is not written in.
-func documentMismatch(d *wordproc.Document, lang string, words int, sure bool) checker.Finding {
+// minority is set when most of the text declares a language of its own, so only the
+// rest (often a table of contents, headers, a few paragraphs) speaks the default.
+func documentMismatch(d *wordproc.Document, lang string, words int, sure, minority bool) checker.Finding {
 	en, fr := judge.LanguageName(lang)
 	name := checker.Text{En: en, Fr: fr}
 	f := checker.Finding{Outcome: checker.Failed, Standards: documentLanguage, Location: languageLoc(d),
 		Data: map[string]string{"declared": d.Language, "identified": lang, "words": itoa(words), "from": d.LanguageFrom},
 		Message: tr("The document declares the language %q but its text is written in %s (%d words identified)",
 			"Le document déclare la langue %q mais son texte est écrit en %s (%d mots identifiés)", d.Language, name, words)}
+	if minority {
+		f.Data["part"] = "minority"
+		f.Message = tr("The document's default language is %q, and the text that takes it (%d words identified; most of the text declares its own language) is written in %s",
+			"La langue par défaut du document est %q, et le texte qui la reprend (%d mots identifiés ; la plus grande partie du texte déclare sa propre langue) est écrit en %s", d.Language, words, name)
+	}
 	if !sure {
 		f.Outcome = checker.Review
 		f.Message = tr("The document declares the language %q but its short text (%d words) reads as %s: check the language",
