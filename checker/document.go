@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -23,6 +24,8 @@ type Document struct {
 	// Limits are those the document was loaded under; rules that do heavy work of their
 	// own (rendering pages) stay within them.
 	Limits Limits
+	// results holds the shared analyses computed for this document (see Analysis).
+	results sync.Map
 }
 
 // ReadingView is what a screen reader would announce, in order.

@@ -3,11 +3,8 @@ package pdfvisual
 import (
 	"context"
 	"image/color"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
-	"weak"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/pdfrender"
@@ -47,36 +44,10 @@ type analysis struct {
 	err     error
 }
 
-type cacheEntry struct {
-	once sync.Once
-	a    *analysis
-}
+// pageWalk is computed once per document and shared by the rules of this package.
+var pageWalk = &checker.Analysis[*analysis]{Name: "PDF page walk", Run: walk}
 
-var (
-	cacheMu sync.Mutex
-	cache   = map[weak.Pointer[checker.Document]]*cacheEntry{}
-)
-
-// analyse returns the document's analysis, walking its pages on the first call. The
-// cache holds the document weakly: the entry goes when the document does.
-func analyse(p *checker.Pass) *analysis {
-	doc := p.Doc
-	key := weak.Make(doc)
-	cacheMu.Lock()
-	e, ok := cache[key]
-	if !ok {
-		e = &cacheEntry{}
-		cache[key] = e
-		runtime.AddCleanup(doc, func(k weak.Pointer[checker.Document]) {
-			cacheMu.Lock()
-			delete(cache, k)
-			cacheMu.Unlock()
-		}, key)
-	}
-	cacheMu.Unlock()
-	e.once.Do(func() { e.a = walk(p.Context(), doc) })
-	return e.a
-}
+func analyse(p *checker.Pass) *analysis { return pageWalk.Result(p) }
 
 // readable reports whether a run is text to read, which 1.4.3 is about: it has a letter
 // or a digit, in a font of letters. Leaders ("……", "....."), lines drawn with "_",
