@@ -79,6 +79,10 @@ func pluralSlips(s string, lang checker.Lang) []string {
 	return out
 }
 
+// pointDecimal is a measure (a ratio, a size in points, seconds, a percentage) written
+// with a decimal point, which French writes with a comma ("4,5:1", "10,5 pt").
+var pointDecimal = regexp.MustCompile(`\b\d+\.\d+(?::1|\s?pt\b|\s?s\b|\s?%)`)
+
 // rawError is what a program says to a programmer.
 var rawError = regexp.MustCompile(`(?i)runtime error|invalid memory|pdfcpu|\bxref\b|\bEOF\b|%!|<nil>|XML syntax error|strconv\.|goroutine|(?:^|[\s(])(?:zip|flate|gif|png|jpeg|tiff|bmp|webp|riff|vp8l?|xml): `)
 
@@ -167,6 +171,9 @@ func TestMessagesArePlainWords(t *testing.T) {
 			}
 			if m := rawError.FindString(s); m != "" {
 				t.Errorf("%s (%s): a program's error (%q) in %q", where, lang, m, s)
+			}
+			if m := pointDecimal.FindString(s); m != "" && lang == checker.French {
+				t.Errorf("%s (%s): a measure written with a decimal point (%q) in %q", where, lang, m, s)
 			}
 		}
 		for _, r := range results {
