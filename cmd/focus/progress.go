@@ -43,11 +43,25 @@ func (p *progressBar) update(done, total int, _ checker.Result) {
 	rate := float64(done) / max(elapsed, 1e-9)
 	eta := ""
 	if rate > 0 && done < total {
-		eta = fmt.Sprintf("  ETA %s", (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second))
+		left := (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second)
+		eta = checker.Textf("  ETA %s", "  reste %s", checker.Text{En: left.String(), Fr: frenchDuration(left)}).In(p.lang)
 	}
-	unit := checker.Text{En: "docs/s", Fr: "docs/s"}.In(p.lang)
-	fmt.Fprintf(p.w, "\r[%s] %d/%d  %.1f %s%s\x1b[K", bar, done, total, rate, unit, eta)
+	speed := checker.Textf("%.1f docs/s", "%.1f doc/s", rate).In(p.lang)
+	fmt.Fprintf(p.w, "\r[%s] %d/%d  %s%s\x1b[K", bar, done, total, speed, eta)
 	p.drawn = true
+}
+
+// frenchDuration writes a whole number of seconds as French readers do: "45 s",
+// "2 min 05 s", "1 h 02 min".
+func frenchDuration(d time.Duration) string {
+	s := int(d.Round(time.Second) / time.Second)
+	switch {
+	case s >= 3600:
+		return fmt.Sprintf("%d h %02d min", s/3600, s%3600/60)
+	case s >= 60:
+		return fmt.Sprintf("%d min %02d s", s/60, s%60)
+	}
+	return fmt.Sprintf("%d s", s)
 }
 
 // clear erases the bar so report lines are not mixed with it.

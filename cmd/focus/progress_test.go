@@ -20,6 +20,19 @@ func TestProgressBar(t *testing.T) {
 			t.Errorf("progress line %q lacks %q", line, want)
 		}
 	}
+	// In French: decimal comma, and the time left as French readers write it.
+	var fr bytes.Buffer
+	pf := newProgressBar(&fr, 200, checker.French)
+	pf.start = time.Now().Add(-100 * time.Second) // 50 documents in 100 s: 0.5 docs/s, 300 s left
+	pf.update(50, 200, checker.Result{})
+	for _, want := range []string{"0,5 doc/s", "reste 5 min 00 s"} {
+		if !strings.Contains(fr.String(), want) {
+			t.Errorf("French progress line %q lacks %q", fr.String(), want)
+		}
+	}
+	if d := frenchDuration(3725 * time.Second); d != "1 h 02 min" {
+		t.Errorf("frenchDuration(3725 s) = %q", d)
+	}
 	// Redraws are throttled, but the last document always shows.
 	buf.Reset()
 	p.update(51, 200, checker.Result{})
