@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -153,6 +154,10 @@ func runContrast(p *checker.Pass) {
 			reportStyle(p, par, st, false)
 		case st.checked && !st.failed && st.allSure:
 			p.Pass(1)
+		case measured && rc.outcome == checker.Failed && st.failed && near(rc.run.BG, st.bg):
+			// The page shows the background the styles give: their finding, which
+			// quotes the run at fault, is confirmed.
+			reportStyle(p, par, st, false)
 		case measured && rc.outcome != checker.Passed:
 			reportRendered(p, par, i, rc)
 		case measured:
@@ -208,6 +213,13 @@ func reportStyle(p *checker.Pass, par *wordproc.Paragraph, st paraContrast, unsu
 		return
 	}
 	p.Fail(paraLoc(par), msg, data)
+}
+
+// near reports whether a colour measured on the rendered page is the styles' colour,
+// within what anti-aliasing and colour management change.
+func near(c color.RGBA, s wordproc.RGB) bool {
+	d := func(a, b uint8) int { return max(int(a)-int(b), int(b)-int(a)) }
+	return d(c.R, s.R) <= 8 && d(c.G, s.G) <= 8 && d(c.B, s.B) <= 8
 }
 
 // light is text colour meant for a dark background: relative luminance above 0.5.

@@ -87,11 +87,16 @@ func reportRendered(p *checker.Pass, par *wordproc.Paragraph, index int, rc rend
 	loc := paraLoc(par)
 	loc.Page, loc.Box = r.Page, r.Box
 	if rc.outcome == checker.Failed {
+		// Over white paper, nothing lies behind the text: only say so when something does.
+		behind := checker.Text{En: " (a shape, picture or shading behind the text)", Fr: " (forme, image ou trame derrière le texte)"}
+		if near(r.BG, wordproc.RGB{R: 255, G: 255, B: 255}) {
+			behind = checker.Text{}
+		}
 		p.Fail(loc, checker.Text{
-			En: fmt.Sprintf("Contrast %s:1 (needs %s:1) for text %s on %s, measured on page %d as LibreOffice lays it out (a shape, picture or shading behind the text), paragraph %d: %q",
-				data["ratio"], need, data["foreground"], data["background"], r.Page, index+1, snippet(par.Text)),
-			Fr: fmt.Sprintf("Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s, mesuré en page %d telle que LibreOffice la met en page (forme, image ou trame derrière le texte), paragraphe %d : %q",
-				checker.FrenchDecimal(data["ratio"]), checker.FrenchDecimal(need), data["foreground"], data["background"], r.Page, index+1, snippet(par.Text)),
+			En: fmt.Sprintf("Contrast %s:1 (needs %s:1) for text %s on %s, measured on page %d as LibreOffice lays it out%s, paragraph %d: %q",
+				data["ratio"], need, data["foreground"], data["background"], r.Page, behind.En, index+1, snippet(par.Text)),
+			Fr: fmt.Sprintf("Contraste de %s:1 (il faut %s:1) pour le texte %s sur %s, mesuré en page %d telle que LibreOffice la met en page%s, paragraphe %d : %q",
+				checker.FrenchDecimal(data["ratio"]), checker.FrenchDecimal(need), data["foreground"], data["background"], r.Page, behind.Fr, index+1, snippet(par.Text)),
 		}, data)
 		return
 	}
