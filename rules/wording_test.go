@@ -244,6 +244,10 @@ func TestTextfPatternsTakeTheSameArguments(t *testing.T) {
 			switch callName(c) {
 			case "Textf", "Errorf":
 				first = 0
+			case "tr": // rules/docx's short name for Textf; report's t.tr is only a chooser
+				if _, ident := c.Fun.(*ast.Ident); ident && strings.Contains(fset.Position(c.Pos()).Filename, "docx") {
+					first = 0
+				}
 			case "DetailErrorf":
 				first = 1
 			}

@@ -4,7 +4,6 @@
 package docx
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -108,16 +107,5 @@ func isCode(par *wordproc.Paragraph) bool {
 	return styleHas(par, "code", "source", "preformatted", "plain text", "verbatim", "texte brut")
 }
 
-// tr formats an English and a French pattern; an argument that is a checker.Text gives
-// each language its own side, any other argument is the same in both.
-func tr(en, fr string, args ...any) checker.Text {
-	ea, fa := make([]any, len(args)), make([]any, len(args))
-	for i, a := range args {
-		if t, ok := a.(checker.Text); ok {
-			ea[i], fa[i] = t.En, t.Fr
-		} else {
-			ea[i], fa[i] = a, a
-		}
-	}
-	return checker.Text{En: fmt.Sprintf(en, ea...), Fr: fmt.Sprintf(fr, fa...)}
-}
+// tr formats an English and a French pattern: checker.Textf, under a short name.
+func tr(en, fr string, args ...any) checker.Text { return checker.Textf(en, fr, args...) }
