@@ -59,6 +59,8 @@ const (
 	// another language, and worth a look from minJudgedDocumentWords.
 	minSureDocumentWords   = 30
 	minJudgedDocumentWords = 8
+	// maxVoters bounds the sentences identified for the document's language.
+	maxVoters = 400
 )
 
 // segment is the text of consecutive runs of one paragraph declaring one language.
@@ -67,6 +69,7 @@ type segment struct {
 	lang    string // declared, "" when nothing declares one
 	text    string
 	letters int
+	done    bool          // identified (or too short to be)
 	v       judge.Verdict // the text against its declared language, when judged
 	g       judge.LanguageGuess
 }
@@ -129,16 +132,25 @@ func runLanguageMatch(p *checker.Pass) {
 		return
 	}
 	segs := segments(d)
-	// Each paragraph long enough to be a sentence is identified once; labels, table
-	// cells and names (fewer than six words) are never judged.
-	for i := range segs {
-		s := &segs[i]
+	// Each paragraph long enough to be a sentence is identified once, when first
+	// needed; labels, table cells and names (fewer than six words) are never judged.
+	identified := 0
+	identify := func(s *segment) bool {
+		if s.done {
+			return true
+		}
+		if identified%64 == 0 && p.Context().Err() != nil {
+			return false // past the document's deadline: identification is the costly part
+		}
+		identified++
+		s.done = true
 		if strings.ContainsAny(s.text, "{«<@/") || strings.Contains(s.text, "www.") {
 			s.text = notProse.ReplaceAllString(s.text, " ")
 		}
 		if wordCount(s.text) >= minSentenceWords {
 			s.v, s.g = judge.DeclaredLanguage(s.lang, s.text)
 		}
+		return true
 	}
 	// The document: its default language against the text that speaks it. An invalid
 	// or missing default is DOCX-LANGUAGE's finding.
@@ -146,21 +158,29 @@ func runLanguageMatch(p *checker.Pass) {
 	if judge.LanguageTag(d.Language).OK() {
 		// The paragraphs in the default language that are sentences (six words or
 		// more: labels, table cells and names are not judged) vote, by letters.
-		judged, judgedWords := 0, 0
+		// The first maxVoters sentences are enough to settle the vote.
+		judged, voters := 0, 0
 		all, inDefault := 0, 0
 		other, otherWords := map[string]int{}, map[string]int{}
-		for _, s := range segs {
+		for i := range segs {
+			s := &segs[i]
 			all += s.letters
-			if !strings.EqualFold(s.lang, d.Language) {
+			if !strings.EqualFold(s.lang, d.Language) || voters >= maxVoters {
+				if strings.EqualFold(s.lang, d.Language) {
+					inDefault += s.letters
+				}
 				continue
 			}
 			inDefault += s.letters
+			if !identify(s) {
+				return
+			}
 			v, g := s.v, s.g
 			if g.Lang == "" || g.Words < minSentenceWords {
 				continue
 			}
 			judged += s.letters
-			judgedWords += g.Words
+			voters++
 			if v.Reason == judge.OtherLanguage {
 				other[g.Lang] += s.letters
 				otherWords[g.Lang] += g.Words
@@ -190,7 +210,11 @@ func runLanguageMatch(p *checker.Pass) {
 		return // every passage would repeat it: the document's language is wrong
 	}
 	// Passages: runs declared in one language and written, at length, in another.
-	for _, s := range segs {
+	for i := range segs {
+		s := &segs[i]
+		if !identify(s) {
+			return
+		}
 		v, g := s.v, s.g
 		if v.Reason != judge.OtherLanguage || !v.Sure || g.Words < minPassageWords {
 			if v.OK() && g.Lang != "" && g.Words >= minPassageWords {
