@@ -117,6 +117,6 @@ func BenchmarkWorkerStart(b *testing.B) {
 		if err := w.dec.Decode(&r); err != nil || r.Count != 1 {
 			b.Fatalf("%+v %v", r, err)
 		}
-		w.kill()
+		w.release()
 	}
 }

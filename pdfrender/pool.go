@@ -155,7 +155,7 @@ func Warm() error {
 					}
 				}
 			}
-			w.kill()
+			w.release()
 		}
 		workers.off.Store(true)
 	}

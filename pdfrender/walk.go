@@ -185,6 +185,10 @@ func localWalk(ctx context.Context, data []byte, opt Options, fn func(*Page) err
 		}
 		sum.Pages = n
 		w := walker{ctx: ctx, s: s, opt: opt, handles: maxHandles}
+		if pageBuffer != nil {
+			// In a worker, pages are drawn straight into the memory shared with the parent.
+			w.img = &image.RGBA{Pix: pageBuffer[:0]}
+		}
 		spent := int64(0)
 		for i := 0; i < n; i++ {
 			if err := ctx.Err(); err != nil {

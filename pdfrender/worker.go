@@ -42,6 +42,7 @@ func init() {
 	// A worker serves its parent and exits: this runs before the program's main (or a
 	// test binary's tests), so any program that links the renderer can be a worker.
 	inWorker = true
+	pageBuffer = mapShared(3, pageBufferSize)
 	go watchParent(os.Getppid())
 	os.Exit(serveWorker(os.Stdin, os.Stdout))
 }
@@ -66,11 +67,27 @@ type request struct {
 	Opt   Options
 }
 
+// pageBufferSize is the memory a worker shares with its parent for the page being
+// walked: a page rendered within DefaultPagePixels. A walk's pages are drawn there and
+// read in place by the parent, instead of being copied through the pipe (8 MB for an A4
+// page at 144 dpi). A larger page goes through the pipe.
+const pageBufferSize = 4 * DefaultPagePixels
+
+// pageBuffer is, in a worker, the memory shared with the parent (nil when there is none).
+var pageBuffer []byte
+
+// shared says where a page's image lies in the shared memory.
+type shared struct {
+	Rect   image.Rectangle
+	Stride int
+}
+
 // reply is one answer of a worker: a page while a walk or a page list goes on (the
 // parent acknowledges each, and may stop the call), then the final one with Done.
 type reply struct {
 	Done    bool
 	Page    *Page
+	Shared  *shared // the Page's image is in the shared memory
 	Image   *image.RGBA
 	Number  int
 	Scale   float64
@@ -137,7 +154,16 @@ func serveWorker(in io.Reader, out io.Writer) int {
 			})
 		case "walk":
 			final.Summary, err = localWalk(ctx, req.Data, req.Opt, func(p *Page) error {
-				return send(&reply{Page: p})
+				img := p.Image
+				if img == nil || len(img.Pix) == 0 || len(img.Pix) > len(pageBuffer) {
+					return send(&reply{Page: p})
+				}
+				if &img.Pix[0] != &pageBuffer[0] {
+					copy(pageBuffer, img.Pix)
+				}
+				p.Image = nil
+				defer func() { p.Image = img }()
+				return send(&reply{Page: p, Shared: &shared{Rect: img.Rect, Stride: img.Stride}})
 			})
 		default:
 			err = fmt.Errorf("unknown request %q", req.Op)
@@ -154,6 +180,7 @@ func serveWorker(in io.Reader, out io.Writer) int {
 // worker is a running worker process, owned by one call at a time.
 type worker struct {
 	cmd    *exec.Cmd
+	pages  []byte // the memory shared with the worker, nil when there is none
 	stdin  io.WriteCloser
 	bw     *bufio.Writer
 	enc    *gob.Encoder
@@ -199,16 +226,35 @@ func startWorker() (*worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cmd.Start(); err != nil {
+	// The shared page memory is the worker's file 3; without it, pages go through the pipe.
+	pages, file := newShared(pageBufferSize)
+	if file != nil {
+		cmd.ExtraFiles = []*os.File{file}
+	}
+	err = cmd.Start()
+	if file != nil {
+		file.Close() // the worker has its own descriptor; the mapping stays
+	}
+	if err != nil {
+		unmapShared(pages)
 		return nil, err
 	}
-	w := &worker{cmd: cmd, stdin: stdin, bw: bufio.NewWriterSize(stdin, 1<<20), dec: gob.NewDecoder(bufio.NewReaderSize(stdout, 1<<20))}
+	w := &worker{cmd: cmd, pages: pages, stdin: stdin, bw: bufio.NewWriterSize(stdin, 1<<20), dec: gob.NewDecoder(bufio.NewReaderSize(stdout, 1<<20))}
 	w.enc = gob.NewEncoder(w.bw)
 	live.Store(w, struct{}{})
 	return w, nil
 }
 
-// kill stops the process at once; safe from any goroutine and more than once.
+// release kills the worker and drops the memory it shared. Only its owner calls it,
+// once nothing reads a page in that memory any more.
+func (w *worker) release() {
+	w.kill()
+	unmapShared(w.pages)
+	w.pages = nil
+}
+
+// kill stops the process at once; safe from any goroutine and more than once. The
+// shared memory stays mapped: the page being read there may still be in use.
 func (w *worker) kill() {
 	if w.killed.CompareAndSwap(false, true) {
 		live.Delete(w)
@@ -255,10 +301,10 @@ func putWorker(w *worker, reuse bool) {
 		select {
 		case workers.idle <- w:
 		default:
-			w.kill()
+			w.release()
 		}
 	} else {
-		w.kill()
+		w.release()
 	}
 	<-workers.slots
 }
@@ -325,6 +371,14 @@ func call(ctx context.Context, w *worker, req *request, each func(*reply) error)
 				return nil, true, ctx.Err()
 			}
 			return r, true, r.err()
+		}
+		if r.Shared != nil && r.Page != nil && w.pages != nil {
+			// Valid until the worker is told to go on: Walk's callback copies what it keeps.
+			n := r.Shared.Stride * r.Shared.Rect.Dy()
+			if n < 0 || n > len(w.pages) {
+				return nil, true, broken(fmt.Errorf("page image of %d bytes", n))
+			}
+			r.Page.Image = &image.RGBA{Pix: w.pages[:n:n], Stride: r.Shared.Stride, Rect: r.Shared.Rect}
 		}
 		if fnErr == nil {
 			fnErr = each(r)
