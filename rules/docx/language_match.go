@@ -68,6 +68,7 @@ type segment struct {
 	par     *wordproc.Paragraph
 	lang    string // declared, "" when nothing declares one
 	text    string
+	buf     []byte // text while it is gathered
 	letters int
 	done    bool          // identified (or too short to be)
 	v       judge.Verdict // the text against its declared language, when judged
@@ -117,11 +118,14 @@ func segments(d *wordproc.Document) []segment {
 				out = append(out, segment{par: par, lang: lang})
 				cur = &out[len(out)-1]
 			}
-			if len(cur.text) < maxLanguageText {
-				cur.text += r.Text
+			if len(cur.buf) < maxLanguageText {
+				cur.buf = append(cur.buf, r.Text...) // appended, not concatenated: a paragraph may hold thousands of runs
 			}
 			cur.letters += letterCount(r.Text)
 		}
+	}
+	for i := range out {
+		out[i].text, out[i].buf = string(out[i].buf), nil
 	}
 	return out
 }
