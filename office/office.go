@@ -159,6 +159,15 @@ func (c *Converter) Version(ctx context.Context) (string, error) {
 // left in it before Convert returns. A conversion waits for a free slot, and never runs
 // longer than the converter's Timeout nor past ctx's deadline.
 func (c *Converter) Convert(ctx context.Context, data []byte, ext string) ([]byte, error) {
+	return c.ConvertTo(ctx, data, ext, "pdf")
+}
+
+// targets are the formats a document can be converted to, with LibreOffice's filter.
+var targets = map[string]string{"pdf": "pdf:writer_pdf_Export", "odt": "odt", "docx": "docx:MS Word 2007 XML"}
+
+// ConvertTo saves data (a "docx", "odt" or "fodt" file) as target ("pdf", "odt" or
+// "docx"), as Writer's Save As would, under the isolation and limits of Convert.
+func (c *Converter) ConvertTo(ctx context.Context, data []byte, ext, target string) ([]byte, error) {
 	if c == nil {
 		return nil, ErrNotInstalled
 	}
@@ -167,21 +176,25 @@ func (c *Converter) Convert(ctx context.Context, data []byte, ext string) ([]byt
 	default:
 		return nil, fmt.Errorf("office: cannot convert %q files", ext)
 	}
+	filter, ok := targets[target]
+	if !ok || target == ext {
+		return nil, fmt.Errorf("office: cannot convert %s files to %q", ext, target)
+	}
 	select {
 	case c.slots <- struct{}{}:
 		defer func() { <-c.slots }()
 	case <-ctx.Done():
 		return nil, unavailable("no LibreOffice slot came free in time", "aucun créneau LibreOffice ne s'est libéré à temps")
 	}
-	var pdf []byte
+	var out []byte
 	_, err := c.run(ctx, c.Timeout, func(dir string) []string {
 		in := filepath.Join(dir, "document."+ext)
 		if werr := os.WriteFile(in, data, 0o600); werr != nil {
 			return nil
 		}
-		return []string{"--convert-to", "pdf:writer_pdf_Export", "--outdir", filepath.Join(dir, "out"), in}
+		return []string{"--convert-to", filter, "--outdir", filepath.Join(dir, "out"), in}
 	}, func(dir, log string) error {
-		f, err := os.Open(filepath.Join(dir, "out", "document.pdf"))
+		f, err := os.Open(filepath.Join(dir, "out", "document."+target))
 		if err != nil {
 			return unavailable("LibreOffice could not read the document (%s)", "LibreOffice n'a pas pu lire le document (%s)", lastLine(log))
 		}
@@ -191,15 +204,15 @@ func (c *Converter) Convert(ctx context.Context, data []byte, ext string) ([]byt
 			return err
 		}
 		if len(b) > maxPDF {
-			return unavailable("the rendered PDF is over %s", "le PDF rendu dépasse %s", checker.HumanBytes(maxPDF))
+			return unavailable("the converted file is over %s", "le fichier converti dépasse %s", checker.HumanBytes(maxPDF))
 		}
-		pdf = b
+		out = b
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return pdf, nil
+	return out, nil
 }
 
 func lastLine(s string) string {

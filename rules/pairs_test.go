@@ -10,10 +10,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
 	fx "github.com/lab110bis/focusplus/internal/fixtures"
+	"github.com/lab110bis/focusplus/office/officetest"
 )
 
 // Defect pairs: testdata/pairs/NAME.bad.EXT is a document with one defect and
@@ -23,6 +25,11 @@ import (
 // with: go test ./rules -run PairsUpToDate -update-pairs).
 
 var updatePairs = flag.Bool("update-pairs", false, "rewrite the generated defect pairs under testdata/pairs")
+
+// exportPairs keeps the ODT files LibreOffice exports from the DOCX pairs in
+// testdata/pairs (NAME-writer.bad.odt, NAME-writer.good.odt), so that the pair tests run
+// on them on machines without LibreOffice too.
+var exportPairs = flag.Bool("export-pairs", false, "save the ODT files LibreOffice exports from the DOCX pairs under testdata/pairs")
 
 const pairsDir = "../testdata/pairs"
 
@@ -92,7 +99,28 @@ func languageODT(lang, country, auto, extra string) []byte {
 
 const enSpanStyle = `<style:style style:name="T1" style:family="text"><style:text-properties fo:language="en" fo:country="GB"/></style:style>`
 
-var pictureRel = fx.Rel{ID: "rIdImg", Type: "image", Target: "media/image1.png"}
+// pictureDOCX is reportDOCX with a picture (a bar chart) as Word writes one: the image
+// part and a complete pic:pic, so that Word and LibreOffice open it as a picture, with
+// the given wp:docPr attributes.
+func pictureDOCX(docPrAttrs string) []byte {
+	pic := `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="1828800" cy="1143000"/>` +
+		`<wp:docPr id="1" name="Image 1" ` + docPrAttrs + `/><wp:cNvGraphicFramePr/>` +
+		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>` +
+		`<pic:nvPicPr><pic:cNvPr id="1" name="image1.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
+		`<pic:blipFill><a:blip r:embed="rIdImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1828800" cy="1143000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+		`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
+	d := fx.DOCX{
+		Title: "Rapport d'activité 2025",
+		Body: fx.P("Titre1", "Rapport d'activité 2025") +
+			fx.P("", "Ce rapport présente l'activité du service au cours de l'année 2025, ses résultats et ses projets.") +
+			pic +
+			fx.P("", "Les équipes remercient les usagers pour leurs réponses à l'enquête de satisfaction."),
+		Rels:  []fx.Rel{{ID: "rIdImg", Type: "image", Target: "media/image1.png"}},
+		Parts: map[string]string{"word/media/image1.png": string(fx.PNG(fx.Bars(160, 100, color.RGBA{0x1f, 0x4e, 0x79, 255}, color.RGBA{0xc5, 0x5a, 0x11, 255}), ""))},
+	}
+	return d.Bytes()
+}
 
 func linkDOCX(text string) []byte {
 	return reportDOCX(`<w:p>`+fx.R("", "Le rapport complet est en ligne : ")+`<w:hyperlink r:id="rIdL">`+fx.R("", text)+`</w:hyperlink></w:p>`,
@@ -119,8 +147,8 @@ const chartDescription = "Bar chart: 120 schools in 2024, 150 in 2025"
 // generatedPairs are the pairs made here, by file name.
 func generatedPairs() map[string][]byte {
 	return map[string][]byte{
-		"image-alt.bad.docx":  reportDOCX(`<w:p>`+fx.Picture(1, ``, "")+`</w:p>`, pictureRel),
-		"image-alt.good.docx": reportDOCX(`<w:p>`+fx.Picture(1, `descr="Carte des 12 agences régionales du service"`, "")+`</w:p>`, pictureRel),
+		"image-alt.bad.docx":  pictureDOCX(``),
+		"image-alt.good.docx": pictureDOCX(`descr="Carte des 12 agences régionales du service"`),
 		"table-header.bad.docx": reportDOCX(fx.Table("", false,
 			[]string{"Région", "Dossiers", "Délai moyen"}, []string{"Bretagne", "1 204", "12 jours"}, []string{"Occitanie", "980", "15 jours"})),
 		"table-header.good.docx": reportDOCX(fx.Table("", true,
@@ -369,3 +397,90 @@ func TestOneRulePerDefect(t *testing.T) {
 }
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// TestPairsExportedByLibreOffice: every DOCX pair saved as ODT by LibreOffice Writer (as
+// an author would, File > Save As) keeps its defect and its fix: the rules the DOCX
+// defect raises are raised by the ODT one, none of them by the fixed ODT, and the fixed
+// ODT scores higher. Skipped without LibreOffice.
+func TestPairsExportedByLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts every DOCX pair with LibreOffice")
+	}
+	c := officetest.Use(t)
+	officetest.Off() // the checks below read the ODT files, without page views
+	var docx []pair
+	for _, p := range discoverPairs(t) {
+		if strings.HasSuffix(p.bad, ".docx") && !strings.HasSuffix(p.name, "-writer") {
+			docx = append(docx, p)
+		}
+	}
+	if len(docx) == 0 {
+		t.Fatal("no DOCX pair")
+	}
+	odt := make([][2][]byte, len(docx))
+	errs := make([]error, len(docx))
+	var wg sync.WaitGroup
+	for i, p := range docx {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k, path := range []string{p.bad, p.good} {
+				data, err := os.ReadFile(path)
+				if err == nil {
+					odt[i][k], err = c.ConvertTo(context.Background(), data, "docx", "odt")
+				}
+				if err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	e := NewEngine()
+	raised := func(r checker.Result) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range r.Findings {
+			if f.Outcome == checker.Failed || f.Outcome == checker.Review {
+				m[f.Rule] = true
+			}
+		}
+		return m
+	}
+	for i, p := range docx {
+		if errs[i] != nil {
+			t.Errorf("%s: LibreOffice: %v", p.name, errs[i])
+			continue
+		}
+		dBad, dGood := raised(checkFile(t, e, p.bad)), raised(checkFile(t, e, p.good))
+		oBad := e.Check(context.Background(), p.name+".bad.odt", odt[i][0], false)
+		oGood := e.Check(context.Background(), p.name+".good.odt", odt[i][1], false)
+		if oBad.Err != nil || oGood.Err != nil {
+			t.Errorf("%s: the exported ODT does not load: %v %v", p.name, oBad.Err, oGood.Err)
+			continue
+		}
+		rBad, rGood := raised(oBad), raised(oGood)
+		for rule := range dBad {
+			if dGood[rule] {
+				continue // not the pair's defect
+			}
+			if !rBad[rule] {
+				t.Errorf("%s: the ODT LibreOffice exports lost the defect %s:\n  %s", p.name, rule, summary(oBad))
+			}
+			if rGood[rule] {
+				t.Errorf("%s: the fixed ODT still raises %s:\n  %s", p.name, rule, summary(oGood))
+			}
+		}
+		if oGood.Score.Value <= oBad.Score.Value {
+			t.Errorf("%s: fixed ODT %s\n  not above the defective one %s", p.name, summary(oGood), summary(oBad))
+		}
+		t.Logf("%s (ODT from LibreOffice): %d → %d", p.name, oBad.Score.Value, oGood.Score.Value)
+		if *exportPairs {
+			for k, kind := range []string{"bad", "good"} {
+				if err := os.WriteFile(filepath.Join(pairsDir, p.name+"-writer."+kind+".odt"), odt[i][k], 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}

@@ -132,7 +132,7 @@ func wordingDocuments(t *testing.T) map[string][]byte {
 	docs["generated/one-run-no-language.pdf"] = fx.VisualPDF{Pages: []fx.VisualPage{onePage}, Tagged: true, Title: "Compte rendu"}.Bytes()
 	docs["generated/one-page-untagged.pdf"] = fx.VisualPDF{Pages: []fx.VisualPage{onePage}}.Bytes()
 	docs["generated/one-unnamed-field.pdf"] = untaggedForm(1)
-	docs["generated/one-small-picture.docx"] = fx.DOCX{Title: "Logo", Body: `<w:p>` + picture + `</w:p>`, Rels: []fx.Rel{pictureRel}}.Bytes()
+	docs["generated/one-small-picture.docx"] = fx.DOCX{Title: "Logo", Body: `<w:p>` + picture + `</w:p>`, Rels: []fx.Rel{{ID: "rIdImg", Type: "image", Target: "media/image1.png"}}}.Bytes()
 	docs["generated/one-typed-bullet.docx"] = reportDOCX(fx.P("", "- une seule ligne commence par un tiret"))
 	docs["generated/loop.gif"] = gifBytes
 	docs["generated/truncated.gif"] = gifBytes[:len(gifBytes)/2]
