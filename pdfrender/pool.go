@@ -139,28 +139,40 @@ func pool() (pdfium.Pool, error) {
 // Warm starts the renderer pool now rather than on the first page, so that a server
 // pays the start-up before its first request. It is safe to call more than once.
 func Warm() error {
-	if !inWorker && !workers.off.Load() {
-		// One worker process started and left idle: the compiled module is loaded (or
-		// compiled and cached) before the first document.
-		initWorkers()
-		if w, err := startWorker(); err == nil {
-			doc := []byte("%PDF-1.0\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>")
-			if err := w.write(&request{Op: "count", Data: doc}); err == nil {
-				var r reply
-				if err := w.dec.Decode(&r); err == nil && r.Done {
-					select {
-					case workers.idle <- w:
-						return nil
-					default:
-					}
-				}
-			}
-			w.release()
+	if !inWorker {
+		warmOnce.Do(warmWorker)
+		if !workers.off.Load() {
+			return nil
 		}
-		workers.off.Store(true)
 	}
 	_, err := pool()
 	return err
+}
+
+var warmOnce sync.Once
+
+// warmWorker starts one worker process and leaves it idle: the compiled module is
+// loaded (or compiled and cached) before the first document. When no worker starts or
+// answers, rendering stays in this process.
+func warmWorker() {
+	initWorkers()
+	w, err := startWorker()
+	if err != nil {
+		workers.off.Store(true)
+		return
+	}
+	doc := []byte("%PDF-1.0\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>")
+	var r reply
+	if w.write(&request{Op: "count", Data: doc}) != nil || w.dec.Decode(&r) != nil || !r.Done {
+		w.release()
+		workers.off.Store(true)
+		return
+	}
+	select {
+	case workers.idle <- w:
+	default:
+		w.release() // the idle pool is full already
+	}
 }
 
 // CompilationCacheDir reports where the compiled renderer is cached ("" when none).
