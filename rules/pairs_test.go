@@ -132,7 +132,7 @@ func textPDF(tagged bool) []byte {
 	for i, line := range []string{"Rapport d'activite 2025", "Ce rapport presente l'activite du service en 2025.", "Les equipes remercient les usagers."} {
 		page.Texts = append(page.Texts, fx.VisualText{X: 72, Y: 700 - 24*float64(i), Size: 12, Fill: color.Black, Text: line})
 	}
-	return fx.VisualPDF{Pages: []fx.VisualPage{page}, Tagged: tagged, Title: "Rapport d'activite 2025"}.Bytes()
+	return fx.VisualPDF{Pages: []fx.VisualPage{page}, Tagged: tagged, Title: "Rapport d'activite 2025", Lang: "fr-FR"}.Bytes()
 }
 
 var (
