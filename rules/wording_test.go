@@ -73,10 +73,7 @@ func pluralSlips(s string, lang checker.Lang) []string {
 			out = append(out, s[m[2]:end])
 		}
 	}
-	for _, m := range regexp.MustCompile(`\p{L}\((?:s|x|es)\)`).FindAllString(s, -1) {
-		out = append(out, m)
-	}
-	return out
+	return append(out, regexp.MustCompile(`\p{L}\((?:s|x|es)\)`).FindAllString(s, -1)...)
 }
 
 // pointDecimal is a measure (a ratio, a size in points, seconds, a percentage) written
