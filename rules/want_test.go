@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -99,16 +98,7 @@ func TestExpectedFindings(t *testing.T) {
 	}
 	e := NewEngine()
 	for _, doc := range docs {
-		data, err := os.ReadFile(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := e.Check(context.Background(), filepath.Base(doc), data, false)
-		if r.Err != nil {
-			t.Errorf("%s: %s", doc, r.Err.Msg.En)
-			continue
-		}
-		got := findingLines(r)
+		got := findingLines(checkFile(t, e, doc))
 		side := filepath.Join(wantDir, filepath.Base(filepath.Dir(doc)), filepath.Base(doc)+".want")
 		if *updateWant {
 			os.MkdirAll(filepath.Dir(side), 0o755)
