@@ -266,7 +266,8 @@ func (e *Engine) runRule(ctx context.Context, rule *Rule, doc *Document) (findin
 			if e.Severity[rule.ID] != 0 || p.findings[i].Severity == 0 {
 				p.findings[i].Severity = sev
 			}
-			p.findings[i].Blocking = rule.Blocking && p.findings[i].Outcome == Failed
+			// A rule blocks with all its failures, or a rule marks the one that does.
+			p.findings[i].Blocking = (rule.Blocking || p.findings[i].Blocking) && p.findings[i].Outcome == Failed
 		}
 		findings = p.findings
 		row = p.row

@@ -78,8 +78,11 @@ PDF/UA conformance is a separate verdict and costs the score nothing.
    "medium"), 33 when the cost reaches 90, and every fix raises it.
 7. A blocking failure puts the document in the low band: score = 33 × 90 / (90 + cost).
    Blocking means no text a reader can reach (a scanned page without OCR, a document made
-   of one picture, a file encrypted without the accessibility permission) or a seizure
-   risk (flashing).
+   of one picture, a file encrypted without the accessibility permission), no structure
+   at all (an untagged PDF: a screen reader gets one stream of text, without headings,
+   lists, tables, image descriptions or form labels) or a seizure risk (flashing). When no
+   text can be reached at all, or with a seizure risk, the score is half that: a scan
+   ranks below an untagged text that can at least be read.
 Bands: low 0-33 (some readers cannot use the document), medium 34-66 (A/AA failures to
 fix), high 67-99 (no A/AA failure found; tips or points to review remain), perfect 100
 (nothing failed and nothing left to review).`,
@@ -108,8 +111,12 @@ lecteurs ; la conformité PDF/UA est un verdict à part et ne coûte rien au sco
    « moyen »), 33 quand le coût atteint 90, et chaque correction le fait monter.
 7. Un échec bloquant met le document dans la tranche faible : score = 33 × 90 / (90 + coût).
    Bloquant veut dire aucun texte accessible au lecteur (page scannée sans OCR, document
-   fait d'une seule image, fichier chiffré sans la permission d'accessibilité) ou un risque
-   de crise (flashs lumineux).
+   fait d'une seule image, fichier chiffré sans la permission d'accessibilité), aucune
+   structure (un PDF non balisé : un lecteur d'écran n'y trouve qu'un flot de texte, sans
+   titres, listes, tableaux, descriptions d'images ni étiquettes de champs) ou un risque de
+   crise (flashs lumineux). Quand aucun texte n'est accessible, ou avec un risque de crise,
+   le score en est la moitié : un document numérisé passe sous un texte non balisé qui
+   peut au moins être lu.
 Tranches : faible 0-33 (certains lecteurs ne peuvent pas utiliser le document), moyen
 34-66 (des échecs A/AA à corriger), élevé 67-99 (aucun échec A/AA trouvé ; restent des
 conseils ou des points à vérifier), parfait 100 (rien en échec, rien à vérifier).`,
@@ -138,7 +145,7 @@ func (e *Engine) score(rows []CheckRow, findings []Finding) Score {
 	}
 	crit := map[string]*criterion{}
 	var likely, tips float64
-	anyFailed, aaFailed := false, false
+	anyFailed, aaFailed, noText := false, false, false
 	s := Score{}
 	for _, f := range findings {
 		if f.Outcome == Review {
@@ -154,6 +161,12 @@ func (e *Engine) score(rows []CheckRow, findings []Finding) Score {
 		anyFailed = true
 		if f.Blocking {
 			s.Capped = true
+			// A rule that blocks with every failure leaves no text to reach (a scan, a
+			// picture, an encrypted file) or risks seizures; an untagged PDF, marked by
+			// its finding, can at least be read as one stream of text.
+			if r := e.Rule(f.Rule); r != nil && r.Blocking {
+				noText = true
+			}
 		}
 		switch {
 		case IsWCAGFailure(f):
@@ -199,7 +212,11 @@ func (e *Engine) score(rows []CheckRow, findings []Finding) Score {
 	if s.Capped {
 		// A reader left with nothing: the low band, and within it the same slope, so a
 		// scanned page scores below an untagged text that can at least be read.
-		s.Value = int(math.Round(BlockingCap * halfCost / (halfCost + cost)))
+		cap := float64(BlockingCap)
+		if noText {
+			cap /= 2
+		}
+		s.Value = int(math.Round(cap * halfCost / (halfCost + cost)))
 	}
 	s.Band = BandOf(s.Value)
 	return s

@@ -292,6 +292,16 @@ func TestTopBandMeansNoAAFailureFound(t *testing.T) {
 	if r := e.Check(context.Background(), "scan.pdf", scan, false); r.Score.Band != checker.BandLow {
 		t.Errorf("a scanned PDF without text is blocking, want the low band: %s", summary(r))
 	}
+	// Without tags a screen reader gets one stream of text: no headings, lists, tables,
+	// image descriptions or field labels. An untagged PDF is in the low band, and still
+	// above a scan, whose text cannot be reached at all.
+	untagged := e.Check(context.Background(), "untagged.pdf", textPDF(false), false)
+	if untagged.Score.Band != checker.BandLow {
+		t.Errorf("an untagged PDF is blocking, want the low band: %s", summary(untagged))
+	}
+	if r := e.Check(context.Background(), "scan.pdf", scan, false); r.Score.Value >= untagged.Score.Value {
+		t.Errorf("a scan without text scores %d, not below an untagged text (%d)", r.Score.Value, untagged.Score.Value)
+	}
 	// Every document in the top band has no A/AA failure: the pairs' fixed versions and
 	// the samples.
 	files, _ := filepath.Glob(filepath.Join(pairsDir, "*"))

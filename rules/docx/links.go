@@ -68,13 +68,8 @@ func runLinkText(p *checker.Pass) {
 			p.Fail(loc, checker.Textf("The link text %q does not say where it goes (%s), in %q",
 				"Le texte du lien %q ne dit pas où il mène (%s), dans %q", text, snippet(l.Target), snippet(l.Para.Text)), data)
 		case judge.BareURL:
-			if v.Sure {
-				p.Fail(loc, checker.Textf("The link text is a bare address (%q): a screen reader spells it out; say where it leads",
-					"Le texte du lien est une adresse brute (%q) : un lecteur d'écran l'épelle ; dites où il mène", snippet(text)), data)
-			} else {
-				p.Review(loc, checker.Textf("The link text is a site address (%q): acceptable when the site's name is what the reader looks for, otherwise say where it leads",
-					"Le texte du lien est l'adresse d'un site (%q) : acceptable si le nom du site est ce que cherche le lecteur, sinon dites où il mène", snippet(text)), data)
-			}
+			p.Review(loc, checker.Textf("The link text is an address (%q): a screen reader spells it out; fine when the sentence around it or the site's name says where it leads, otherwise give it words",
+				"Le texte du lien est une adresse (%q) : un lecteur d'écran l'épelle ; acceptable si la phrase qui l'entoure ou le nom du site dit où il mène, sinon donnez-lui des mots", snippet(text)), data)
 		default:
 			p.Pass(1)
 		}

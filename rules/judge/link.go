@@ -39,8 +39,9 @@ var (
 
 // LinkText judges the text of a link as a listener hears it in a list of links
 // (WCAG 2.4.4). An empty text, punctuation alone and the words of vagueLinks are sure
-// failures; a bare address is sure when it has a path (it is spelled out character by
-// character) and only probable when it is a bare domain, which some readers accept.
+// failures. A bare address is only probable: a screen reader spells it out, but the
+// sentence around it, or the site's name in it, may tell where it leads (WCAG 2.4.4 takes
+// the link's context into account).
 func LinkText(text string) Verdict {
 	s := strings.TrimSpace(text)
 	low := Normalize(s)
@@ -52,19 +53,9 @@ func LinkText(text string) Verdict {
 	case vagueLinks[low]:
 		return sure(Vague)
 	case bareURL.MatchString(s) || bareDomain.MatchString(s):
-		if urlHasPath(s) {
-			return sure(BareURL)
-		}
 		return probably(BareURL)
 	}
 	return fine()
-}
-
-func urlHasPath(s string) bool {
-	s = s[strings.Index(s, "//")+1:]
-	s = strings.TrimPrefix(s, "/")
-	i := strings.IndexAny(s, "/?#")
-	return i >= 0 && i < len(s)-1
 }
 
 // LinkKey is what two link texts share when a listener cannot tell them apart.

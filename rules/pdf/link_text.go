@@ -122,11 +122,8 @@ func runLinkText(p *checker.Pass) {
 		case judge.Vague:
 			msg = checker.Textf("The link text %q does not say where the link goes", "Le texte du lien %q ne dit pas où il mène", g.text)
 		case judge.BareURL:
-			if g.v.Sure {
-				msg = checker.Textf("The link text is a bare address (%q): a screen reader spells it out; say where it leads", "Le texte du lien est une adresse brute (%q) : un lecteur d'écran l'épelle ; dites où il mène", quote(g.text))
-			} else {
-				msg = checker.Textf("The link text is a site address (%q): acceptable when the site's name is what the reader looks for, otherwise say where it leads", "Le texte du lien est l'adresse d'un site (%q) : acceptable si le nom du site est ce que cherche le lecteur, sinon dites où il mène", quote(g.text))
-			}
+			msg = checker.Textf("The link text is an address (%q): a screen reader spells it out; fine when the sentence around it or the site's name says where it leads, otherwise give it words",
+				"Le texte du lien est une adresse (%q) : un lecteur d'écran l'épelle ; acceptable si la phrase qui l'entoure ou le nom du site dit où il mène, sinon donnez-lui des mots", quote(g.text))
 		}
 		msg = checker.Text{En: msg.En + times.En, Fr: msg.Fr + times.Fr}
 		if g.v.Sure {

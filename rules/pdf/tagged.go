@@ -32,17 +32,19 @@ var Tagged = &checker.Rule{
 
 func runTagged(p *checker.Pass) {
 	d := model(p)
+	// Without tags, a screen reader gets one stream of text: no headings, lists, tables,
+	// image descriptions or form labels. That blocks: the document is in the low band.
 	if d.Root == nil {
-		failAt(p, "7.1", mh("01-005"), checker.Location{}, checker.Textf(
+		p.Report(checker.Finding{Outcome: checker.Failed, Blocking: true, Standards: std(p.Rule, "7.1", mh("01-005")...), Message: checker.Textf(
 			"The document has no structure tree (StructTreeRoot): it is not tagged",
-			"Le document n'a pas d'arbre de structure (StructTreeRoot) : il n'est pas balisé"), nil)
+			"Le document n'a pas d'arbre de structure (StructTreeRoot) : il n'est pas balisé")})
 	} else if tagsNothing(d) {
-		failWCAG(p, checker.Location{}, checker.Textf(
+		p.Report(checker.Finding{Outcome: checker.Failed, Blocking: true, Standards: wcagOnly(p.Rule.Standards), Message: checker.Textf(
 			"The structure tree tags almost nothing (%s; %s on the pages %s to no tag): the document reads like an untagged one",
 			"L'arbre de structure ne balise presque rien (%s ; %s des pages %s à aucune balise) : le document se lit comme un document non balisé",
 			checker.Plural(len(d.Elems), "%d structure element", "%d structure elements", "%d élément de structure", "%d éléments de structure"),
 			checker.Plural(untaggedText(d), "%d content item", "%d content items", "%d élément de contenu", "%d éléments de contenu"),
-			checker.Plural(untaggedText(d), "belongs", "belong", "n'appartient", "n'appartiennent")), nil)
+			checker.Plural(untaggedText(d), "belongs", "belong", "n'appartient", "n'appartiennent"))})
 	} else {
 		p.Pass(1)
 	}
