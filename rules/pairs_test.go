@@ -122,6 +122,20 @@ func pictureDOCX(docPrAttrs string) []byte {
 	return d.Bytes()
 }
 
+// divisions is three articles of a convention, each label on its own line with the
+// paragraph properties ppr (centred by hand, or a heading style), over its text.
+func divisions(ppr string) string {
+	var b strings.Builder
+	for i, text := range []string{
+		"La présente convention fixe les conditions d'accueil des usagers au guichet du service.",
+		"Le service s'engage à répondre à chaque demande dans un délai de quinze jours ouvrés.",
+		"La convention prend effet à sa signature pour une durée de trois ans renouvelable.",
+	} {
+		b.WriteString(`<w:p><w:pPr>` + ppr + `</w:pPr>` + fx.R("", fmt.Sprintf("Article %d.", i+1)) + `</w:p>` + fx.P("", text))
+	}
+	return b.String()
+}
+
 func linkDOCX(text string) []byte {
 	return reportDOCX(`<w:p>`+fx.R("", "Le rapport complet est en ligne : ")+`<w:hyperlink r:id="rIdL">`+fx.R("", text)+`</w:hyperlink></w:p>`,
 		fx.Rel{ID: "rIdL", Type: "hyperlink", Target: "https://exemple.fr/rapport-2025.pdf", External: true})
@@ -153,6 +167,8 @@ func generatedPairs() map[string][]byte {
 			[]string{"Région", "Dossiers", "Délai moyen"}, []string{"Bretagne", "1 204", "12 jours"}, []string{"Occitanie", "980", "15 jours"})),
 		"table-header.good.docx": reportDOCX(fx.Table("", true,
 			[]string{"Région", "Dossiers", "Délai moyen"}, []string{"Bretagne", "1 204", "12 jours"}, []string{"Occitanie", "980", "15 jours"})),
+		"legal-divisions.bad.docx":    reportDOCX(divisions(`<w:jc w:val="center"/>`)),
+		"legal-divisions.good.docx":   reportDOCX(divisions(`<w:pStyle w:val="Titre2"/>`)),
 		"link-text.bad.docx":          linkDOCX("cliquez ici"),
 		"link-text.good.docx":         linkDOCX("Rapport d'activité 2025 (PDF, 2 Mo)"),
 		"docx-contrast.bad.docx":      reportDOCX(`<w:p>` + fx.R(`<w:color w:val="AAAAAA"/>`, "Les demandes sont traitées dans un délai de quinze jours ouvrés après réception du dossier complet.") + `</w:p>`),

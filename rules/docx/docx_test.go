@@ -2,6 +2,7 @@ package docx
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -147,6 +148,11 @@ func TestRules(t *testing.T) {
 		{"empty heading", HeadingEmpty, body(fx.P("Titre1", "A") + fx.P("Titre2", "")), checker.Failed, "empty paragraph"},
 		{"headings with text", HeadingEmpty, body(fx.P("Titre1", "A")), checker.Passed, ""},
 		{"large fake heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/><w:sz w:val="36"/>`, "Objectifs du projet") + `</w:p>` + fx.P("", "Le projet vise à rendre les documents accessibles à tous les usagers.")), checker.Failed, "looks like a heading"},
+		{"articles set apart, no heading style", FakeHeading, body(articles(3, `<w:jc w:val="center"/>`, "")), checker.Failed, "3 numbered divisions"},
+		{"articles in bold with a title", FakeHeading, body(articles(4, "", `<w:b/>`)), checker.Failed, "4 numbered divisions"},
+		{"two articles are not a structure", FakeHeading, body(articles(2, `<w:jc w:val="center"/>`, "")), checker.NotApplicable, ""},
+		{"articles in a heading style", FakeHeading, body(articles(3, `<w:pStyle w:val="Titre1"/>`, "")), checker.Passed, ""},
+		{"a typed list of articles is no heading", FakeHeading, body(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R("", "Article 1.") + `</w:p><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R("", "Article 2.") + `</w:p><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + fx.R("", "Article 3.") + `</w:p>`), checker.NotApplicable, ""},
 		{"bold fake heading: review", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "Calendrier") + `</w:p>` + fx.P("", "Les travaux commencent en mars et finissent en juin.")), checker.Review, "short bold line"},
 		{"bold sentence is not a heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "Attention, le dossier est à rendre avant lundi.") + `</w:p>` + fx.P("", "Merci.")), checker.NotApplicable, ""},
 		{"a bold dash is not a heading", FakeHeading, body(`<w:p>` + fx.R(`<w:b/>`, "-") + `</w:p>` + fx.P("", "Les travaux commencent en mars et finissent en juin.")), checker.NotApplicable, ""},
@@ -345,4 +351,15 @@ func gridTable(look, header, data string) fx.DOCX {
 	return fx.DOCX{Title: "T", Styles: fx.DefaultStyles + style, Body: `<w:tbl><w:tblPr><w:tblStyle w:val="GridTable4"/>` + look + `</w:tblPr>` +
 		`<w:tr><w:tc><w:p>` + header + `</w:p></w:tc><w:tc><w:p>` + header + `</w:p></w:tc></w:tr>` +
 		`<w:tr><w:tc><w:p>` + data + `</w:p></w:tc><w:tc><w:p>` + data + `</w:p></w:tc></w:tr></w:tbl>`}
+}
+
+// articles is n numbered articles of a legal text, each label ("Article 1.") on its own
+// line with paragraph properties ppr and run properties rpr, over a sentence of text.
+func articles(n int, ppr, rpr string) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		b.WriteString(`<w:p><w:pPr>` + ppr + `</w:pPr>` + fx.R(rpr, fmt.Sprintf("Article %d.", i)) + `</w:p>`)
+		b.WriteString(fx.P("", "Les parties conviennent des modalités décrites ci-dessous pour la durée de la convention."))
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,9 +54,29 @@ func runFakeHeading(p *checker.Pass) {
 	}
 	bodyHalfPts := d.BodyFontHalfPoints
 	textHalfPts := commonTextSize(body)
+	divisions := fakeDivisions(body, bodyHalfPts)
+	if len(divisions) >= minDivisions {
+		// "Article 1.", "Article 2."… set apart on their own lines: a whole legal text's
+		// structure that a screen reader cannot list or jump to, hence an error.
+		first := body[divisions[0]]
+		p.Report(checker.Finding{Outcome: checker.Failed, Severity: checker.Error, Location: paraLoc(first), Message: checker.Textf("%s (%q, %q…) are set apart on their own lines but are plain paragraphs, not headings: a screen reader cannot list them or jump from one to the next",
+			"%s (%q, %q…) sont détachés sur leur ligne mais sont des paragraphes ordinaires, pas des titres : un lecteur d'écran ne peut ni les lister ni passer de l'un à l'autre",
+			checker.Plural(len(divisions), "%d numbered division", "%d numbered divisions", "%d division numérotée", "%d divisions numérotées"),
+			snippet(strings.TrimSpace(first.Text)), snippet(strings.TrimSpace(body[divisions[1]].Text))),
+			Data: map[string]string{"count": strconv.Itoa(len(divisions)), "style": first.StyleName}})
+	}
+	skip := map[int]bool{}
+	if len(divisions) >= minDivisions {
+		for _, i := range divisions {
+			skip[i] = true
+		}
+	}
 	for i, par := range body {
 		if par.HeadingLevel > 0 {
 			p.Pass(1)
+			continue
+		}
+		if skip[i] {
 			continue
 		}
 		if par.TitleStyle && i > 0 && isSubtitle(par) && hasTextBefore(body[:i]) && textFollows(body[i+1:]) {
@@ -225,6 +246,51 @@ func bodyTextBefore(paras []*wordproc.Paragraph) bool {
 		}
 	}
 	return false
+}
+
+// divisionLabel matches the label of a numbered division of a legal or administrative
+// text, alone or with a short title: "Article 1er.", "Article 9 bis.", "ARTICLE 3 :
+// Durée", "Chapitre II", "Titre premier", "Section 2 – Objet", "Annexe 1".
+var divisionLabel = regexp.MustCompile(`(?i)^(article|chapitre|titre|section|partie|annexe|chapter|part)\s+([0-9]+(er|re|e)?|[ivxlcdm]+|premier|première|unique)(\s+(bis|ter|quater))?\s*([.:\-–—]\s*[^.]{0,80})?\.?$`)
+
+// minDivisions is how many set-apart division labels make a document's structure.
+const minDivisions = 3
+
+// fakeDivisions lists the paragraphs (indices in body) that are division labels set
+// apart like headings (bold, centred or larger than the text) on their own line before
+// body text, with no heading style.
+func fakeDivisions(body []*wordproc.Paragraph, bodyHalfPts int) []int {
+	var out []int
+	for i, par := range body {
+		if par.HeadingLevel > 0 || par.TitleStyle || isTOC(par) || par.TextBox != nil {
+			continue
+		}
+		text := strings.TrimSpace(par.Text)
+		if !divisionLabel.MatchString(text) || i+1 >= len(body) {
+			continue
+		}
+		allBold, minHalf := true, 0
+		for _, r := range par.Runs {
+			if r.Hidden || !wordproc.HasVisibleText(r.Text) {
+				continue
+			}
+			allBold = allBold && r.Bold
+			if minHalf == 0 || r.HalfPts < minHalf {
+				minHalf = r.HalfPts
+			}
+		}
+		if minHalf == 0 || !(allBold || par.Align == wordproc.AlignCenter || minHalf > bodyHalfPts) {
+			continue
+		}
+		next := strings.TrimSpace(body[i+1].Text)
+		if utf8.RuneCountInString(next) <= utf8.RuneCountInString(text) || divisionLabel.MatchString(next) {
+			if i+2 >= len(body) || utf8.RuneCountInString(strings.TrimSpace(body[i+2].Text)) <= utf8.RuneCountInString(text) {
+				continue // a list of articles (a table of contents typed by hand), not headings over text
+			}
+		}
+		out = append(out, i)
+	}
+	return out
 }
 
 // captionText matches a caption typed by hand: "Figure 3 : …", "Tableau 2 - …".
