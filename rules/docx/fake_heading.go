@@ -106,16 +106,7 @@ func runFakeHeading(p *checker.Pass) {
 		if templatePlaceholder.MatchString(text) {
 			continue // "{NOM_DU_SERVICE}", "[Facultatif]": a template's blank to fill, not a title
 		}
-		allBold, minHalf := true, 0
-		for _, r := range par.Runs {
-			if r.Hidden || !wordproc.HasVisibleText(r.Text) {
-				continue
-			}
-			allBold = allBold && r.Bold
-			if minHalf == 0 || r.HalfPts < minHalf {
-				minHalf = r.HalfPts
-			}
-		}
+		allBold, minHalf := runLook(par)
 		if minHalf == 0 {
 			continue
 		}
@@ -269,16 +260,7 @@ func fakeDivisions(body []*wordproc.Paragraph, bodyHalfPts int) []int {
 		if !divisionLabel.MatchString(text) || i+1 >= len(body) {
 			continue
 		}
-		allBold, minHalf := true, 0
-		for _, r := range par.Runs {
-			if r.Hidden || !wordproc.HasVisibleText(r.Text) {
-				continue
-			}
-			allBold = allBold && r.Bold
-			if minHalf == 0 || r.HalfPts < minHalf {
-				minHalf = r.HalfPts
-			}
-		}
+		allBold, minHalf := runLook(par)
 		if minHalf == 0 || !(allBold || par.Align == wordproc.AlignCenter || minHalf > bodyHalfPts) {
 			continue
 		}
@@ -291,6 +273,22 @@ func fakeDivisions(body []*wordproc.Paragraph, bodyHalfPts int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// runLook reports whether every visible run of par is bold, and the smallest size of
+// its visible runs in half-points (0 when it has no visible text).
+func runLook(par *wordproc.Paragraph) (allBold bool, minHalf int) {
+	allBold = true
+	for _, r := range par.Runs {
+		if r.Hidden || !wordproc.HasVisibleText(r.Text) {
+			continue
+		}
+		allBold = allBold && r.Bold
+		if minHalf == 0 || r.HalfPts < minHalf {
+			minHalf = r.HalfPts
+		}
+	}
+	return allBold, minHalf
 }
 
 // captionText matches a caption typed by hand: "Figure 3 : …", "Tableau 2 - …".
