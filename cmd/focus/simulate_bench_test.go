@@ -15,7 +15,7 @@ import (
 
 // photoPNG writes a photo-like PNG (smooth gradients under per-pixel noise, opaque) of
 // w×h pixels and returns its path.
-func photoPNG(b *testing.B, w, h int) string {
+func photoPNG(b testing.TB, w, h int) string {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	rng := rand.New(rand.NewPCG(4, 2))
 	for y := range h {
