@@ -52,12 +52,15 @@ type gstate struct {
 
 // contentRun interprets the content of one page and the form XObjects it paints.
 type contentRun struct {
-	b      *builder
-	page   int
-	facts  *ContentFacts
-	formDo map[int]map[uint8]bool // form objnum → walked context classes
-	stack  map[int]bool           // forms on the current Do chain
-	ops    []Operand
+	b       *builder
+	page    int
+	facts   *ContentFacts
+	formDo  map[int]map[uint8]bool // form objnum → walked context classes
+	stack   map[int]bool           // forms on the current Do chain
+	ops     []Operand
+	lexers  []*Lexer // one per nesting depth of form XObjects, reused from page to page
+	strs    [][]byte // the strings of one text-showing operator
+	textBuf []byte   // their decoded text
 	// appearance is set while walking annotation appearance streams: only the fonts they
 	// use are recorded (7.1 does not apply to appearances, 7.21 does).
 	appearance bool
@@ -180,7 +183,11 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 	if len(data) == 0 {
 		return
 	}
-	lx := NewLexer(data)
+	for len(r.lexers) <= depth {
+		r.lexers = append(r.lexers, NewLexer(nil))
+	}
+	lx := r.lexers[depth]
+	lx.Reset(data)
 	gs := gstate{tr: 0, ctm: 1}
 	tm := 1.0 // scale of the text matrix
 	var gstack []gstate
@@ -240,11 +247,11 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 				f.tag = string(ops[0].Str)
 			}
 			r.facts.MarkedSequences++
-			var pl map[string]Operand
+			var pl Operand // the property list, a dictionary operand
 			if op == "BDC" && len(ops) >= 2 {
 				switch ops[1].Kind {
 				case opDict:
-					pl = ops[1].Dict
+					pl = ops[1]
 				case opName:
 					if props != nil {
 						pl = operandDict(o, props[string(ops[1].Str)])
@@ -252,20 +259,20 @@ func (r *contentRun) interpret(data []byte, res types.Dict, mc []mcFrame, owner 
 				}
 			}
 			hasAlt, hasAT, hasE := false, false, false
-			if pl != nil {
-				if v, ok := pl["MCID"]; ok && v.Kind == opNum {
+			if pl.Kind == opDict {
+				if v, ok := pl.Lookup("MCID"); ok && v.Kind == opNum {
 					f.mcid = int(v.Num)
 				}
-				if v, ok := pl["Lang"]; ok && v.Kind == opStr {
+				if v, ok := pl.Lookup("Lang"); ok && v.Kind == opStr {
 					s := decodeTextBytes(v.Str)
 					if len(r.facts.Langs) < 256 {
 						r.facts.Langs = append(r.facts.Langs, s)
 					}
 					f.lang = true
 				}
-				_, hasAlt = pl["Alt"]
-				_, hasAT = pl["ActualText"]
-				_, hasE = pl["E"]
+				_, hasAlt = pl.Lookup("Alt")
+				_, hasAT = pl.Lookup("ActualText")
+				_, hasE = pl.Lookup("E")
 			}
 			known := false // the structure tree references this marked content
 			if f.mcid >= 0 {
@@ -424,7 +431,7 @@ func matrixScale(ops []Operand) (float64, bool) {
 }
 
 func (r *contentRun) text(op string, ops []Operand, gs gstate, tm float64, top mcFrame, catalogLang bool) {
-	var strs [][]byte
+	strs := r.strs[:0]
 	for _, v := range ops {
 		switch v.Kind {
 		case opStr:
@@ -439,6 +446,7 @@ func (r *contentRun) text(op string, ops []Operand, gs gstate, tm float64, top m
 			}
 		}
 	}
+	r.strs = strs
 	n := 0
 	for _, s := range strs {
 		n += len(s)
@@ -465,74 +473,72 @@ func (r *contentRun) text(op string, ops []Operand, gs gstate, tm float64, top m
 			f.noteCodes(s, gs.tr != 3)
 		}
 	}
-	if top.elem == nil && !top.artifact && len(r.facts.Text) < 4000 {
-		var sb strings.Builder
-		for _, s := range strs {
-			if s == nil {
-				sb.WriteByte(' ')
-				continue
-			}
-			sb.WriteString(f.decode(s))
-		}
-		r.facts.Text += sb.String() + " "
+	if top.artifact || (top.elem == nil && len(r.facts.Text) >= 4000) || (top.elem != nil && top.elem.textSize >= 4000) {
+		return
 	}
-	if top.elem != nil && top.elem.textSize < 4000 && !top.artifact {
-		var sb strings.Builder
-		for _, s := range strs {
-			if s == nil {
-				sb.WriteByte(' ')
-				continue
-			}
-			sb.WriteString(f.decode(s))
+	buf := r.textBuf[:0]
+	for _, s := range strs {
+		if s == nil {
+			buf = append(buf, ' ')
+			continue
 		}
-		t := sb.String()
-		if gs.tr != 3 {
-			n := 0
-			for _, c := range t {
-				if c > ' ' {
-					n++
-				}
-			}
-			e := top.elem
-			e.Chars += n
-			e.SizeChars += float64(n) * gs.size * tm * gs.ctm
-			// Fill-then-stroke (mode 2) is the way Word and others draw fake bold.
-			if f != nil && f.Bold || gs.tr == 2 {
-				e.BoldChars += n
-			}
-		}
-		top.elem.Text += t
-		top.elem.textSize += len(t)
-		if top.elem.parts == nil {
-			top.elem.parts = map[mcKey]string{}
-		}
-		top.elem.parts[top.key] += t
+		buf = f.appendText(buf, s)
 	}
+	r.textBuf = buf
+	if top.elem == nil {
+		r.facts.Text += string(buf) + " "
+		return
+	}
+	t := string(buf)
+	if gs.tr != 3 {
+		n := 0
+		for _, c := range t {
+			if c > ' ' {
+				n++
+			}
+		}
+		e := top.elem
+		e.Chars += n
+		e.SizeChars += float64(n) * gs.size * tm * gs.ctm
+		// Fill-then-stroke (mode 2) is the way Word and others draw fake bold.
+		if f != nil && f.Bold || gs.tr == 2 {
+			e.BoldChars += n
+		}
+	}
+	top.elem.Text += t
+	top.elem.textSize += len(t)
+	if top.elem.parts == nil {
+		top.elem.parts = map[mcKey]string{}
+	}
+	top.elem.parts[top.key] += t
 }
 
-// operandDict converts a property-list dictionary of the resources to operands.
-func operandDict(o *objects, x types.Object) map[string]Operand {
+// operandDict converts a property-list dictionary of the resources to a dictionary
+// operand.
+func operandDict(o *objects, x types.Object) Operand {
 	d := o.dict(x)
 	if d == nil {
-		return nil
+		return Operand{}
 	}
-	out := make(map[string]Operand, len(d))
+	out := make([]Operand, 0, 2*len(d))
 	for k, v := range d {
+		var val Operand
 		switch w := o.resolve(v).(type) {
 		case types.Integer:
-			out[k] = Operand{Kind: opNum, Num: float64(w)}
+			val = Operand{Kind: opNum, Num: float64(w)}
 		case types.Float:
-			out[k] = Operand{Kind: opNum, Num: float64(w)}
+			val = Operand{Kind: opNum, Num: float64(w)}
 		case types.Name:
-			out[k] = Operand{Kind: opName, Str: []byte(w)}
+			val = Operand{Kind: opName, Str: []byte(w)}
 		case types.StringLiteral, types.HexLiteral:
 			bs, _ := o.rawBytes(w)
-			out[k] = Operand{Kind: opStr, Str: bs}
+			val = Operand{Kind: opStr, Str: bs}
 		default:
-			out[k] = Operand{Kind: opOther}
+			val = Operand{Kind: opOther}
 		}
+		out = append(out, Operand{Kind: opName, Str: []byte(k)}, val)
 	}
-	return out
+	return Operand{Kind: opDict, Arr: out}
 }
 
 // decodeTextBytes decodes a PDF text string (UTF-16BE with BOM, UTF-8 or PDFDocEncoding).

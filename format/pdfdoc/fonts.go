@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"golang.org/x/text/encoding/charmap"
@@ -374,10 +375,13 @@ func (f *Font) noteCodes(s []byte, visible bool) {
 	}
 }
 
-// decode turns shown bytes into text for the reading view (best effort).
-func (f *Font) decode(s []byte) string {
+// appendText appends the text of the shown codes s, in UTF-8, to dst, for the reading
+// view (best effort). A simple font without a ToUnicode map is read as WinAnsi
+// (Windows-1252), the encoding of nearly all of them: Latin-1 except 0x80–0x9F, where
+// WinAnsi has the bullet, dashes and typographic quotes.
+func (f *Font) appendText(dst, s []byte) []byte {
 	if f == nil {
-		return decodeLatin1(s)
+		return appendSingleByte(dst, s, charmap.Windows1252)
 	}
 	step := 1
 	if f.twoByte {
@@ -385,43 +389,38 @@ func (f *Font) decode(s []byte) string {
 	}
 	if f.toUni == nil {
 		if f.twoByte {
-			return ""
+			return dst
 		}
 		if f.Encoding == "MacRomanEncoding" {
-			return decodeSingleByte(s, charmap.Macintosh)
+			return appendSingleByte(dst, s, charmap.Macintosh)
 		}
-		return decodeLatin1(s)
+		return appendSingleByte(dst, s, charmap.Windows1252)
 	}
-	var sb strings.Builder
 	for i := 0; i+step <= len(s); i += step {
 		c := uint32(s[i])
 		if step == 2 {
 			c = c<<8 | uint32(s[i+1])
 		}
 		if u, ok := f.toUni[c]; ok {
-			sb.WriteString(u)
+			dst = append(dst, u...)
 		}
 	}
-	return sb.String()
+	return dst
 }
 
-// decodeLatin1 reads the codes of a simple font without a ToUnicode map as WinAnsi
-// (Windows-1252), the encoding of nearly all of them: Latin-1 except 0x80–0x9F, where
-// WinAnsi has the bullet, dashes and typographic quotes.
 // boldName matches the weight in a font name: "Arial-BoldMT", "ABCDEF+Calibri-Bold",
 // "Marianne-ExtraBold", "OpenSans-SemiBold", "Helvetica-Black", "Arial,Bold".
 var boldName = regexp.MustCompile(`(?i)(bold|black|heavy|demi|[-,+]bd$|[-,]semibd)`)
 
-func decodeLatin1(s []byte) string { return decodeSingleByte(s, charmap.Windows1252) }
-
-func decodeSingleByte(s []byte, cm *charmap.Charmap) string {
-	rs := make([]rune, 0, len(s))
+// appendSingleByte appends the text of the codes s of a simple font, in UTF-8, to dst;
+// control codes are dropped.
+func appendSingleByte(dst, s []byte, cm *charmap.Charmap) []byte {
 	for _, c := range s {
 		if c >= 32 {
-			rs = append(rs, cm.DecodeByte(c))
+			dst = utf8.AppendRune(dst, cm.DecodeByte(c))
 		}
 	}
-	return string(rs)
+	return dst
 }
 
 // parseToUnicode reads the bfchar and bfrange mappings of a ToUnicode CMap (bounded).

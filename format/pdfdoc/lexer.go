@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -16,26 +17,65 @@ const (
 )
 
 // Operand is one operand of a content-stream operator.
+//
+// Its Str and Arr point into the stream or into the lexer's buffers: they are valid
+// until the next call to Next. A caller that keeps one copies it (string(o.Str)).
 type Operand struct {
 	Kind byte
 	Num  float64
 	Str  []byte // name (without slash) or decoded string bytes
-	Arr  []Operand
-	Dict map[string]Operand
+	// Arr is an array's elements, or a dictionary's keys (opName) and values, alternately.
+	Arr []Operand
+}
+
+// Lookup returns the value of key in a dictionary operand; when a key is repeated the
+// last one wins, as a PDF reader reads it.
+func (o Operand) Lookup(key string) (Operand, bool) {
+	if o.Kind != opDict {
+		return Operand{}, false
+	}
+	for i := len(o.Arr) - 2; i >= 0; i -= 2 {
+		if string(o.Arr[i].Str) == key {
+			return o.Arr[i+1], true
+		}
+	}
+	return Operand{}, false
 }
 
 // Lexer splits a content stream into operands and operators. It never allocates more
 // than the stream size and bounds nesting of arrays and dictionaries.
+//
+// The operands of one operator live in buffers the lexer reuses for the next one, so a
+// page of text costs no allocation per operator once the buffers have grown.
 type Lexer struct {
 	b   []byte
 	pos int
 	// MaxOperands bounds the operands kept for one operator (64 by default; content
 	// operators take at most a handful, CMap blocks up to 300).
 	MaxOperands int
+
+	arena []Operand // elements of the arrays and dictionaries of the current operator
+	stack []Operand // elements of the arrays and dictionaries being read
+	bytes []byte    // strings and names of the current operator that needed decoding
 }
 
 // NewLexer returns a lexer over a content stream.
 func NewLexer(b []byte) *Lexer { return &Lexer{b: b, MaxOperands: 64} }
+
+// Reset starts the lexer over another stream, keeping its buffers (unless one grew
+// past what ordinary content needs: one huge stream should not keep its memory).
+func (l *Lexer) Reset(b []byte) {
+	l.b, l.pos = b, 0
+	if cap(l.arena) > 1<<14 {
+		l.arena = nil
+	}
+	if cap(l.stack) > 1<<14 {
+		l.stack = nil
+	}
+	if cap(l.bytes) > 1<<20 {
+		l.bytes = nil
+	}
+}
 
 func isWhite(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
@@ -68,6 +108,7 @@ func (l *Lexer) skipSpace() {
 // ok is false at the end of the stream.
 func (l *Lexer) Next(ops []Operand) (op string, operands []Operand, ok bool) {
 	operands = ops
+	l.arena, l.stack, l.bytes = l.arena[:0], l.stack[:0], l.bytes[:0]
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.b) {
@@ -146,24 +187,24 @@ func (l *Lexer) operand(depth int) (Operand, bool) {
 		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
 			l.pos++
 		}
-		return Operand{Kind: opName, Str: decodeNameEscapes(l.b[start:l.pos])}, true
+		return Operand{Kind: opName, Str: l.name(l.b[start:l.pos])}, true
 	case c == '(':
 		return Operand{Kind: opStr, Str: l.literal()}, true
 	case c == '<':
 		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
 			l.pos += 2
-			d := map[string]Operand{}
+			base := len(l.stack)
 			for n := 0; n < 4096; n++ {
 				l.skipSpace()
-				if l.pos >= len(l.b) {
-					return Operand{Kind: opDict, Dict: d}, true
-				}
-				if l.b[l.pos] == '>' {
-					l.pos += 2
-					return Operand{Kind: opDict, Dict: d}, true
+				if l.pos >= len(l.b) || l.b[l.pos] == '>' {
+					if l.pos < len(l.b) {
+						l.pos += 2
+					}
+					return Operand{Kind: opDict, Arr: l.collect(base)}, true
 				}
 				k, ok := l.operand(depth + 1)
 				if !ok {
+					l.stack = l.stack[:base]
 					return Operand{}, false
 				}
 				if k.Kind != opName {
@@ -171,16 +212,17 @@ func (l *Lexer) operand(depth int) (Operand, bool) {
 				}
 				v, ok := l.operand(depth + 1)
 				if !ok {
+					l.stack = l.stack[:base]
 					return Operand{}, false
 				}
-				d[string(k.Str)] = v
+				l.stack = append(l.stack, k, v)
 			}
-			return Operand{Kind: opDict, Dict: d}, true
+			return Operand{Kind: opDict, Arr: l.collect(base)}, true
 		}
 		return Operand{Kind: opStr, Str: l.hex()}, true
 	case c == '[':
 		l.pos++
-		var arr []Operand
+		base := len(l.stack)
 		for n := 0; n < 1<<16; n++ {
 			l.skipSpace()
 			if l.pos >= len(l.b) {
@@ -192,11 +234,12 @@ func (l *Lexer) operand(depth int) (Operand, bool) {
 			}
 			v, ok := l.operand(depth + 1)
 			if !ok {
+				l.stack = l.stack[:base]
 				return Operand{}, false
 			}
-			arr = append(arr, v)
+			l.stack = append(l.stack, v)
 		}
-		return Operand{Kind: opArr, Arr: arr}, true
+		return Operand{Kind: opArr, Arr: l.collect(base)}, true
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
 		start := l.pos
 		l.pos++
@@ -217,29 +260,52 @@ func (l *Lexer) operand(depth int) (Operand, bool) {
 	}
 }
 
-func decodeNameEscapes(b []byte) []byte {
-	hasHash := false
-	for _, c := range b {
-		if c == '#' {
-			hasHash = true
-			break
-		}
+// collect moves the elements read since base from the stack to the arena: an array or
+// dictionary is complete only once its nested ones are, so its elements wait on the
+// stack and land together.
+func (l *Lexer) collect(base int) []Operand {
+	n := len(l.stack) - base
+	if n <= 0 {
+		l.stack = l.stack[:base]
+		return nil
 	}
-	if !hasHash {
+	start := len(l.arena)
+	l.arena = append(l.arena, l.stack[base:]...)
+	l.stack = l.stack[:base]
+	return l.arena[start : start+n : start+n]
+}
+
+// name decodes the #xx escapes of a name; without any, the name is the stream's bytes.
+func (l *Lexer) name(b []byte) []byte {
+	if bytes.IndexByte(b, '#') < 0 {
 		return b
 	}
-	out := make([]byte, 0, len(b))
+	start := len(l.bytes)
 	for i := 0; i < len(b); i++ {
 		if b[i] == '#' && i+2 < len(b) {
-			if v, err := strconv.ParseUint(string(b[i+1:i+3]), 16, 8); err == nil {
-				out = append(out, byte(v))
-				i += 2
-				continue
+			if hi, ok := hexDigit(b[i+1]); ok {
+				if lo, ok := hexDigit(b[i+2]); ok {
+					l.bytes = append(l.bytes, hi<<4|lo)
+					i += 2
+					continue
+				}
 			}
 		}
-		out = append(out, b[i])
+		l.bytes = append(l.bytes, b[i])
 	}
-	return out
+	return l.bytes[start:len(l.bytes):len(l.bytes)]
+}
+
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
 
 // knownOps interns the operator names so the lexer does not allocate for them.
@@ -270,7 +336,8 @@ func (l *Lexer) literal() []byte {
 			return s
 		}
 	}
-	out := make([]byte, 0, 16)
+	start := len(l.bytes)
+	out := l.bytes
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -282,12 +349,12 @@ func (l *Lexer) literal() []byte {
 		case ')':
 			depth--
 			if depth == 0 {
-				return out
+				return l.done(out, start)
 			}
 			out = append(out, c)
 		case '\\':
 			if l.pos >= len(l.b) {
-				return out
+				return l.done(out, start)
 			}
 			e := l.b[l.pos]
 			l.pos++
@@ -323,12 +390,13 @@ func (l *Lexer) literal() []byte {
 			out = append(out, c)
 		}
 	}
-	return out
+	return l.done(out, start)
 }
 
 func (l *Lexer) hex() []byte {
 	l.pos++ // <
-	out := make([]byte, 0, 8)
+	start := len(l.bytes)
+	out := l.bytes
 	hi, half := byte(0), false
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -339,7 +407,7 @@ func (l *Lexer) hex() []byte {
 			if half {
 				out = append(out, hi<<4)
 			}
-			return out
+			return l.done(out, start)
 		case c >= '0' && c <= '9':
 			v = c - '0'
 		case c >= 'a' && c <= 'f':
@@ -356,5 +424,15 @@ func (l *Lexer) hex() []byte {
 			hi, half = v, true
 		}
 	}
-	return out
+	return l.done(out, start)
+}
+
+// done keeps the bytes decoded since start in the lexer's buffer and returns them; a
+// string is never nil (nil stands for a word space in a TJ array).
+func (l *Lexer) done(out []byte, start int) []byte {
+	l.bytes = out
+	if s := out[start:len(out):len(out)]; s != nil {
+		return s
+	}
+	return []byte{}
 }

@@ -229,25 +229,53 @@ func TestEncrypted(t *testing.T) {
 }
 
 func TestLexer(t *testing.T) {
-	lx := NewLexer([]byte(`/Span <</Lang (fr) /ActualText <FEFF0041>>> BDC [(a) -300 (b\051)] TJ BI /W 1 /H 1 ID xx EI EMC`))
+	lx := NewLexer([]byte(`/Span <</Lang (fr) /ActualText <FEFF0041> /Lang (de)>> BDC [(a) -300 (b\051)] TJ ` +
+		`BI /W 1 /H 1 ID xx EI /P <</MCID 3 /A [[1 (x\n)] <</N /a#20b>>]>> BDC EMC`))
 	var ops []string
-	var operands [][]Operand
+	var ops2 []Operand
 	for {
-		op, o, ok := lx.Next(nil)
+		op, o, ok := lx.Next(ops2[:0])
+		ops2 = o
 		if !ok {
 			break
 		}
 		ops = append(ops, op)
-		operands = append(operands, o)
+		// Operands are only valid until the next call: check them here.
+		switch len(ops) {
+		case 1:
+			lang, _ := o[1].Lookup("Lang")
+			at, _ := o[1].Lookup("ActualText")
+			if string(lang.Str) != "de" || decodeTextBytes(at.Str) != "A" {
+				t.Errorf("property list %+v", o[1])
+			}
+		case 2:
+			if a := o[0].Arr; len(a) != 3 || string(a[2].Str) != "b)" || a[1].Num != -300 {
+				t.Errorf("TJ array %+v", a)
+			}
+		case 5:
+			mcid, _ := o[1].Lookup("MCID")
+			a, _ := o[1].Lookup("A")
+			if mcid.Num != 3 || len(a.Arr) != 2 || len(a.Arr[0].Arr) != 2 || string(a.Arr[0].Arr[1].Str) != "x\n" {
+				t.Fatalf("nested operands %+v", o[1])
+			}
+			if n, _ := a.Arr[1].Lookup("N"); string(n.Str) != "a b" {
+				t.Errorf("escaped name %q", n.Str)
+			}
+		}
 	}
-	if strings.Join(ops, " ") != "BDC TJ BI EI EMC" {
+	if strings.Join(ops, " ") != "BDC TJ BI EI BDC EMC" {
 		t.Fatalf("ops %v", ops)
 	}
-	if d := operands[0][1].Dict; string(d["Lang"].Str) != "fr" || decodeTextBytes(d["ActualText"].Str) != "A" {
-		t.Errorf("property list %+v", d)
-	}
-	if a := operands[1][0].Arr; len(a) != 3 || string(a[2].Str) != "b)" {
-		t.Errorf("TJ array %+v", a)
+}
+
+// TestLexerEmptyString: an empty string is not nil (nil stands for a word space).
+func TestLexerEmptyString(t *testing.T) {
+	for _, src := range []string{"() Tj", "<> Tj", "(\\\n) Tj"} {
+		lx := NewLexer([]byte(src))
+		_, o, ok := lx.Next(nil)
+		if !ok || len(o) != 1 || o[0].Kind != opStr || o[0].Str == nil {
+			t.Errorf("%s: %+v", src, o)
+		}
 	}
 }
 

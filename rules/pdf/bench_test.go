@@ -52,16 +52,27 @@ func BenchmarkCorpus(b *testing.B) {
 }
 
 // Benchmark500Pages checks a generated tagged report of 500 pages.
-func Benchmark500Pages(b *testing.B) {
-	data := fixtures.LongPDF(500, 20)
+func Benchmark500Pages(b *testing.B) { benchPages(b, 500) }
+
+// Benchmark1000Pages checks a generated tagged report of 1000 pages and 21,000
+// structure elements: the structure side of a long document (no rendering), whose
+// allocations per page are what this benchmark watches.
+func Benchmark1000Pages(b *testing.B) { benchPages(b, 1000) }
+
+func benchPages(b *testing.B, n int) {
+	data := fixtures.LongPDF(n, 20)
 	e := engine()
 	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
 	b.ResetTimer()
 	pages := 0
 	for b.Loop() {
 		res := e.Check(context.Background(), "long.pdf", data, false)
 		if res.Err != nil {
 			b.Fatal(res.Err.Msg.En)
+		}
+		if res.Pages != n {
+			b.Fatalf("pages %d, want %d", res.Pages, n)
 		}
 		pages += res.Pages
 	}
