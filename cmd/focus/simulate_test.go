@@ -118,37 +118,43 @@ func TestSimulatePDFPage(t *testing.T) {
 }
 
 // TestSimulateFileExact: the PNG written to a file holds exactly the simulator's pixels
-// for every pixel of a noisy picture, with and without transparency.
+// for every pixel of a noisy picture, with and without transparency, small and large
+// enough to be written in several bands.
 func TestSimulateFileExact(t *testing.T) {
-	for _, alpha := range []uint8{255, 128} {
-		src := image.NewNRGBA(image.Rect(0, 0, 97, 61))
-		for i := range src.Pix {
-			src.Pix[i] = uint8(i*7919 + i/3)
-		}
-		for i := 3; i < len(src.Pix); i += 4 {
-			src.Pix[i] = alpha
-		}
-		var in bytes.Buffer
-		if err := png.Encode(&in, src); err != nil {
-			t.Fatal(err)
-		}
-		dir := writeFiles(t, map[string][]byte{"in.png": in.Bytes()})
-		out := filepath.Join(dir, "out.png")
-		if code, _, errOut := runCLI(t, nil, nil, "simulate", "--deficiency", "tritan", "-o", out, filepath.Join(dir, "in.png")); code != 0 {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		b, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := decodePNG(t, b)
-		decoded, _ := png.Decode(bytes.NewReader(in.Bytes()))
-		s, _ := simulate.New(simulate.Params{Deficiency: simulate.Tritan, Severity: 1})
-		want := s.Image(decoded)
-		for y := 0; y < 61; y++ {
-			for x := 0; x < 97; x++ {
-				if g, w := color.NRGBAModel.Convert(got.At(x, y)), want.NRGBAAt(x, y); g != w {
-					t.Fatalf("alpha %d: pixel (%d,%d) = %v, want %v", alpha, x, y, g, w)
+	for _, size := range []image.Point{{97, 61}, {1100, 700}} {
+		for _, alpha := range []uint8{255, 128} {
+			src := image.NewNRGBA(image.Rectangle{Max: size})
+			for i := range src.Pix {
+				src.Pix[i] = uint8(i*7919 + i/3)
+			}
+			for i := 3; i < len(src.Pix); i += 4 {
+				src.Pix[i] = alpha
+			}
+			var in bytes.Buffer
+			if err := png.Encode(&in, src); err != nil {
+				t.Fatal(err)
+			}
+			dir := writeFiles(t, map[string][]byte{"in.png": in.Bytes()})
+			out := filepath.Join(dir, "out.png")
+			if code, _, errOut := runCLI(t, nil, nil, "simulate", "--deficiency", "tritan", "-o", out, filepath.Join(dir, "in.png")); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := decodePNG(t, b)
+			decoded, _ := png.Decode(bytes.NewReader(in.Bytes()))
+			s, _ := simulate.New(simulate.Params{Deficiency: simulate.Tritan, Severity: 1})
+			want := s.Image(decoded)
+			if got.Bounds() != want.Bounds() {
+				t.Fatalf("%v: bounds %v", size, got.Bounds())
+			}
+			for y := 0; y < size.Y; y++ {
+				for x := 0; x < size.X; x++ {
+					if g, w := color.NRGBAModel.Convert(got.At(x, y)), want.NRGBAAt(x, y); g != w {
+						t.Fatalf("%v, alpha %d: pixel (%d,%d) = %v, want %v", size, alpha, x, y, g, w)
+					}
 				}
 			}
 		}
