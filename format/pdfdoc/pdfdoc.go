@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -23,7 +22,9 @@ import (
 	"github.com/lab110bis/focusplus/checker"
 )
 
-func init() { api.DisableConfigDir() }
+// pdfcpu reads no configuration directory (what its api.DisableConfigDir sets; the api
+// package is not linked, as its form filling pulls in a width table built at start-up).
+func init() { model.ConfigPath = "disable" }
 
 // Doc is the PDF model shared by all PDF rules.
 type Doc struct {
