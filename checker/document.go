@@ -66,6 +66,30 @@ type Limits struct {
 	MaxElements     int           // XML elements or PDF objects walked
 	MaxMemory       int64         // bytes decoding one document may take, estimated from its headers before decoding
 	DocumentTimeout time.Duration // deadline for loading and checking one document
+	// PageTimeout is the time a paged document is given per page once loaded: its
+	// deadline is the larger of DocumentTimeout and Pages × PageTimeout, so that a
+	// 1000-page report is checked in full rather than cut at the time a short one gets.
+	// Zero keeps DocumentTimeout whatever the length.
+	PageTimeout time.Duration
+	// MaxDocumentTimeout caps the deadline a long document can earn (zero: ten times
+	// DocumentTimeout).
+	MaxDocumentTimeout time.Duration
+}
+
+// Timeout is the deadline of a document of pages pages, within the caps above.
+func (l Limits) Timeout(pages int) time.Duration {
+	base := l.DocumentTimeout
+	if base <= 0 {
+		base = DefaultLimits().DocumentTimeout
+	}
+	if l.PageTimeout <= 0 || pages <= 0 {
+		return base
+	}
+	cap := l.MaxDocumentTimeout
+	if cap <= 0 {
+		cap = 10 * base
+	}
+	return min(max(base, time.Duration(pages)*l.PageTimeout), max(cap, base))
 }
 
 // DefaultLimits are generous for real office documents and small enough to keep a
@@ -83,6 +107,7 @@ func DefaultLimits() Limits {
 		MaxElements:     5_000_000,
 		MaxMemory:       512 << 20,
 		DocumentTimeout: 60 * time.Second,
+		PageTimeout:     100 * time.Millisecond,
 	}
 }
 

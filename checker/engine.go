@@ -70,12 +70,13 @@ func (e *Engine) severity(r *Rule) Severity {
 // deadline, turns into a document error.
 func (e *Engine) Check(ctx context.Context, name string, data []byte, keep bool) Result {
 	start := time.Now()
-	timeout := e.Limits.DocumentTimeout
-	if timeout <= 0 {
-		timeout = DefaultLimits().DocumentTimeout
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	// The deadline is DocumentTimeout while the document loads; a paged document then
+	// gets the time its length earns (Limits.Timeout), which the check announces on
+	// longer.
+	timeout := e.Limits.Timeout(0)
+	loadCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	longer := make(chan time.Duration, 1)
 
 	done := make(chan Result, 1)
 	running.Add(1)
@@ -87,30 +88,68 @@ func (e *Engine) Check(ctx context.Context, name string, data []byte, keep bool)
 					r = Result{Name: name, Err: damaged(v)}
 				}
 			}()
-			r = e.check(ctx, name, data, keep)
+			r = e.check(&budget{load: loadCtx, parent: ctx, start: start, longer: longer}, name, data, keep)
 		}()
 		running.Add(-1) // before the send: once Check has the result, the work is over
 		done <- r
 	}()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
 	var r Result
-	select {
-	case r = <-done:
-	case <-ctx.Done():
-		// The check stops at its next look at ctx (rules at every report, loaders and
-		// the renderer in their loops). Wait for it, so that whoever holds a check
-		// slot for this call holds it until the work has really stopped; only a
-		// check that ignores ctx is left behind after stopGrace (counted by Running).
+wait:
+	for {
 		select {
-		case <-done:
-		case <-time.After(stopGrace):
+		case r = <-done:
+			break wait
+		case t := <-longer:
+			timeout = t
+			timer.Reset(time.Until(start.Add(t)))
+		case <-timer.C:
+			r = Result{Name: name, Err: e.stopped(done, timedOut(timeout))}
+			break wait
+		case <-ctx.Done():
+			r = Result{Name: name, Err: e.stopped(done, deadlineError(ctx, timeout))}
+			break wait
 		}
-		r = Result{Name: name, Err: deadlineError(ctx, timeout)}
 	}
 	if r.Err != nil && r.Format == "" {
 		r.Format = e.sniffName(data)
 	}
 	r.Elapsed = time.Since(start)
 	return r
+}
+
+// stopped waits for a check past its deadline to stop and returns err. The check stops
+// at its next look at its context (rules at every report, loaders and the renderer in
+// their loops). Waiting means that whoever holds a check slot for this call holds it
+// until the work has really stopped; only a check that ignores its context is left
+// behind after stopGrace (counted by Running).
+func (e *Engine) stopped(done <-chan Result, err *LoadError) *LoadError {
+	select {
+	case <-done:
+	case <-time.After(stopGrace):
+	}
+	return err
+}
+
+// budget is the time of one check: load under the document deadline, then the rules
+// under the deadline the document's length earns.
+type budget struct {
+	load   context.Context // DocumentTimeout from the start
+	parent context.Context // the caller's context
+	start  time.Time
+	longer chan<- time.Duration // tells Check of a longer deadline
+}
+
+// forDoc returns the context the rules of doc run under, and its timeout.
+func (b *budget) forDoc(lim Limits, doc *Document) (context.Context, context.CancelFunc, time.Duration) {
+	base, t := lim.Timeout(0), lim.Timeout(doc.Pages)
+	if t <= base {
+		return b.load, func() {}, base
+	}
+	ctx, cancel := context.WithDeadline(b.parent, b.start.Add(t))
+	b.longer <- t
+	return ctx, cancel, t
 }
 
 // stopGrace is how long Check waits, past the deadline, for the check to stop.
@@ -134,11 +173,16 @@ func damaged(v any) *LoadError {
 
 func deadlineError(ctx context.Context, timeout time.Duration) *LoadError {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return &LoadError{Msg: Textf("the document is too complex to analyse within the time limit (%s per document)",
-			"le document est trop complexe pour être analysé dans le temps imparti (limite de %s par document)", timeout),
-			Detail: "document deadline exceeded"}
+		return timedOut(timeout)
 	}
 	return &LoadError{Msg: Textf("checking was cancelled", "vérification annulée")}
+}
+
+// timedOut is the error of a document whose deadline (timeout) passed.
+func timedOut(timeout time.Duration) *LoadError {
+	return &LoadError{Msg: Textf("the document is too complex to analyse within the time limit (%s for this document)",
+		"le document est trop complexe pour être analysé dans le temps imparti (limite de %s pour ce document)", timeout),
+		Detail: "document deadline exceeded"}
 }
 
 func (e *Engine) formats() []*FileFormat {
@@ -199,7 +243,8 @@ func (e *Engine) load(ctx context.Context, name string, data []byte) (*Document,
 	return doc, doc.Format, nil
 }
 
-func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool) Result {
+func (e *Engine) check(b *budget, name string, data []byte, keep bool) Result {
+	ctx := b.load
 	r := Result{Name: name}
 	if len(data) == 0 {
 		r.Err = &LoadError{Msg: Textf("the file is empty", "le fichier est vide")}
@@ -222,6 +267,8 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 		return r
 	}
 	r.Pages, r.Title = doc.Pages, doc.Title
+	ctx, cancel, timeout := b.forDoc(e.Limits, doc)
+	defer cancel()
 	if keep {
 		r.Doc = doc
 	}
@@ -237,7 +284,7 @@ func (e *Engine) check(ctx context.Context, name string, data []byte, keep bool)
 		r.Checks = append(r.Checks, row)
 	}
 	if ctx.Err() != nil {
-		r.Err = deadlineError(ctx, e.Limits.DocumentTimeout)
+		r.Err = deadlineError(ctx, timeout)
 		return r
 	}
 	r.Findings = GroupFindings(r.Findings)
@@ -345,11 +392,7 @@ func RunRule(ctx context.Context, rule *Rule, doc *Document) ([]Finding, CheckRo
 // Load reads a document without checking it (for the reading view and previews), with
 // the same limits, deadline and recover as Check.
 func (e *Engine) Load(ctx context.Context, name string, data []byte) (doc *Document, lerr *LoadError) {
-	timeout := e.Limits.DocumentTimeout
-	if timeout <= 0 {
-		timeout = DefaultLimits().DocumentTimeout
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := context.WithTimeout(ctx, e.Limits.Timeout(0))
 	defer cancel()
 	defer func() {
 		if v := recover(); v != nil {

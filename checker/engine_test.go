@@ -251,3 +251,56 @@ func TestDeadlineStopsRules(t *testing.T) {
 		t.Error("the reporting rule goes on after Check returned")
 	}
 }
+
+// A long document gets the deadline its length earns (Limits.Timeout), both in what its
+// rules see and in when Check gives up on it; a short one keeps DocumentTimeout.
+func TestDeadlineGrowsWithPages(t *testing.T) {
+	for _, tc := range []struct {
+		pages int
+		want  time.Duration
+	}{{1, 200 * time.Millisecond}, {10, 500 * time.Millisecond}, {1000, 1 * time.Second}} {
+		var left time.Duration
+		var overran atomic.Bool
+		slow := rule("SLOW", Tip, func(p *Pass) {
+			dl, ok := p.Context().Deadline()
+			if !ok {
+				t.Error("no deadline")
+			}
+			left = time.Until(dl)
+			// Work past the short deadline, stopping at the document's own.
+			for p.Context().Err() == nil && time.Until(dl) > 0 {
+				time.Sleep(5 * time.Millisecond)
+				if time.Until(dl) < left-300*time.Millisecond {
+					overran.Store(true)
+					return
+				}
+			}
+		})
+		e := testEngine(func(ctx context.Context, name string, _ []byte, f Format, _ Limits) (*Document, error) {
+			return &Document{Name: name, Format: f, Pages: tc.pages}, nil
+		}, slow)
+		e.Limits.DocumentTimeout = 200 * time.Millisecond
+		e.Limits.PageTimeout = 50 * time.Millisecond
+		e.Limits.MaxDocumentTimeout = time.Second
+		if got := e.Limits.Timeout(tc.pages); got != tc.want {
+			t.Errorf("%d pages: Timeout %v, want %v", tc.pages, got, tc.want)
+		}
+		r := e.Check(context.Background(), "x.png", pngHead, false)
+		if left > tc.want || left < tc.want-150*time.Millisecond {
+			t.Errorf("%d pages: the rule had %v left, want about %v", tc.pages, left, tc.want)
+		}
+		if overran.Load() {
+			// The rule ran 300 ms past the short deadline: only a long document may.
+			if tc.want <= 300*time.Millisecond {
+				t.Errorf("%d pages: the rule ran past the deadline", tc.pages)
+			}
+			if r.Err != nil {
+				t.Errorf("%d pages: %+v, want the check to finish within its longer deadline", tc.pages, r.Err)
+			}
+		} else if tc.want > 300*time.Millisecond {
+			t.Errorf("%d pages: the rule was stopped before its longer deadline", tc.pages)
+		} else if r.Err == nil || !strings.Contains(r.Err.Msg.En, "limit") {
+			t.Errorf("%d pages: %+v, want a deadline error", tc.pages, r.Err)
+		}
+	}
+}

@@ -168,6 +168,9 @@ func New(engine *checker.Engine, cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
 	eng := *engine
 	eng.Limits.DocumentTimeout = cfg.DocumentTimeout
+	// A long document earns more time (Limits.PageTimeout per page), here at most twice
+	// the deadline, which the response's write timeout allows for.
+	eng.Limits.MaxDocumentTimeout = 2 * cfg.DocumentTimeout
 	if eng.Limits.MaxBytes <= 0 || eng.Limits.MaxBytes > cfg.MaxUploadBytes {
 		eng.Limits.MaxBytes = cfg.MaxUploadBytes
 	}

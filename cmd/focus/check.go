@@ -30,6 +30,8 @@ type CheckOptions struct {
 	MinScore int
 	FailOn   string
 	Timeout  time.Duration
+	// PageTimeout is the time a long document earns per page (checker.Limits.PageTimeout).
+	PageTimeout time.Duration
 	// Config is the configuration file given with --config; when empty, .focus.yaml is
 	// looked for in Dir (the current directory when Dir is empty).
 	Config string
@@ -116,6 +118,7 @@ func addCheckFlags(f *pflag.FlagSet, opts *CheckOptions) {
 	f.IntVar(&opts.MinScore, "min-score", 0, "exit 1 when any document scores below `N` (0-100)")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a failure of this severity or worse exists: error, warning, tip or never; new (with --baseline): only for failures the baseline did not have")
 	f.DurationVar(&opts.Timeout, "timeout", checker.DefaultLimits().DocumentTimeout, "deadline for checking one document")
+	f.DurationVar(&opts.PageTimeout, "page-timeout", checker.DefaultLimits().PageTimeout, "time a long document earns per page beyond --timeout, up to ten times --timeout (0: --timeout whatever the length)")
 	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` (default: "+config.FileName+" in the current directory, if any); flags override it")
 	addAuditFlags(f, opts)
 }
@@ -151,6 +154,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	}
 	if opts.Timeout <= 0 {
 		return usageErrorf("--timeout must be positive")
+	}
+	if opts.PageTimeout < 0 {
+		return usageErrorf("--page-timeout must not be negative")
 	}
 
 	if err := checkAuditFlags(opts); err != nil {
@@ -196,6 +202,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	}
 
 	engine.Limits.DocumentTimeout = opts.Timeout
+	engine.Limits.PageTimeout = opts.PageTimeout
 	summary := report.Summary{Skipped: skipped}
 	var baseline *report.Baseline
 	if opts.Baseline != "" {

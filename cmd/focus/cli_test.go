@@ -204,3 +204,12 @@ func TestRulesAndExplain(t *testing.T) {
 		t.Errorf("version: %q", v)
 	}
 }
+
+func TestPageTimeoutFlag(t *testing.T) {
+	if code, _, errOut := runCLI(t, nil, nil, "check", "--page-timeout", "-1s", "../../testdata/samples"); code != 2 || !strings.Contains(errOut, "--page-timeout") {
+		t.Errorf("negative --page-timeout: exit %d, %q; want a usage error naming the flag", code, errOut)
+	}
+	if _, out, _ := runCLI(t, nil, nil, "check", "--help"); !strings.Contains(out, "--page-timeout") {
+		t.Error("check --help does not mention --page-timeout")
+	}
+}
