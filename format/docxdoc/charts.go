@@ -64,17 +64,17 @@ func themeAccents(p *pkg) []RGB {
 		return acc
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(zippkg.GuardTags(context.Background(), io.LimitReader(rc, maxChartPart), "word/theme/theme1.xml", checker.Limits{}))
+	dec := zippkg.NewTokens(zippkg.GuardTags(context.Background(), io.LimitReader(rc, maxChartPart), "word/theme/theme1.xml", checker.Limits{}))
 	current := -1
 	for n := 0; n < 200_000; n++ {
-		tok, err := dec.Token()
+		kind, err := dec.Next()
 		if err != nil {
 			break
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
+		if kind != zippkg.StartTag {
 			continue
 		}
+		se := dec.Start()
 		if strings.HasPrefix(se.Name.Local, "accent") && len(se.Name.Local) == 7 {
 			current = int(se.Name.Local[6] - '1')
 			continue
@@ -116,18 +116,19 @@ func chartColours(r io.Reader, accents []RGB, maxElements int) []RGB {
 	if maxElements <= 0 {
 		maxElements = 1_000_000
 	}
-	dec := xml.NewDecoder(r)
+	dec := zippkg.NewTokens(r)
 	var out []RGB
 	var stack []string
 	series := 0
 	need := false // inside a c:ser or c:dPt whose fill is not read yet
 	for n := 0; n < maxElements; n++ {
-		tok, err := dec.Token()
+		kind, err := dec.Next()
 		if err != nil {
 			break
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch kind {
+		case zippkg.StartTag:
+			t := dec.Start()
 			local := t.Name.Local
 			parent := ""
 			if len(stack) > 0 {
@@ -158,7 +159,7 @@ func chartColours(r io.Reader, accents []RGB, maxElements int) []RGB {
 					}
 				}
 			}
-		case xml.EndElement:
+		case zippkg.EndTag:
 			if len(stack) > 0 {
 				if top := stack[len(stack)-1]; top == "ser" && need {
 					// No colour of its own: Word gives series the accents in turn.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/zippkg"
 )
 
 // ns identifies an XML namespace, with the transitional and Strict forms of Office Open
@@ -72,7 +73,7 @@ const strictW = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 // walker is a streaming XML reader that enforces the depth and element limits and the
 // document deadline on every part of one document.
 type walker struct {
-	d        *xml.Decoder
+	d        zippkg.TokenReader
 	ctx      context.Context
 	part     string
 	depth    int
@@ -86,9 +87,7 @@ type walker struct {
 }
 
 func newWalker(ctx context.Context, r io.Reader, part string, elements *int, lim checker.Limits) *walker {
-	d := xml.NewDecoder(r)
-	d.Strict = true
-	w := &walker{d: d, ctx: ctx, part: part, elements: elements, maxDepth: lim.MaxDepth, maxElems: lim.MaxElements}
+	w := &walker{d: zippkg.NewTokens(r), ctx: ctx, part: part, elements: elements, maxDepth: lim.MaxDepth, maxElems: lim.MaxElements}
 	if w.maxDepth <= 0 {
 		w.maxDepth = checker.DefaultLimits().MaxDepth
 	}
@@ -115,56 +114,57 @@ func (w *walker) is(se xml.StartElement, n ns, local string) bool {
 	return se.Name.Local == local && w.ns(se.Name.Space) == n
 }
 
-// next returns the next token, counting elements and depth.
-func (w *walker) next() (xml.Token, error) {
-	tok, err := w.d.Token()
+// next reads the next token, counting elements and depth: the start tag is then
+// w.d.Start(), the end tag's name w.d.End(), character data w.d.Data().
+func (w *walker) next() (zippkg.TokenKind, error) {
+	kind, err := w.d.Next()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, err
+			return 0, err
 		}
 		var le *checker.LoadError
 		if errors.As(err, &le) {
-			return nil, err
+			return 0, err
 		}
 		if w.ctx.Err() != nil {
-			return nil, w.ctx.Err()
+			return 0, w.ctx.Err()
 		}
-		return nil, checker.DetailErrorf(err, "the XML of %s is damaged", "le XML de %s est endommagé", w.part)
+		return 0, checker.DetailErrorf(err, "the XML of %s is damaged", "le XML de %s est endommagé", w.part)
 	}
-	switch tok.(type) {
-	case xml.StartElement:
+	switch kind {
+	case zippkg.StartTag:
 		w.depth++
 		*w.elements++
 		if w.depth > w.maxDepth {
-			return nil, checker.Errorf("the XML of %s nests elements more than %d deep: the file is damaged or hostile",
+			return 0, checker.Errorf("the XML of %s nests elements more than %d deep: the file is damaged or hostile",
 				"le XML de %s imbrique des éléments sur plus de %d niveaux : le fichier est endommagé ou malveillant", w.part, w.maxDepth)
 		}
 		if *w.elements > w.maxElems {
-			return nil, checker.Errorf("the document has more than %d XML elements, over the limit",
+			return 0, checker.Errorf("the document has more than %d XML elements, over the limit",
 				"le document a plus de %d éléments XML, au-delà de la limite", w.maxElems)
 		}
 		if *w.elements&8191 == 0 && w.ctx.Err() != nil {
-			return nil, w.ctx.Err()
+			return 0, w.ctx.Err()
 		}
-	case xml.EndElement:
+	case zippkg.EndTag:
 		w.depth--
-	case xml.Directive:
+	case zippkg.Directive:
 		// A DTD has no place in Office Open XML (ECMA-376 Part 2, 8.1.4): refusing it
 		// closes the door on entity tricks.
-		return nil, checker.Errorf("%s declares a DTD, which Office Open XML forbids", "%s déclare une DTD, ce qu'Office Open XML interdit", w.part)
+		return 0, checker.Errorf("%s declares a DTD, which Office Open XML forbids", "%s déclare une DTD, ce qu'Office Open XML interdit", w.part)
 	}
-	return tok, nil
+	return kind, nil
 }
 
 // skip consumes the rest of the element whose start was just read.
 func (w *walker) skip() error {
 	d := w.depth
 	for {
-		tok, err := w.next()
+		kind, err := w.next()
 		if err != nil {
 			return eofIsDamage(err, w.part)
 		}
-		if _, ok := tok.(xml.EndElement); ok && w.depth < d {
+		if kind == zippkg.EndTag && w.depth < d {
 			return nil
 		}
 	}
@@ -206,16 +206,16 @@ func (w *walker) within(fn func(se xml.StartElement) error) error {
 func (w *walker) walk(start func(se xml.StartElement) error, end func()) error {
 	d := w.depth
 	for {
-		tok, err := w.next()
+		kind, err := w.next()
 		if err != nil {
 			return eofIsDamage(err, w.part)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := start(t); err != nil {
+		switch kind {
+		case zippkg.StartTag:
+			if err := start(w.d.Start()); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case zippkg.EndTag:
 			if w.depth < d {
 				return nil
 			}
@@ -235,21 +235,21 @@ func (w *walker) each(fn func(se xml.StartElement) error) error {
 // eachEnd is each that also calls end, when not nil, with each element end.
 func (w *walker) eachEnd(start func(se xml.StartElement) error, end func(ee xml.EndElement)) error {
 	for {
-		tok, err := w.next()
+		kind, err := w.next()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil
 			}
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := start(t); err != nil {
+		switch kind {
+		case zippkg.StartTag:
+			if err := start(w.d.Start()); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case zippkg.EndTag:
 			if end != nil {
-				end(t)
+				end(xml.EndElement{Name: w.d.End()})
 			}
 		}
 	}
@@ -260,16 +260,16 @@ func (w *walker) text() (string, error) {
 	d := w.depth
 	var b strings.Builder
 	for {
-		tok, err := w.next()
+		kind, err := w.next()
 		if err != nil {
 			return b.String(), eofIsDamage(err, w.part)
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
+		switch kind {
+		case zippkg.Text:
 			if b.Len() < 1<<20 {
-				b.Write(t)
+				b.Write(w.d.Data())
 			}
-		case xml.EndElement:
+		case zippkg.EndTag:
 			if w.depth < d {
 				return b.String(), nil
 			}

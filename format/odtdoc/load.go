@@ -157,8 +157,7 @@ type loader struct {
 
 // parse streams one XML part (or the whole flat file).
 func (ld *loader) parse(r io.Reader, _ string) error {
-	d := xml.NewDecoder(r)
-	d.Strict = true
+	d := zippkg.NewTokens(r)
 	maxDepth, maxElems := ld.lim.MaxDepth, ld.lim.MaxElements
 	if maxDepth <= 0 {
 		maxDepth = checker.DefaultLimits().MaxDepth
@@ -174,7 +173,7 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 	var stack []open
 	var textSink *strings.Builder // svg:title, svg:desc, dc:title...
 	for {
-		tok, err := d.Token()
+		kind, err := d.Next()
 		if errors.Is(err, io.EOF) {
 			if len(stack) > 0 {
 				return checker.Errorf("the XML of %s ends too early: the file is damaged", "le XML de %s s'arrête trop tôt : le fichier est endommagé", ld.part)
@@ -191,10 +190,11 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 			}
 			return checker.DetailErrorf(err, "the XML of %s is damaged", "le XML de %s est endommagé", ld.part)
 		}
-		switch t := tok.(type) {
-		case xml.Directive:
+		switch kind {
+		case zippkg.Directive:
 			return checker.Errorf("%s declares a DTD, which OpenDocument does not use", "%s déclare une DTD, ce qu'OpenDocument n'utilise pas", ld.part)
-		case xml.StartElement:
+		case zippkg.StartTag:
+			t := d.Start()
 			*ld.elements++
 			if len(stack)+1 > maxDepth {
 				return checker.Errorf("the XML of %s nests elements more than %d deep: the file is damaged or hostile",
@@ -218,7 +218,8 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 				textSink = sink
 			}
 			stack = append(stack, open{t.Name, end})
-		case xml.EndElement:
+		case zippkg.EndTag:
+			t := xml.EndElement{Name: d.End()}
 			if len(stack) == 0 {
 				continue
 			}
@@ -230,7 +231,8 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 			if textSink != nil && (t.Name.Local == "title" || t.Name.Local == "desc" || t.Name.Local == "language" || t.Name.Local == "date") {
 				textSink = nil
 			}
-		case xml.CharData:
+		case zippkg.Text:
+			t := d.Data()
 			if textSink != nil {
 				if textSink.Len() < 10_000 {
 					textSink.Write(t)

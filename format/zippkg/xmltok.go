@@ -999,3 +999,70 @@ func (t *Tokenizer) Token() xml.Token {
 	}
 	return nil
 }
+
+// TokenReader is what the loaders read XML through: the Tokenizer, or in tests the
+// reference reader over encoding/xml it is compared with.
+type TokenReader interface {
+	Next() (TokenKind, error)
+	Start() xml.StartElement
+	End() xml.Name
+	Data() []byte
+	Skip() error
+}
+
+// ReferenceReader reads r with encoding/xml's strict Decoder behind the TokenReader
+// interface: the yardstick the Tokenizer is checked against (same tokens, same models,
+// same findings), not used to load documents.
+func ReferenceReader(r io.Reader) TokenReader {
+	d := xml.NewDecoder(r)
+	d.Strict = true
+	return &referenceReader{d: d}
+}
+
+type referenceReader struct {
+	d   *xml.Decoder
+	tok xml.Token
+}
+
+func (s *referenceReader) Next() (TokenKind, error) {
+	tok, err := s.d.Token()
+	if err != nil {
+		return 0, err
+	}
+	s.tok = tok
+	switch tok.(type) {
+	case xml.StartElement:
+		return StartTag, nil
+	case xml.EndElement:
+		return EndTag, nil
+	case xml.CharData:
+		return Text, nil
+	case xml.Comment:
+		return Comment, nil
+	case xml.ProcInst:
+		return ProcInst, nil
+	}
+	return Directive, nil
+}
+
+func (s *referenceReader) Start() xml.StartElement { se, _ := s.tok.(xml.StartElement); return se }
+func (s *referenceReader) End() xml.Name           { ee, _ := s.tok.(xml.EndElement); return ee.Name }
+func (s *referenceReader) Skip() error             { return s.d.Skip() }
+
+func (s *referenceReader) Data() []byte {
+	switch t := s.tok.(type) {
+	case xml.CharData:
+		return t
+	case xml.Comment:
+		return t
+	case xml.Directive:
+		return t
+	case xml.ProcInst:
+		return t.Inst
+	}
+	return nil
+}
+
+// NewTokens makes the TokenReader the loaders read a part with: the Tokenizer. Tests
+// set it to ReferenceReader to compare what the loaders make of each.
+var NewTokens = func(r io.Reader) TokenReader { return NewTokenizer(r) }

@@ -1,0 +1,48 @@
+package docxdoc
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/format/zippkg"
+)
+
+// TestSameModelAsEncodingXML loads every .docx of the corpus through the tokenizer and
+// through encoding/xml (zippkg.ReferenceReader): the models, and so every finding the
+// rules draw from them, must be the same, and so must a load error.
+func TestSameModelAsEncodingXML(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"docx/*.docx", "realworld/*.docx"} {
+		m, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", pat))
+		files = append(files, m...)
+	}
+	pairs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "pairs", "*.docx"))
+	files = append(files, pairs...)
+	if len(files) == 0 {
+		t.Skip("no Word documents")
+	}
+	defer func(f func(r io.Reader) zippkg.TokenReader) { zippkg.NewTokens = f }(zippkg.NewTokens)
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zippkg.NewTokens = zippkg.ReferenceReader
+		want, wantErr := Load(context.Background(), filepath.Base(name), data, Name, checker.DefaultLimits())
+		zippkg.NewTokens = func(r io.Reader) zippkg.TokenReader { return zippkg.NewTokenizer(r) }
+		got, err := Load(context.Background(), filepath.Base(name), data, Name, checker.DefaultLimits())
+		if !reflect.DeepEqual(err, wantErr) {
+			t.Errorf("%s: error %v, with encoding/xml %v", name, err, wantErr)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the model differs from encoding/xml's", name)
+		}
+	}
+	t.Logf("%d documents", len(files))
+}
