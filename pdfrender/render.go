@@ -162,8 +162,8 @@ func localRenderPage(ctx context.Context, data []byte, page int, dpi float64) (*
 // document once, and calls fn with each image, which fn may keep, and its scale from
 // page points to pixels. It stops at fn's first error.
 func RenderPages(ctx context.Context, data []byte, pages []int, dpi float64, fn func(page int, img *image.RGBA, scale float64) error) error {
-	_, ok, err := remote(ctx, &request{Op: "pages", Data: data, Pages: pages, DPI: dpi}, func(r *reply) error {
-		return fn(r.Number, r.Image, r.Scale)
+	_, ok, err := remote(ctx, &request{Op: "pages", Data: data, Pages: pages, DPI: dpi}, func(r *reply) (ack, error) {
+		return ack{}, fn(r.Number, r.Image, r.Scale)
 	})
 	if ok {
 		return err

@@ -148,12 +148,12 @@ const (
 func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (Summary, error) {
 	// What the parent saw, for a walk stopped before its summary came back.
 	var seen Summary
-	r, ok, err := remote(ctx, &request{Op: "walk", Data: data, Opt: opt}, func(r *reply) error {
+	r, ok, err := remote(ctx, &request{Op: "walk", Data: data, Opt: opt}, func(r *reply) (ack, error) {
 		seen.Walked++
 		if r.Page.Image != nil {
 			seen.Rendered++
 		}
-		return fn(r.Page)
+		return ack{}, fn(r.Page)
 	})
 	if ok {
 		if err != nil {
@@ -164,7 +164,8 @@ func Walk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (
 	return localWalk(ctx, data, opt, fn)
 }
 
-func localWalk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (Summary, error) {
+// withDefaults fills the budgets Options leaves zero.
+func (opt Options) withDefaults() Options {
 	if opt.DPI <= 0 {
 		opt.DPI = ContrastDPI
 	}
@@ -177,6 +178,11 @@ func localWalk(ctx context.Context, data []byte, opt Options, fn func(*Page) err
 	if opt.TotalPixels <= 0 {
 		opt.TotalPixels = DefaultTotalPixels
 	}
+	return opt
+}
+
+func localWalk(ctx context.Context, data []byte, opt Options, fn func(*Page) error) (Summary, error) {
+	opt = opt.withDefaults()
 	var sum Summary
 	err := with(ctx, data, func(s *session) error {
 		n, err := s.pageCount()

@@ -59,7 +59,7 @@ func watchParent(ppid int) {
 
 // request is one call from the parent.
 type request struct {
-	Op    string // "count", "render", "pages" or "walk"
+	Op    string // "count", "render", "pages", "walk" or "walkpages"
 	Data  []byte
 	Page  int
 	Pages []int
@@ -95,6 +95,26 @@ type reply struct {
 	Summary Summary
 	Err     string
 	ErrPage bool // Err wraps ErrPage
+	// For a page of "walkpages": what it took of the document's budgets, and whether
+	// rendering is off from here on (pixel or time budget spent).
+	Pixels   int64
+	Handles  int
+	NoRender bool
+	Skipped  bool // the page needed rendering and was not rendered
+	Pending  int  // the walk's deadline came before the page the worker was given
+}
+
+// ack is the parent's answer to an intermediate reply: stop, or go on; in a
+// "walkpages" call, with the next page to walk and the budgets it may use.
+type ack struct {
+	Stop bool
+	Page int // 0-based
+	// Spent is the pixels already rendered for the document, NoRender set when
+	// rendering is over, Handles the page-object handles the page may register: as
+	// many as a walk of the whole document in one renderer would leave it.
+	Spent    int64
+	NoRender bool
+	Handles  int
 }
 
 func (r *reply) err() error {
@@ -115,25 +135,44 @@ func serveWorker(in io.Reader, out io.Writer) int {
 	bw := bufio.NewWriterSize(out, 1<<20)
 	enc := gob.NewEncoder(bw)
 	dec := gob.NewDecoder(bufio.NewReader(in))
-	// send writes a reply; for an intermediate one it waits for the parent's go-ahead.
-	send := func(r *reply) error {
+	// next writes a reply; for an intermediate one it waits for the parent's answer.
+	next := func(r *reply) (ack, error) {
 		if err := enc.Encode(r); err != nil {
-			return err
+			return ack{}, err
 		}
 		if err := bw.Flush(); err != nil {
-			return err
+			return ack{}, err
 		}
 		if r.Done {
-			return nil
+			return ack{}, nil
 		}
-		var stop bool
-		if err := dec.Decode(&stop); err != nil {
-			return err
+		var a ack
+		if err := dec.Decode(&a); err != nil {
+			return ack{}, err
 		}
-		if stop {
-			return errStop
+		if a.Stop {
+			return a, errStop
 		}
-		return nil
+		return a, nil
+	}
+	send := func(r *reply) error {
+		_, err := next(r)
+		return err
+	}
+	// sendPage sends a walked page, its image in the shared memory when it fits.
+	sendPage := func(p *Page, r *reply) (ack, error) {
+		r.Page = p
+		img := p.Image
+		if img == nil || len(img.Pix) == 0 || len(img.Pix) > len(pageBuffer) {
+			return next(r)
+		}
+		if &img.Pix[0] != &pageBuffer[0] {
+			copy(pageBuffer, img.Pix)
+		}
+		p.Image = nil
+		defer func() { p.Image = img }()
+		r.Shared = &shared{Rect: img.Rect, Stride: img.Stride}
+		return next(r)
 	}
 	ctx := context.Background()
 	for {
@@ -154,17 +193,11 @@ func serveWorker(in io.Reader, out io.Writer) int {
 			})
 		case "walk":
 			final.Summary, err = localWalk(ctx, req.Data, req.Opt, func(p *Page) error {
-				img := p.Image
-				if img == nil || len(img.Pix) == 0 || len(img.Pix) > len(pageBuffer) {
-					return send(&reply{Page: p})
-				}
-				if &img.Pix[0] != &pageBuffer[0] {
-					copy(pageBuffer, img.Pix)
-				}
-				p.Image = nil
-				defer func() { p.Image = img }()
-				return send(&reply{Page: p, Shared: &shared{Rect: img.Rect, Stride: img.Stride}})
+				_, err := sendPage(p, &reply{})
+				return err
 			})
+		case "walkpages":
+			final.Summary, final.Pending, err = walkPages(ctx, req.Data, req.Opt, next, sendPage)
 		default:
 			err = fmt.Errorf("unknown request %q", req.Op)
 		}
@@ -312,7 +345,7 @@ func putWorker(w *worker, reuse bool) {
 // remote runs req in a worker, calling each for every intermediate reply (a page); the
 // worker is killed when ctx is done. It reports ok false when no worker could be
 // started, and the caller then runs the request in-process.
-func remote(ctx context.Context, req *request, each func(*reply) error) (final *reply, ok bool, err error) {
+func remote(ctx context.Context, req *request, each func(*reply) (ack, error)) (final *reply, ok bool, err error) {
 	if workers.off.Load() {
 		return nil, false, nil
 	}
@@ -339,7 +372,7 @@ func remote(ctx context.Context, req *request, each func(*reply) error) (final *
 }
 
 // call runs req in w; replied reports whether the worker answered anything.
-func call(ctx context.Context, w *worker, req *request, each func(*reply) error) (final *reply, replied bool, err error) {
+func call(ctx context.Context, w *worker, req *request, each func(*reply) (ack, error)) (final *reply, replied bool, err error) {
 	stop := context.AfterFunc(ctx, w.kill)
 	clean := false
 	defer func() {
@@ -380,10 +413,14 @@ func call(ctx context.Context, w *worker, req *request, each func(*reply) error)
 			}
 			r.Page.Image = &image.RGBA{Pix: w.pages[:n:n], Stride: r.Shared.Stride, Rect: r.Shared.Rect}
 		}
+		var a ack
 		if fnErr == nil {
-			fnErr = each(r)
+			a, fnErr = each(r)
 		}
-		if err := w.write(fnErr != nil); err != nil {
+		if fnErr != nil {
+			a = ack{Stop: true}
+		}
+		if err := w.write(&a); err != nil {
 			return nil, true, broken(err)
 		}
 	}

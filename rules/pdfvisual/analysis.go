@@ -3,7 +3,9 @@ package pdfvisual
 import (
 	"context"
 	"image/color"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -106,48 +108,111 @@ func walk(ctx context.Context, doc *checker.Document) *analysis {
 		wctx, cancel = context.WithDeadline(ctx, opt.Deadline)
 		defer cancel()
 	}
-	var s sampler
-	a.summary, a.err = pdfrender.Walk(wctx, doc.Source, opt, func(pg *pdfrender.Page) error {
-		a.pages = append(a.pages, pageResult{coverage: pg.ImageCoverage, visible: pg.VisibleChars(), invisible: pg.InvisibleChars()})
-		if pg.VisibleChars() > 0 {
-			a.textPages++
+	// Long documents are walked by several workers at once, each with a sampler of
+	// its own; their pages are put back in order afterwards.
+	var (
+		mu     sync.Mutex
+		chunks []*[]pageOut
+	)
+	a.summary, a.err = pdfrender.WalkParallel(wctx, doc.Source, opt, func() func(*pdfrender.Page) error {
+		var s sampler
+		out := new([]pageOut)
+		mu.Lock()
+		chunks = append(chunks, out)
+		mu.Unlock()
+		return func(pg *pdfrender.Page) error {
+			po, err := measurePage(wctx, &s, pg)
+			*out = append(*out, po)
+			return err
 		}
-		if pg.Image == nil {
-			return nil
-		}
-		s.setPage(pg.Image, pg.Runs)
-		for i := range pg.Runs {
-			if i%64 == 63 && wctx.Err() != nil {
-				// Sampling costs the area of each run's box: a page of thousands of
-				// page-sized glyphs must still stop at the deadline.
-				return wctx.Err()
-			}
-			r := &pg.Runs[i]
-			if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() || !readable(r) {
-				continue
-			}
-			m, ok := s.measure(pg.Image, r)
-			if !ok {
-				continue
-			}
-			if m.hidden {
-				continue // covered or clipped: not what a reader sees
-			}
-			a.runs = append(a.runs, runResult{
-				page: pg.Number, fg: m.fg, bg: m.bg, lo: m.lo, mid: m.mid, hi: m.hi,
-				large: checker.IsLargeText(r.Size, r.Bold), chars: r.Chars, text: r.Text,
-				box: []float64{
-					float64(r.Box.Min.X) / pg.Scale, float64(r.Box.Min.Y) / pg.Scale,
-					float64(r.Box.Dx()) / pg.Scale, float64(r.Box.Dy()) / pg.Scale,
-				},
-			})
-		}
-		return nil
 	})
+	var pages []pageOut
+	for _, c := range chunks {
+		pages = append(pages, *c...)
+	}
+	a.collect(pages)
 	if a.err != nil && ctx.Err() == nil && wctx.Err() != nil {
 		a.err = nil
 		a.summary.Truncated = true
 		a.stalled = a.summary.Walked + 1
 	}
 	return a
+}
+
+// pageOut is what the walk measured on one page.
+type pageOut struct {
+	number  int
+	page    pageResult
+	skipped bool // it has text, and rendering was over before it
+	runs    []runResult
+}
+
+// measurePage measures each visible run of a walked page against what is painted
+// around it.
+func measurePage(ctx context.Context, s *sampler, pg *pdfrender.Page) (pageOut, error) {
+	po := pageOut{number: pg.Number, page: pageResult{coverage: pg.ImageCoverage, visible: pg.VisibleChars(), invisible: pg.InvisibleChars()}}
+	if pg.Image == nil {
+		po.skipped = po.page.visible > 0
+		return po, nil
+	}
+	s.setPage(pg.Image, pg.Runs)
+	for i := range pg.Runs {
+		if i%64 == 63 && ctx.Err() != nil {
+			// Sampling costs the area of each run's box: a page of thousands of
+			// page-sized glyphs must still stop at the deadline.
+			return po, ctx.Err()
+		}
+		r := &pg.Runs[i]
+		if !r.Mode.Visible() || r.Chars == 0 || r.Box.Empty() || !readable(r) {
+			continue
+		}
+		m, ok := s.measure(pg.Image, r)
+		if !ok {
+			continue
+		}
+		if m.hidden {
+			continue // covered or clipped: not what a reader sees
+		}
+		po.runs = append(po.runs, runResult{
+			page: pg.Number, fg: m.fg, bg: m.bg, lo: m.lo, mid: m.mid, hi: m.hi,
+			large: checker.IsLargeText(r.Size, r.Bold), chars: r.Chars, text: r.Text,
+			box: []float64{
+				float64(r.Box.Min.X) / pg.Scale, float64(r.Box.Min.Y) / pg.Scale,
+				float64(r.Box.Dx()) / pg.Scale, float64(r.Box.Dy()) / pg.Scale,
+			},
+		})
+	}
+	return po, nil
+}
+
+// collect puts the walked pages in order and keeps what one walk from the first page
+// would have: the pages up to the first one not walked, and contrast up to the first
+// page with text left unrendered. With several workers a deadline may cut the walk
+// with a few pages done beyond those; the reports speak of "the first N pages".
+func (a *analysis) collect(pages []pageOut) {
+	slices.SortFunc(pages, func(x, y pageOut) int { return x.number - y.number })
+	walked := 0
+	for walked < len(pages) && pages[walked].number == walked+1 {
+		walked++
+	}
+	if walked < len(pages) {
+		a.summary.Truncated = true
+	}
+	pages = pages[:walked]
+	a.summary.Walked = walked
+	a.summary.Rendered = 0
+	rendering := true
+	for _, po := range pages {
+		a.pages = append(a.pages, po.page)
+		if po.page.visible > 0 {
+			a.textPages++
+		}
+		if po.skipped {
+			rendering = false
+		}
+		if rendering && po.page.visible > 0 {
+			a.summary.Rendered++
+			a.runs = append(a.runs, po.runs...)
+		}
+	}
 }
