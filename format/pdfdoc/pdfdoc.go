@@ -296,6 +296,9 @@ func readContext(ctx context.Context, data []byte, conf *model.Configuration) (p
 			pc, err = nil, fmt.Errorf("damaged file (%v)", p)
 		}
 	}()
+	if pc, ok := readPlain(ctx, data, conf); ok {
+		return pc, nil
+	}
 	pc, err = pdfcpu.ReadWithContext(ctx, bytes.NewReader(data), conf)
 	if err == nil && pc == nil {
 		err = errors.New("empty file")

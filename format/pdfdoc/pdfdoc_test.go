@@ -281,6 +281,7 @@ func TestLexerEmptyString(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	f.Add(sample().Bytes())
+	f.Add(incrementalPDF())
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj trailer << /Root 1 0 R >>"))
 	f.Add([]byte("%PDF-"))
 	f.Fuzz(func(t *testing.T, data []byte) {
