@@ -23,6 +23,7 @@ import (
 	_ "golang.org/x/image/webp"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/internal/pngio"
 )
 
 // Image is the content of an image document.
@@ -145,8 +146,16 @@ func Load(ctx context.Context, name string, data []byte, format checker.Format, 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		img, _, err := image.Decode(bytes.NewReader(data))
+		var img image.Image
+		if format == PNG {
+			img, err = pngio.Decode(ctx, data) // image/png's result, faster for 8-bit colour
+		} else {
+			img, _, err = image.Decode(bytes.NewReader(data))
+		}
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			return nil, decodeError(format, err)
 		}
 		im.Still = img
