@@ -1,9 +1,11 @@
 package docxdoc
 
 import (
+	"bytes"
 	"encoding/xml"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -13,10 +15,15 @@ type rel struct {
 	external    bool
 }
 
-// frame is one step of the XPath-like location of the element being read.
+// frame is one step of the XPath-like location of the element being read: its name,
+// its index among its parent's children of that name (0: none written), and a slash
+// before it (inside a text box). The step is written out only when a location is asked
+// for, not for every element read.
 type frame struct {
-	seg  string
-	kids []kid
+	name  string
+	idx   int
+	slash bool
+	kids  []kid
 }
 
 type kid struct {
@@ -80,31 +87,47 @@ func (b *bodyParser) push(name string) {
 			top.kids = append(top.kids, kid{name, 1})
 		}
 	}
-	seg := name + "[" + strconv.Itoa(idx) + "]"
 	switch name {
 	case "w:body", "w:sdtContent", "w:txbxContent":
 		// one per parent by the schema: no index, as in "/w:document/w:body/w:p[3]"
-		seg = name
+		idx = 0
 	}
 	if len(b.path) == 0 {
-		seg = name
+		idx = 0
+	}
+	f := frame{name: name, idx: idx}
+	if n := len(b.path); n < cap(b.path) {
+		// The frame last popped from this level lends its list of children.
+		f.kids = b.path[:n+1][n].kids[:0]
 	}
 	if b.slash != "" {
-		seg = "/" + seg
+		f.slash = true
 		b.slash = ""
 	}
-	b.path = append(b.path, frame{seg: seg})
+	b.path = append(b.path, f)
 }
 
 func (b *bodyParser) pop() { b.path = b.path[:len(b.path)-1] }
 
 func (b *bodyParser) where() string {
-	var sb strings.Builder
+	n := 0
 	for _, f := range b.path {
-		sb.WriteByte('/')
-		sb.WriteString(f.seg)
+		n += len(f.name) + 8
 	}
-	return sb.String()
+	out := make([]byte, 0, n)
+	for _, f := range b.path {
+		out = append(out, '/')
+		if f.slash {
+			out = append(out, '/')
+		}
+		out = append(out, f.name...)
+		if f.idx > 0 {
+			out = append(out, '[')
+			out = strconv.AppendInt(out, int64(f.idx), 10)
+			out = append(out, ']')
+		}
+	}
+	return string(out)
 }
 
 func (b *bodyParser) target(id string) (string, bool) {
@@ -285,7 +308,7 @@ type paraState struct {
 	p        *Paragraph
 	props    pProps
 	resolved bool
-	text     strings.Builder
+	text     textJoin
 	spaces   int // current run of spaces
 	tabs     int
 }
@@ -357,25 +380,95 @@ func (b *bodyParser) finishParagraph(ps *paraState) {
 	}
 }
 
-// firstWords keeps at most n bytes of s, cut at a word and rune boundary.
+// firstWords keeps at most n bytes of s, its white space made single spaces (as
+// strings.Join(strings.Fields(s), " ") does), cut at a word and rune boundary. It reads
+// only as much of s as the cut needs: every paragraph of a long document passes here.
 func firstWords(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
+	out := make([]byte, 0, min(len(s), n+utf8.UTFMax+1)+len("…"))
+	i := 0
+	for len(out) <= n {
+		i = spaceEnd(s, i, true)
+		if i == len(s) {
+			break
+		}
+		j := spaceEnd(s, i, false)
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		// Past byte n only the byte after the cut is looked at.
+		out = append(out, s[i:min(j, i+n+1-min(len(out), n))]...)
+		i = j
 	}
-	cut := s[:n]
-	for len(cut) > 0 && !utf8.RuneStart(s[len(cut)]) {
+	if len(out) <= n {
+		return string(out)
+	}
+	cut := out[:n]
+	for len(cut) > 0 && !utf8.RuneStart(out[len(cut)]) {
 		cut = cut[:len(cut)-1]
 	}
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+	if i := bytes.LastIndexByte(cut, ' '); i > n/2 {
 		cut = cut[:i]
 	}
-	return cut + "…"
+	return string(append(cut, "…"...))
+}
+
+// spaceEnd returns the index of the first byte from i that is not white space (space
+// true) or that is (space false), by unicode.IsSpace, or len(s).
+func spaceEnd(s string, i int, space bool) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) != space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) != space {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// textJoin joins a text's pieces, without a copy for a text of one piece (a paragraph
+// of one run, a run of one w:t): the common case.
+type textJoin struct {
+	first  string
+	b      strings.Builder
+	pieces int
+}
+
+func (j *textJoin) add(s string) {
+	switch j.pieces {
+	case 0:
+		j.first = s
+	case 1:
+		j.b.Grow(2 * (len(j.first) + len(s)))
+		j.b.WriteString(j.first)
+		fallthrough
+	default:
+		j.b.WriteString(s)
+	}
+	j.pieces++
+}
+
+func (j *textJoin) String() string {
+	if j.pieces <= 1 {
+		return j.first
+	}
+	return j.b.String()
 }
 
 // appendText adds visible text to the paragraph and to every open link or control.
 func (b *bodyParser) appendText(ps *paraState, s string) {
-	ps.text.WriteString(s)
+	ps.text.add(s)
 	for _, c := range b.collectors {
 		c.b.WriteString(s)
 	}
@@ -555,7 +648,7 @@ func (b *bodyParser) run(ps *paraState) error {
 		return cur
 	}
 	// The run's text is built once: a run may hold a great many w:t elements.
-	var text strings.Builder
+	var text textJoin
 	defer func() {
 		if cur != nil {
 			cur.Text = text.String()
@@ -566,7 +659,7 @@ func (b *bodyParser) run(ps *paraState) error {
 		if r.Hidden || b.inInstr() {
 			return
 		}
-		text.WriteString(s)
+		text.add(s)
 		b.appendText(ps, s)
 	}
 	return w.children(anyNS, func(se xml.StartElement) error {

@@ -125,15 +125,21 @@ type styleSet struct {
 	numToAbs   map[string]string
 
 	levelCache map[string]int
-	rCache     map[string]rProps
+	rCache     map[runKey]rProps
 	shdCache   map[string]shdSpec
+	// chains holds each style's w:basedOn chain once it is asked for: every paragraph
+	// and run of the body asks.
+	chains map[string][]*style
 }
+
+type runKey struct{ pStyle, rStyle string }
 
 func newStyleSet() *styleSet {
 	return &styleSet{
 		byID: map[string]*style{}, theme: map[string]RGB{}, mapping: map[string]string{},
 		numFormats: map[string][]string{}, numToAbs: map[string]string{},
-		levelCache: map[string]int{}, rCache: map[string]rProps{}, shdCache: map[string]shdSpec{},
+		levelCache: map[string]int{}, rCache: map[runKey]rProps{}, shdCache: map[string]shdSpec{},
+		chains:    map[string][]*style{},
 		defaultsP: pProps{outline: -1},
 	}
 }
@@ -144,6 +150,17 @@ const maxChain = 64
 
 // chain returns the style and its ancestors, nearest first, stopping at a cycle.
 func (s *styleSet) chain(id string) []*style {
+	if c, ok := s.chains[id]; ok {
+		return c
+	}
+	c := s.newChain(id)
+	if len(s.chains) < 10_000 {
+		s.chains[id] = c
+	}
+	return c
+}
+
+func (s *styleSet) newChain(id string) []*style {
 	var out []*style
 	seen := map[string]bool{}
 	for id != "" && len(out) < maxChain && !seen[id] {
@@ -240,7 +257,7 @@ func (s *styleSet) paraShading(id string) shdSpec {
 // runBase resolves the run properties of a paragraph style and a character style over
 // the document defaults (ECMA-376 17.7.2: defaults, paragraph style, run style, direct).
 func (s *styleSet) runBase(pStyle, rStyle string) rProps {
-	key := pStyle + "\x00" + rStyle
+	key := runKey{pStyle, rStyle}
 	if v, ok := s.rCache[key]; ok {
 		return v
 	}
@@ -568,6 +585,7 @@ func (s *styleSet) parseStyles(w *walker) error {
 			cur = &style{id: w.attr(t, nsW, "styleId"), typ: w.attr(t, nsW, "type"), isDefault: w.onOffAttr(t, "default"), p: pProps{outline: -1}}
 			if _, dup := s.byID[cur.id]; !dup {
 				s.byID[cur.id] = cur
+				clear(s.chains)
 			}
 			if cur.isDefault {
 				switch cur.typ {

@@ -3,10 +3,13 @@ package docxdoc
 import (
 	"context"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/zippkg"
@@ -45,4 +48,34 @@ func TestSameModelAsEncodingXML(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents", len(files))
+}
+
+// TestFirstWords checks the one-pass cut against the plain definition it replaced.
+func TestFirstWords(t *testing.T) {
+	plain := func(s string, n int) string {
+		s = strings.Join(strings.Fields(s), " ")
+		if len(s) <= n {
+			return s
+		}
+		cut := s[:n]
+		for len(cut) > 0 && !utf8.RuneStart(s[len(cut)]) {
+			cut = cut[:len(cut)-1]
+		}
+		if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+			cut = cut[:i]
+		}
+		return cut + "…"
+	}
+	pieces := []string{"a", "mot", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "日本", "\xff", "\u0085", "word-long-enough", "\r\n", "…"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s, n := b.String(), 1+rng.IntN(90)
+		if got, want := firstWords(s, n), plain(s, n); got != want {
+			t.Fatalf("firstWords(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	}
 }

@@ -255,23 +255,42 @@ func (w *walker) eachEnd(start func(se xml.StartElement) error, end func(ee xml.
 	}
 }
 
-// text reads the character data of the element whose start was just read.
+// text reads the character data of the element whose start was just read. Most
+// elements hold one piece of text, made a string at once.
 func (w *walker) text() (string, error) {
 	d := w.depth
+	var first string
 	var b strings.Builder
+	pieces := 0
+	result := func() string {
+		if pieces <= 1 {
+			return first
+		}
+		return b.String()
+	}
 	for {
 		kind, err := w.next()
 		if err != nil {
-			return b.String(), eofIsDamage(err, w.part)
+			return result(), eofIsDamage(err, w.part)
 		}
 		switch kind {
 		case zippkg.Text:
-			if b.Len() < 1<<20 {
-				b.Write(w.d.Data())
+			data := w.d.Data()
+			switch pieces {
+			case 0:
+				first = string(data)
+			case 1:
+				b.WriteString(first)
+				fallthrough
+			default:
+				if b.Len() < 1<<20 {
+					b.Write(data)
+				}
 			}
+			pieces++
 		case zippkg.EndTag:
 			if w.depth < d {
-				return b.String(), nil
+				return result(), nil
 			}
 		}
 	}

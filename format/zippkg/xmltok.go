@@ -52,11 +52,15 @@ type Tokenizer struct {
 	stack []openElem
 	ns    map[string]string
 	undo  []nsUndo
+	// gen changes whenever a declaration comes into or goes out of scope: an Office
+	// part declares its namespaces once, on its root, so each name is resolved once.
+	gen uint64
 
 	names   map[string]*qname
 	values  map[string]string
 	scratch []byte
 	attrTmp []xml.Attr
+	attrQ   []*qname
 	slab    []xml.Attr
 }
 
@@ -76,6 +80,10 @@ type qname struct {
 	raw, prefix, local string
 	ok                 bool // a valid XML name
 	colons             int
+	// The name resolved as an element and as an attribute, while the namespace
+	// declarations in scope are those of generation gen (0: not resolved yet).
+	elemGen, attrGen   uint64
+	elemName, attrName xml.Name
 }
 
 const (
@@ -88,7 +96,7 @@ const (
 
 // NewTokenizer reads r.
 func NewTokenizer(r io.Reader) *Tokenizer {
-	return &Tokenizer{r: r, buf: make([]byte, tokBufSize), ns: map[string]string{},
+	return &Tokenizer{r: r, buf: make([]byte, tokBufSize), ns: map[string]string{}, gen: 1,
 		names: map[string]*qname{}, values: map[string]string{}}
 }
 
@@ -489,6 +497,7 @@ func (t *Tokenizer) startTag() (TokenKind, error) {
 		return 0, t.syntax(at+i, "expected element name after <")
 	}
 	attrs := t.attrTmp[:0]
+	t.attrQ = t.attrQ[:0]
 	empty := false
 	for {
 		for i < len(tag) && isSpace(int(tag[i])) {
@@ -558,8 +567,10 @@ func (t *Tokenizer) startTag() (TokenKind, error) {
 		}
 		i += k + 1
 		attrs = append(attrs, xml.Attr{Name: xml.Name{Space: a.prefix, Local: a.local}, Value: t.value(v)})
+		t.attrQ = append(t.attrQ, a)
 	}
-	t.attrTmp = attrs[:0]
+	attrQ := t.attrQ
+	t.attrTmp, t.attrQ = attrs[:0], t.attrQ[:0]
 	if i != len(tag) {
 		// Unreachable for a tag tagEnd delimited: kept as a guard.
 		return 0, t.syntax(at+i, "expected /> in element")
@@ -577,10 +588,9 @@ func (t *Tokenizer) startTag() (TokenKind, error) {
 			t.bind("", a.Value)
 		}
 	}
-	name := xml.Name{Space: q.prefix, Local: q.local}
-	t.translate(&name, true)
+	name := t.resolve(q, true)
 	for k := range attrs {
-		t.translate(&attrs[k].Name, false)
+		attrs[k].Name = t.resolve(attrQ[k], false)
 	}
 	t.stack = append(t.stack, openElem{raw: q.raw, name: name, mark: mark})
 	t.start = xml.StartElement{Name: name, Attr: attrs}
@@ -618,7 +628,26 @@ func (t *Tokenizer) value(v []byte) string {
 	return s
 }
 
+// resolve is q translated, from q's cache while the declarations are unchanged.
+func (t *Tokenizer) resolve(q *qname, element bool) xml.Name {
+	if element {
+		if q.elemGen != t.gen {
+			q.elemName = xml.Name{Space: q.prefix, Local: q.local}
+			t.translate(&q.elemName, true)
+			q.elemGen = t.gen
+		}
+		return q.elemName
+	}
+	if q.attrGen != t.gen {
+		q.attrName = xml.Name{Space: q.prefix, Local: q.local}
+		t.translate(&q.attrName, false)
+		q.attrGen = t.gen
+	}
+	return q.attrName
+}
+
 func (t *Tokenizer) bind(prefix, uri string) {
+	t.gen++
 	old, had := t.ns[prefix]
 	t.undo = append(t.undo, nsUndo{prefix: prefix, uri: old, had: had})
 	t.ns[prefix] = uri
@@ -646,6 +675,9 @@ func (t *Tokenizer) translate(n *xml.Name, element bool) {
 func (t *Tokenizer) pop() {
 	top := t.stack[len(t.stack)-1]
 	t.stack = t.stack[:len(t.stack)-1]
+	if len(t.undo) > top.mark {
+		t.gen++
+	}
 	for i := len(t.undo) - 1; i >= top.mark; i-- {
 		u := t.undo[i]
 		if u.had {

@@ -88,6 +88,7 @@ var tokenizerCases = []string{
 	`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" + `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t xml:space="preserve"> Préfecture &amp; co &#233;&#xE9; </w:t></w:r></w:p></w:body></w:document>`,
 	`<a xmlns="d" xmlns:p="u"><b p:x="1" y='2'/><p:c xmlns:p="v"><p:d/></p:c><p:e/><xmlns/><q:f/></a>`,
 	`<a xmlns:p=""><p:b/></a>`,
+	`<a xmlns:p="1"><p:x/><b xmlns:p="2"><p:x p:y=""/></b><p:x p:y=""/><c xmlns="d" xmlns:p="3"><x p:y=""/></c><x/></a>`,
 	"<a>x\r\ny\rz</a>",
 	"<a b=\"x\r\ny\tz\">t</a>",
 	`<a><![CDATA[ <b> & ]] ]]></a>`,
