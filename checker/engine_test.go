@@ -255,52 +255,45 @@ func TestDeadlineStopsRules(t *testing.T) {
 // A long document gets the deadline its length earns (Limits.Timeout), both in what its
 // rules see and in when Check gives up on it; a short one keeps DocumentTimeout.
 func TestDeadlineGrowsWithPages(t *testing.T) {
-	for _, tc := range []struct {
-		pages int
-		want  time.Duration
-	}{{1, 200 * time.Millisecond}, {10, 500 * time.Millisecond}, {1000, 1 * time.Second}} {
-		var left time.Duration
-		var overran atomic.Bool
-		slow := rule("SLOW", Tip, func(p *Pass) {
-			dl, ok := p.Context().Deadline()
-			if !ok {
-				t.Error("no deadline")
-			}
-			left = time.Until(dl)
-			// Work past the short deadline, stopping at the document's own.
-			for p.Context().Err() == nil && time.Until(dl) > 0 {
+	lim := Limits{DocumentTimeout: 200 * time.Millisecond, PageTimeout: 100 * time.Millisecond, MaxDocumentTimeout: 3 * time.Second}
+	for pages, want := range map[int]time.Duration{0: 200 * time.Millisecond, 1: 200 * time.Millisecond,
+		2: 200 * time.Millisecond, 10: time.Second, 30: 3 * time.Second, 1000: 3 * time.Second} {
+		if got := lim.Timeout(pages); got != want {
+			t.Errorf("%d pages: Timeout %v, want %v", pages, got, want)
+		}
+	}
+	if got := (Limits{DocumentTimeout: time.Second}).Timeout(1000); got != time.Second {
+		t.Errorf("no PageTimeout: %v, want the document timeout", got)
+	}
+	if got := (Limits{DocumentTimeout: time.Second, PageTimeout: time.Second}).Timeout(1000); got != 10*time.Second {
+		t.Errorf("no cap given: %v, want ten times the document timeout", got)
+	}
+	for _, pages := range []int{1, 30} {
+		want := lim.Timeout(pages)
+		var given time.Duration
+		// The rule works 600 ms: past the short deadline, within the long one.
+		work := rule("WORK", Tip, func(p *Pass) {
+			dl, _ := p.Context().Deadline()
+			given = time.Until(dl)
+			end := time.Now().Add(600 * time.Millisecond)
+			for p.Context().Err() == nil && time.Now().Before(end) {
 				time.Sleep(5 * time.Millisecond)
-				if time.Until(dl) < left-300*time.Millisecond {
-					overran.Store(true)
-					return
-				}
 			}
+			p.Pass(1)
 		})
 		e := testEngine(func(ctx context.Context, name string, _ []byte, f Format, _ Limits) (*Document, error) {
-			return &Document{Name: name, Format: f, Pages: tc.pages}, nil
-		}, slow)
-		e.Limits.DocumentTimeout = 200 * time.Millisecond
-		e.Limits.PageTimeout = 50 * time.Millisecond
-		e.Limits.MaxDocumentTimeout = time.Second
-		if got := e.Limits.Timeout(tc.pages); got != tc.want {
-			t.Errorf("%d pages: Timeout %v, want %v", tc.pages, got, tc.want)
-		}
+			return &Document{Name: name, Format: f, Pages: pages}, nil
+		}, work)
+		e.Limits = lim
 		r := e.Check(context.Background(), "x.png", pngHead, false)
-		if left > tc.want || left < tc.want-150*time.Millisecond {
-			t.Errorf("%d pages: the rule had %v left, want about %v", tc.pages, left, tc.want)
+		if given > want || given < want-time.Second {
+			t.Errorf("%d pages: the rule was given %v, want about %v", pages, given, want)
 		}
-		if overran.Load() {
-			// The rule ran 300 ms past the short deadline: only a long document may.
-			if tc.want <= 300*time.Millisecond {
-				t.Errorf("%d pages: the rule ran past the deadline", tc.pages)
-			}
-			if r.Err != nil {
-				t.Errorf("%d pages: %+v, want the check to finish within its longer deadline", tc.pages, r.Err)
-			}
-		} else if tc.want > 300*time.Millisecond {
-			t.Errorf("%d pages: the rule was stopped before its longer deadline", tc.pages)
-		} else if r.Err == nil || !strings.Contains(r.Err.Msg.En, "limit") {
-			t.Errorf("%d pages: %+v, want a deadline error", tc.pages, r.Err)
+		if pages == 1 && (r.Err == nil || !strings.Contains(r.Err.Msg.En, "200ms")) {
+			t.Errorf("1 page: %+v, want the 200 ms deadline error", r.Err)
+		}
+		if pages == 30 && r.Err != nil {
+			t.Errorf("30 pages: %+v, want the check to finish within its 3 s", r.Err)
 		}
 	}
 }
