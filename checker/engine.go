@@ -225,6 +225,9 @@ func (e *Engine) load(ctx context.Context, name string, data []byte) (*Document,
 	if f == nil {
 		return nil, FormatUnknown, e.notRead()
 	}
+	if f.Prepare != nil {
+		f.Prepare()
+	}
 	doc, err := f.Load(ctx, name, data, f.Name, e.Limits)
 	if err != nil {
 		le := asLoadError(err)

@@ -42,6 +42,10 @@ type FileFormat struct {
 	// Picture is set for formats whose document is one picture rather than pages.
 	Picture bool
 	Load    Loader
+	// Prepare, when set, is called as a document of the format is about to be loaded,
+	// so that a slow helper the checks will need (a page renderer) starts while the
+	// document is parsed rather than after. It must return at once.
+	Prepare func()
 }
 
 var registry struct {

@@ -151,6 +151,35 @@ func Warm() error {
 
 var warmOnce sync.Once
 
+// starting is set while Prestart starts a worker.
+var starting atomic.Bool
+
+// Prestart starts a worker process in the background when none is idle and fewer than
+// one per CPU run, so that the next call finds one ready: a caller that will soon render
+// (a PDF being parsed) calls it to overlap the worker's start (0.2–0.3 s) with its own
+// work. It returns at once.
+func Prestart() {
+	if inWorker || workers.off.Load() {
+		return
+	}
+	initWorkers()
+	if len(workers.idle) > 0 || len(workers.slots)+len(workers.idle) >= cap(workers.slots) || !starting.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer starting.Store(false)
+		w, err := startWorker()
+		if err != nil {
+			return // the first call finds out, and falls back to rendering in-process
+		}
+		select {
+		case workers.idle <- w:
+		default:
+			w.release()
+		}
+	}()
+}
+
 // warmWorker starts one worker process and leaves it idle: the compiled module is
 // loaded (or compiled and cached) before the first document. When no worker starts or
 // answers, rendering stays in this process.

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
@@ -56,5 +57,41 @@ func TestWorkerPagesMatchInProcess(t *testing.T) {
 		if !sharing {
 			t.Error("no worker shares its page memory: pages went through the pipe")
 		}
+	}
+}
+
+// Prestart leaves one worker ready for the next call, which uses it rather than starting
+// its own; it starts none when one is idle already.
+func TestPrestartLeavesAWorkerReady(t *testing.T) {
+	if err := Warm(); err != nil || !InWorkers() {
+		t.Skip("no worker process here")
+	}
+	// Empty the idle pool, then ask for one in the background.
+	for len(workers.idle) > 0 {
+		(<-workers.idle).release()
+	}
+	Prestart()
+	deadline := time.Now().Add(30 * time.Second)
+	for len(workers.idle) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(workers.idle) != 1 {
+		t.Fatalf("%d idle workers after Prestart, want 1", len(workers.idle))
+	}
+	w := <-workers.idle
+	workers.idle <- w
+	Prestart() // one is idle: nothing to start
+	time.Sleep(50 * time.Millisecond)
+	if len(workers.idle) != 1 || starting.Load() {
+		t.Fatalf("Prestart started another worker while one was idle")
+	}
+	doc := fixtures.VisualPDF{Pages: []fixtures.VisualPage{fixtures.TextPage(color.Black, nil, 1)}}.Bytes()
+	if n, err := PageCount(context.Background(), doc); err != nil || n != 1 {
+		t.Fatalf("PageCount %d, %v", n, err)
+	}
+	if len(workers.idle) != 1 || <-workers.idle != w {
+		t.Error("the call did not use the prestarted worker")
+	} else {
+		workers.idle <- w
 	}
 }

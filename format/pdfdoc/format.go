@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/pdfrender"
 )
 
 // Name is the format's name in reports; Kind is the model PDF rules read (*Document).
@@ -17,6 +18,9 @@ func init() {
 		Name: Name, Title: "PDF", Kinds: []checker.Kind{Kind},
 		Extensions: []string{".pdf"}, MediaTypes: []string{"application/pdf"},
 		Sniff: sniff, Load: Load,
+		// The page checks render pages: their renderer's start (a process, 0.2–0.3 s)
+		// overlaps the reading of the document's structure.
+		Prepare: pdfrender.Prestart,
 	})
 }
 
