@@ -507,10 +507,62 @@ func (r *contentRun) text(op string, ops []Operand, gs gstate, tm float64, top m
 	}
 	top.elem.Text += t
 	top.elem.textSize += len(t)
-	if top.elem.parts == nil {
-		top.elem.parts = map[mcKey]string{}
+	top.elem.addPart(top.key, t)
+}
+
+// mcPart is the text an element has from one marked-content sequence.
+type mcPart struct {
+	key  mcKey
+	text string
+}
+
+// addPart appends text to the element's part for key. Most elements have one part, or
+// receive their parts in order, so the last one is tried first; a slice costs less than
+// a map for each of thousands of elements, and an index is built only for an element
+// with many parts. Empty text adds nothing a reader would hear.
+func (e *Elem) addPart(key mcKey, t string) {
+	if t == "" {
+		return
 	}
-	top.elem.parts[top.key] += t
+	if n := len(e.parts); n > 0 && e.parts[n-1].key == key {
+		e.parts[n-1].text += t
+		return
+	}
+	if i, ok := e.findPart(key); ok {
+		e.parts[i].text += t
+		return
+	}
+	e.parts = append(e.parts, mcPart{key, t})
+	switch n := len(e.parts); {
+	case e.partIndex != nil:
+		e.partIndex[key] = n - 1
+	case n > 16:
+		e.partIndex = make(map[mcKey]int, n)
+		for i, p := range e.parts {
+			e.partIndex[p.key] = i
+		}
+	}
+}
+
+func (e *Elem) findPart(key mcKey) (int, bool) {
+	if e.partIndex != nil {
+		i, ok := e.partIndex[key]
+		return i, ok
+	}
+	for i := range e.parts {
+		if e.parts[i].key == key {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// part is the element's text from the marked-content sequence key.
+func (e *Elem) part(key mcKey) (string, bool) {
+	if i, ok := e.findPart(key); ok {
+		return e.parts[i].text, true
+	}
+	return "", false
 }
 
 // operandDict converts a property-list dictionary of the resources to a dictionary

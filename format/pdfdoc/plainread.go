@@ -60,7 +60,7 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 	// The sections, newest first (incremental updates chain them with /Prev): an object's
 	// newest entry wins, and so does the newest trailer's Root, Info, ID and Size.
 	var entries []xrefEntry
-	known := map[int]bool{}
+	known := make(map[int]bool)
 	seenSection := map[int64]bool{}
 	for off, limit := xo, sx; ; {
 		if len(seenSection) >= 64 || seenSection[off] || off <= 0 || off >= int64(len(data)) ||
@@ -73,6 +73,7 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 			return nil, false
 		}
 		for _, e := range section {
+			// The first entry for an object wins, within a section too, as in pdfcpu.
 			if !known[e.nr] {
 				known[e.nr] = true
 				entries = append(entries, e)
@@ -338,7 +339,6 @@ type xrefEntry struct {
 // entries), up to its "trailer" keyword, whose position it returns.
 func xrefTable(data []byte, xo int) (entries []xrefEntry, trailerAt int, ok bool) {
 	p := xo + len("xref")
-	seen := map[int]bool{}
 	for {
 		p = skipWhite(data, p)
 		if bytes.HasPrefix(data[p:], []byte("trailer")) {
@@ -360,11 +360,10 @@ func xrefTable(data []byte, xo int) (entries []xrefEntry, trailerAt int, ok bool
 			if !ok1 || !ok2 || q >= len(data) || (data[q] != 'n' && data[q] != 'f') || gen > 65535 {
 				return nil, 0, false
 			}
-			nr := int(start + k)
-			if seen[nr] {
-				return nil, 0, false
+			if entries == nil {
+				entries = make([]xrefEntry, 0, count)
 			}
-			seen[nr] = true
+			nr := int(start + k)
 			entries = append(entries, xrefEntry{nr: nr, gen: int(gen), off: off, free: data[q] == 'f'})
 			p = q + 1
 		}

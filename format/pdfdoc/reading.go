@@ -127,7 +127,7 @@ func subtreeText(e *Elem, depth int) string {
 			sb.WriteString(" ")
 			sb.WriteString(subtreeText(n.Elem, depth+1))
 		case n.MCID >= 0:
-			if t, ok := e.parts[mcKey{n.Owner, n.MCID}]; ok {
+			if t, ok := e.part(mcKey{n.Owner, n.MCID}); ok {
 				sb.WriteString(t)
 				used += len(t)
 			}

@@ -51,7 +51,8 @@ type Elem struct {
 	Chars, BoldChars int
 	SizeChars        float64
 	textSize         int
-	parts            map[mcKey]string // the same text by marked-content id, for reading order
+	parts            []mcPart      // the same text by marked-content id, for reading order
+	partIndex        map[mcKey]int // index of parts, once there are many
 }
 
 // FontSize is the mean size in points of the element's own text, 0 when it has none.

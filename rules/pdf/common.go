@@ -7,6 +7,8 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/checker"
 	"github.com/lab110bis/focusplus/format/pdfdoc"
@@ -187,6 +189,13 @@ const maxElemText = 2000
 // elemText is the text of an element and its descendants in document order, as a
 // screen reader reads it: an ActualText replaces the text of its subtree.
 func elemText(e *pdfdoc.Elem) string {
+	// Most elements are leaves: their text needs no builder.
+	if e.HasActualText {
+		return collapseSpace(e.ActualText)
+	}
+	if len(e.Kids) == 0 {
+		return collapseSpace(e.Text)
+	}
 	var b strings.Builder
 	var walk func(e *pdfdoc.Elem, depth int)
 	walk = func(e *pdfdoc.Elem, depth int) {
@@ -203,7 +212,59 @@ func elemText(e *pdfdoc.Elem) string {
 		}
 	}
 	walk(e, 0)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return collapseSpace(b.String())
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "): words separated by one space.
+// Text that is already so, as most extracted text is, is returned as it is, without
+// allocating.
+func collapseSpace(s string) string {
+	clean, space := true, true // space: the previous rune was a space (or s starts)
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				clean = false
+				break
+			}
+			space = true
+		} else {
+			space = false
+		}
+	}
+	if clean && !space {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	inWord := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else {
+			if !inWord && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			inWord = true
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// wordCount is len(strings.Fields(s)), without allocating.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
 }
 
 // quote shortens a text for a message.

@@ -73,7 +73,7 @@ func headingLike(text string) bool {
 		}
 	}
 	// A page number, "P19" or "2." is no heading.
-	if letters < 4 || utf8.RuneCountInString(text) > maxHeadingRunes || len(strings.Fields(text)) > maxHeadingWords {
+	if letters < 4 || utf8.RuneCountInString(text) > maxHeadingRunes || wordCount(text) > maxHeadingWords {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
