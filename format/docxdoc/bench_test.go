@@ -132,3 +132,46 @@ func BenchmarkInflate20MB(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTokens20MB reads the same part's tokens and nothing else: the tokenizer's
+// share of a load, and encoding/xml's.
+func BenchmarkTokens20MB(b *testing.B) {
+	data := bigDOCX()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var part []byte
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			part, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		tokens func(io.Reader) zippkg.TokenReader
+	}{
+		{"tokenizer", func(r io.Reader) zippkg.TokenReader { return zippkg.NewTokenizer(r) }},
+		{"encoding-xml", zippkg.ReferenceReader},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(part)))
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				d := c.tokens(bytes.NewReader(part))
+				for {
+					if _, err := d.Next(); err != nil {
+						if err != io.EOF {
+							b.Fatal(err)
+						}
+						break
+					}
+				}
+			}
+			reportCPU(b, cpu, int64(len(part)))
+		})
+	}
+}

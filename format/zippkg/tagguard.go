@@ -1,6 +1,7 @@
 package zippkg
 
 import (
+	"bytes"
 	"context"
 	"io"
 
@@ -39,7 +40,17 @@ func (g *tagGuard) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	n, err := g.r.Read(p)
-	for _, c := range p[:n] {
+	read := p[:n]
+	for i := 0; i < len(read); i++ {
+		if !g.inTag {
+			// Between tags only the next '<' matters (no quote is open outside a tag).
+			j := bytes.IndexByte(read[i:], '<')
+			if j < 0 {
+				break
+			}
+			i += j
+		}
+		c := read[i]
 		switch {
 		case c == '<':
 			g.markup++
