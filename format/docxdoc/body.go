@@ -67,6 +67,7 @@ type bodyParser struct {
 	renderedPages int
 	sections      int
 	lastText      string // first words of the last paragraph with text
+	paraBlock     []Paragraph
 	root          string // local name of the part's root element
 }
 
@@ -293,7 +294,13 @@ func (b *bodyParser) sdtPr(c *Control) error {
 
 // newParagraph registers a paragraph at the current location.
 func (b *bodyParser) newParagraph() *Paragraph {
-	p := &Paragraph{Part: b.part, Path: b.where(), Table: b.table, Cell: b.cell, TextBox: b.textBox, After: b.lastText}
+	// Paragraphs are carved from blocks of 256: a long report has a hundred thousand.
+	if len(b.paraBlock) == 0 {
+		b.paraBlock = make([]Paragraph, 256)
+	}
+	p := &b.paraBlock[0]
+	b.paraBlock = b.paraBlock[1:]
+	*p = Paragraph{Part: b.part, Path: b.where(), Table: b.table, Cell: b.cell, TextBox: b.textBox, After: b.lastText}
 	b.doc.Paragraphs = append(b.doc.Paragraphs, p)
 	for _, c := range b.collectors {
 		if c.ctl != nil && c.ctl.Para == nil {
@@ -384,6 +391,12 @@ func (b *bodyParser) finishParagraph(ps *paraState) {
 // strings.Join(strings.Fields(s), " ") does), cut at a word and rune boundary. It reads
 // only as much of s as the cut needs: every paragraph of a long document passes here.
 func firstWords(s string, n int) string {
+	if cut, ok := plainPrefix(s, n); ok {
+		if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+			cut = cut[:i]
+		}
+		return cut + "…"
+	}
 	out := make([]byte, 0, min(len(s), n+utf8.UTFMax+1)+len("…"))
 	i := 0
 	for len(out) <= n {
@@ -410,6 +423,25 @@ func firstWords(s string, n int) string {
 		cut = cut[:i]
 	}
 	return string(append(cut, "…"...))
+}
+
+// plainPrefix is s[:n] when the first n+1 bytes of s are ASCII, start with no white
+// space, hold no white space but single spaces and end on a letter: then they are the
+// first bytes of the normalised text, which is longer than n, and the byte after the
+// cut is no rune's continuation. Most paragraphs longer than n start so.
+func plainPrefix(s string, n int) (string, bool) {
+	if len(s) <= n || s[n] == ' ' {
+		return "", false
+	}
+	prev := byte(' ')
+	for i := 0; i <= n; i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == ' ' && prev == ' ' || c != ' ' && asciiSpace(c) {
+			return "", false
+		}
+		prev = c
+	}
+	return s[:n], true
 }
 
 // spaceEnd returns the index of the first byte from i that is not white space (space
