@@ -1,8 +1,14 @@
 package pdfrender
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"image/color"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -61,6 +67,7 @@ func benchWalk(b *testing.B, doc []byte, opt Options) {
 	}
 	b.SetBytes(int64(len(doc)))
 	pages := 0
+	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		sum, err := Walk(context.Background(), doc, opt, func(*Page) error { return nil })
@@ -69,7 +76,38 @@ func benchWalk(b *testing.B, doc []byte, opt Options) {
 		}
 		pages += sum.Walked
 	}
+	reportPages(b, pages, cpu0)
+}
+
+// reportPages reports pages per second of wall time and CPU milliseconds per page, this
+// process and its workers together: on a machine shared with other work, CPU time
+// varies far less than wall time.
+func reportPages(b *testing.B, pages int, cpu0 time.Duration) {
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(pages), "cpu-ms/page")
+}
+
+// cpuTime is the CPU time of this process and of its live workers (Linux: /proc).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	t := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	live.Range(func(k, _ any) bool {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", k.(*worker).cmd.Process.Pid))
+		if err != nil {
+			return true
+		}
+		// Fields after the command name (which may hold spaces): utime and stime are the
+		// 12th and 13th, in clock ticks of 10 ms.
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(f) > 12 {
+			u, _ := strconv.Atoi(f[11])
+			s, _ := strconv.Atoi(f[12])
+			t += time.Duration(u+s) * 10 * time.Millisecond
+		}
+		return true
+	})
+	return t
 }
 
 func textDoc(n int) []byte {
@@ -119,4 +157,36 @@ func BenchmarkWorkerStart(b *testing.B) {
 		}
 		w.release()
 	}
+}
+
+// contrastOptions is what the contrast and scan checks ask of the walk.
+var contrastOptions = Options{Render: true, RenderOnlyText: true, Text: true, Images: true, ImagesBelowChars: 20}
+
+// BenchmarkWalkLong walks 200 pages of text for the contrast check in one worker.
+func BenchmarkWalkLong(b *testing.B) {
+	b.ReportAllocs()
+	benchWalk(b, textDoc(200), contrastOptions)
+}
+
+// BenchmarkWalkLongParallel walks the same 200 pages with every CPU free.
+func BenchmarkWalkLongParallel(b *testing.B) {
+	if err := Warm(); err != nil {
+		b.Fatal(err)
+	}
+	doc := textDoc(200)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(doc)))
+	pages := 0
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sum, err := WalkParallel(context.Background(), doc, contrastOptions, func() func(*Page) error {
+			return func(*Page) error { return nil }
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages += sum.Walked
+	}
+	reportPages(b, pages, cpu0)
 }

@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 
 	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -214,6 +215,9 @@ func CompilationCacheDir() string {
 type session struct {
 	inst pdfium.Pdfium
 	doc  *docRef
+	// bitmap is the renderer's page bitmap of bitmapW × bitmapH, kept between pages.
+	bitmap           references.FPDF_BITMAP
+	bitmapW, bitmapH int
 	// discard drops the renderer after this document instead of reusing it: WebAssembly
 	// memory never shrinks, and a large file or decoded images leave it at its peak.
 	// A new renderer costs about 15 ms.

@@ -51,6 +51,7 @@ func (s *session) openDoc(data []byte) error {
 }
 
 func (s *session) closeDoc() {
+	s.dropBitmap()
 	if s.doc != nil {
 		s.inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: *s.doc})
 		s.doc = nil
@@ -267,38 +268,82 @@ func pixelSize(w, h, dpi float64, maxPixels int64) (int, int) {
 }
 
 // render draws the page into an RGBA image of pw × ph, reusing buf when it is large
-// enough. Transparent pages are composited over white, as a viewer shows them.
+// enough. Transparent pages are composited over white, as a viewer shows them. The
+// renderer's bitmap is kept for the next page of the same size: a new one per page
+// (8 MB for A4 at 144 dpi) is allocated and cleared inside the renderer each time.
 func (s *session) render(pg references.FPDF_PAGE, pw, ph int, buf *image.RGBA) (*image.RGBA, error) {
-	res, err := s.inst.RenderPageInPixels(&requests.RenderPageInPixels{
-		Page:        requests.Page{ByReference: &pg},
-		Width:       pw,
-		Height:      ph,
-		RenderFlags: enums.FPDF_RENDER_FLAG_ANNOT,
-	})
+	inst := s.inst
+	ref := requests.Page{ByReference: &pg}
+	if s.bitmap != "" && (s.bitmapW != pw || s.bitmapH != ph) {
+		s.dropBitmap()
+	}
+	if s.bitmap == "" {
+		if int64(pw)*int64(ph)*4 > math.MaxUint32 {
+			return nil, errors.New("the image to render is too large")
+		}
+		bm, err := inst.FPDFBitmap_Create(&requests.FPDFBitmap_Create{Width: pw, Height: ph, Alpha: 1})
+		if err != nil {
+			return nil, err
+		}
+		if bm.Bitmap == "" {
+			return nil, errors.New("could not create bitmap, the image to render is most likely too large")
+		}
+		s.bitmap, s.bitmapW, s.bitmapH = bm.Bitmap, pw, ph
+	}
+	tr, err := inst.FPDFPage_HasTransparency(&requests.FPDFPage_HasTransparency{Page: ref})
 	if err != nil {
 		return nil, err
 	}
-	defer res.Cleanup()
-	src, ok := res.Result.RenderedImage.(*image.RGBA)
-	if !ok || src == nil {
+	// A transparent page is drawn over transparent black, then composited over white:
+	// drawing it over white would blend differently.
+	fill := uint64(0xFFFFFFFF)
+	if tr.HasTransparency {
+		fill = 0
+	}
+	if _, err := inst.FPDFBitmap_FillRect(&requests.FPDFBitmap_FillRect{Bitmap: s.bitmap, Width: pw, Height: ph, Color: fill}); err != nil {
+		return nil, err
+	}
+	if _, err := inst.FPDF_RenderPageBitmap(&requests.FPDF_RenderPageBitmap{
+		Bitmap: s.bitmap, Page: ref, SizeX: pw, SizeY: ph,
+		Flags: enums.FPDF_RENDER_FLAG_ANNOT | enums.FPDF_RENDER_FLAG_REVERSE_BYTE_ORDER,
+	}); err != nil {
+		return nil, err
+	}
+	st, err := inst.FPDFBitmap_GetStride(&requests.FPDFBitmap_GetStride{Bitmap: s.bitmap})
+	if err != nil {
+		return nil, err
+	}
+	// A view of the renderer's memory, valid until the next call into it.
+	src, err := inst.FPDFBitmap_GetBuffer(&requests.FPDFBitmap_GetBuffer{Bitmap: s.bitmap})
+	if err != nil {
+		return nil, err
+	}
+	stride, row := st.Stride, pw*4
+	if stride < row || len(src.Buffer) < stride*(ph-1)+row {
 		return nil, errors.New("renderer returned no image")
 	}
-	b := src.Bounds()
-	w, h := b.Dx(), b.Dy()
-	n := w * h * 4
+	n := row * ph
 	if buf == nil || cap(buf.Pix) < n {
 		buf = &image.RGBA{Pix: make([]byte, n)}
 	}
 	buf.Pix = buf.Pix[:n]
-	buf.Stride = w * 4
-	buf.Rect = image.Rect(0, 0, w, h)
-	for y := 0; y < h; y++ {
-		copy(buf.Pix[y*w*4:(y+1)*w*4], src.Pix[y*src.Stride:y*src.Stride+w*4])
+	buf.Stride = row
+	buf.Rect = image.Rect(0, 0, pw, ph)
+	for y := 0; y < ph; y++ {
+		copy(buf.Pix[y*row:(y+1)*row], src.Buffer[y*stride:y*stride+row])
 	}
-	if res.Result.HasTransparency {
+	if tr.HasTransparency {
 		overWhite(buf.Pix)
 	}
 	return buf, nil
+}
+
+// dropBitmap destroys the bitmap kept for the next page.
+func (s *session) dropBitmap() {
+	if s.bitmap != "" {
+		s.inst.FPDFBitmap_Destroy(&requests.FPDFBitmap_Destroy{Bitmap: s.bitmap})
+		s.bitmap = ""
+	}
 }
 
 // overWhite composites straight-alpha RGBA pixels over white, in place.

@@ -3,10 +3,16 @@ package pdfrender
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/color"
+	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/klippa-app/go-pdfium/enums"
+	"github.com/klippa-app/go-pdfium/requests"
 
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
@@ -94,4 +100,82 @@ func TestPrestartLeavesAWorkerReady(t *testing.T) {
 	} else {
 		workers.idle <- w
 	}
+}
+
+// The bitmap kept from page to page draws what a fresh bitmap per page drew (go-pdfium's
+// own rendering), transparent pages included: on generated pages and on the first
+// pages of the real-world PDFs when ../shared is there.
+func TestKeptBitmapMatchesFreshRender(t *testing.T) {
+	docs := [][]byte{mixedDoc(8), fixtures.VisualPDF{Pages: []fixtures.VisualPage{
+		{Width: 300, Height: 200}, fixtures.TextPage(color.Black, nil, 2), {Width: 300, Height: 200},
+	}}.Bytes()}
+	docs = append(docs, transparentPDF())
+	files, _ := filepath.Glob("../../shared/corpus/realworld/*.pdf")
+	for _, f := range files[:min(len(files), 12)] {
+		if b, err := os.ReadFile(f); err == nil {
+			docs = append(docs, b)
+		}
+	}
+	transparent := 0
+	for i, doc := range docs {
+		err := with(context.Background(), doc, func(s *session) error {
+			n, err := s.pageCount()
+			if err != nil {
+				return err
+			}
+			for p := 0; p < min(n, 2); p++ {
+				pg, err := s.loadPage(p)
+				if err != nil {
+					return err
+				}
+				w, h, err := s.pageSize(pg)
+				if err != nil {
+					s.closePage(pg)
+					continue
+				}
+				pw, ph := pixelSize(w, h, 72, DefaultPagePixels)
+				kept, err := s.render(pg, pw, ph, nil)
+				if err != nil {
+					return err
+				}
+				res, err := s.inst.RenderPageInPixels(&requests.RenderPageInPixels{
+					Page: requests.Page{ByReference: &pg}, Width: pw, Height: ph, RenderFlags: enums.FPDF_RENDER_FLAG_ANNOT,
+				})
+				if err != nil {
+					return err
+				}
+				fresh := append([]byte(nil), res.Result.Image.Pix...)
+				if res.Result.HasTransparency {
+					overWhite(fresh)
+					transparent++
+				}
+				res.Cleanup()
+				if !bytes.Equal(kept.Pix, fresh) {
+					t.Errorf("document %d page %d: the kept bitmap draws differently", i, p+1)
+				}
+				s.closePage(pg)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Logf("document %d: %v", i, err)
+		}
+	}
+	if transparent == 0 {
+		t.Error("no transparent page compared")
+	}
+}
+
+// transparentPDF is a page PDFium draws over a transparent background: text under a
+// rectangle in a blend mode beyond Multiply.
+func transparentPDF() []byte {
+	w := &fixtures.PDFWriter{}
+	cat, pages, page := w.Reserve(), w.Reserve(), w.Reserve()
+	font := w.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	gs := w.Add("<< /Type /ExtGState /BM /Screen /ca 0.6 >>")
+	cs := w.Stream("", []byte("BT /F1 24 Tf 0 0 1 rg 20 100 Td (Under glass) Tj ET /G1 gs 1 0 0 rg 10 60 150 80 re f\n"))
+	w.Set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 200 200] /Resources << /ExtGState << /G1 %d 0 R >> /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", pages, gs, font, cs))
+	w.Set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	w.Set(cat, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	return w.Bytes(cat, "")
 }

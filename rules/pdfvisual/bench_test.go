@@ -45,6 +45,21 @@ func BenchmarkContrastText50(b *testing.B) {
 	benchRule(b, TextContrast, fixtures.VisualPDF{Pages: pages})
 }
 
+// BenchmarkContrastLong200 is the 50-page report four times over: long enough for
+// the walk to share its pages between workers when CPUs are free.
+func BenchmarkContrastLong200(b *testing.B) {
+	var pages []fixtures.VisualPage
+	for i := 0; i < 200; i++ {
+		p := fixtures.TextPage(color.Gray{Y: 0x33}, nil, 38)
+		p.Texts = append(p.Texts,
+			fixtures.VisualText{X: 72, Y: 750, Size: 18, Bold: true, Fill: color.RGBA{0, 0x50, 0xa0, 255}, Text: "Annual accessibility report"},
+			fixtures.VisualText{X: 72, Y: 30, Size: 8, Fill: color.Gray{Y: 0x99}, Text: "Internal document - do not distribute"})
+		pages = append(pages, p)
+	}
+	b.ReportAllocs()
+	benchRule(b, TextContrast, fixtures.VisualPDF{Pages: pages})
+}
+
 // photo is a noisy, colourful image that compresses like a photograph.
 func photo(w, h int, seed uint64) *image.RGBA {
 	r := rand.New(rand.NewPCG(seed, 1))
