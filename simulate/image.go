@@ -11,6 +11,12 @@ import (
 // Apply simulates img in place (see Draw for alpha).
 func (s *Simulator) Apply(img *image.RGBA) { s.Draw(img, img) }
 
+// ApplyNRGBA simulates img in place: colour channels are simulated, alpha is kept. It
+// gives the pixels Image gives, without a second image.
+func (s *Simulator) ApplyNRGBA(img *image.NRGBA) {
+	s.drawRows(img.Rect, img.Pix, img.PixOffset, img.Pix, img.PixOffset, straight)
+}
+
 // Draw writes src as the reader sees it into dst, over the intersection of their
 // bounds, using every core. dst may be src; otherwise the two must not share pixels.
 //

@@ -62,6 +62,26 @@ func TestImageOfNRGBASimulatesColourAndKeepsAlpha(t *testing.T) {
 	}
 }
 
+func TestApplyNRGBAGivesImagesPixels(t *testing.T) {
+	for _, p := range []Params{{Deficiency: Deutan, Severity: 1}, {Deficiency: Tritan, Severity: 1}, {Deficiency: Protan, Severity: 0.4}} {
+		s := newSimulator(t, p)
+		img := randomNRGBA(301, 307)
+		sub := img.SubImage(image.Rect(3, 5, 290, 300)).(*image.NRGBA)
+		want := s.Image(sub)
+		s.ApplyNRGBA(sub)
+		for y := sub.Rect.Min.Y; y < sub.Rect.Max.Y; y++ {
+			for x := sub.Rect.Min.X; x < sub.Rect.Max.X; x++ {
+				if got, w := sub.NRGBAAt(x, y), want.NRGBAAt(x, y); got != w {
+					t.Fatalf("%+v at (%d,%d): %v, Image gives %v", p, x, y, got, w)
+				}
+			}
+		}
+		if orig := randomNRGBA(301, 307); img.NRGBAAt(2, 2) != orig.NRGBAAt(2, 2) || img.NRGBAAt(295, 303) != orig.NRGBAAt(295, 303) {
+			t.Fatal("pixels outside the sub-image changed")
+		}
+	}
+}
+
 // premultiplied returns what Draw should make of a premultiplied pixel.
 func premultipliedWant(s *Simulator, in color.RGBA) color.RGBA {
 	switch in.A {

@@ -328,10 +328,22 @@ func absInt(x int) int {
 	return (x ^ m) - m
 }
 
-// expandRGB writes RGB pixels as opaque RGBA, as image/png does for a truecolour file.
+// expandRGB writes RGB pixels as opaque RGBA, as image/png does for a truecolour file,
+// four pixels (12 bytes in, 16 out) a step.
 func expandRGB(dst, src []byte) {
-	dst = dst[:len(src)/3*4]
-	for i, j := 0, 0; j+3 <= len(src); i, j = i+4, j+3 {
-		dst[i], dst[i+1], dst[i+2], dst[i+3] = src[j], src[j+1], src[j+2], 0xff
+	const opaque = 0xff000000
+	for len(src) >= 12 && len(dst) >= 16 {
+		a := binary.LittleEndian.Uint32(src[0:]) // r0 g0 b0 r1
+		b := binary.LittleEndian.Uint32(src[4:]) // g1 b1 r2 g2
+		c := binary.LittleEndian.Uint32(src[8:]) // b2 r3 g3 b3
+		binary.LittleEndian.PutUint32(dst[0:], a|opaque)
+		binary.LittleEndian.PutUint32(dst[4:], a>>24|b<<8|opaque)
+		binary.LittleEndian.PutUint32(dst[8:], b>>16|c<<16|opaque)
+		binary.LittleEndian.PutUint32(dst[12:], c>>8|opaque)
+		src, dst = src[12:], dst[16:]
+	}
+	for len(src) >= 3 && len(dst) >= 4 {
+		dst[0], dst[1], dst[2], dst[3] = src[0], src[1], src[2], 0xff
+		src, dst = src[3:], dst[4:]
 	}
 }
