@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/jpeg"
 	"io"
 	"os"
 	"path/filepath"
@@ -51,11 +52,14 @@ func NewCmdSimulate(ios *IOStreams, engine *checker.Engine) *cobra.Command {
 		Use:   "simulate [flags] INPUT",
 		Short: "Show an image or a page (PDF, DOCX, ODT) as a colour-blind reader sees it (PNG out)",
 		Long: `Render an image (PNG, JPEG, GIF first frame, WebP, TIFF, BMP) or a page of a PDF,
-DOCX or ODT as a reader with a colour-vision deficiency sees it, and write a PNG.
-DOCX and ODT pages are laid out by LibreOffice (see focus doctor).
+DOCX or ODT as a reader with a colour-vision deficiency sees it, and write a PNG (the
+exact pixels), or a JPEG when -o ends in .jpg or .jpeg (smaller, approximate: quality 90,
+transparency flattened on white). DOCX and ODT pages are laid out by LibreOffice (see
+focus doctor).
 
 Affiche une image ou une page (PDF, DOCX, ODT) telle qu'une personne daltonienne la
-voit ; les pages DOCX et ODT sont mises en page par LibreOffice (voir focus doctor).
+voit, en PNG (pixels exacts) ou en JPEG si -o finit par .jpg ou .jpeg (plus léger,
+approché) ; les pages DOCX et ODT sont mises en page par LibreOffice (voir focus doctor).
 
 Models: Machado 2009 (protan, deutan, tritan at any severity), Viénot 1999 (full
 protanopia and deuteranopia), Brettel 1997 (tritan); --model auto picks the one the
@@ -64,7 +68,8 @@ research recommends for the deficiency and severity.`,
   focus simulate --deficiency protan --severity 0.6 --page 2 -o p2.png report.pdf
   focus simulate --deficiency tritan --page 1 -o note-p1.png note.docx
   focus simulate --all -o chart.png chart.png            # chart-protan.png, chart-deutan.png, ...
-  focus simulate --side-by-side -o compare.png chart.png  # original and deutan in one image`,
+  focus simulate --side-by-side -o compare.png chart.png  # original and deutan in one image
+  focus simulate -o photo-deutan.jpg photo.jpg            # JPEG out`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Input = args[0]
@@ -76,7 +81,7 @@ research recommends for the deficiency and severity.`,
 	f.Float64Var(&opts.Severity, "severity", 1, "0 (normal vision) to 1 (full dichromacy)")
 	f.StringVar(&opts.Model, "model", "auto", "auto, machado, vienot or brettel")
 	f.IntVar(&opts.Page, "page", 1, "page of a PDF, DOCX or ODT (1-based)")
-	f.StringVarP(&opts.Output, "output", "o", "", "output PNG `FILE` (default: standard output)")
+	f.StringVarP(&opts.Output, "output", "o", "", "output `FILE`: .png, or .jpg/.jpeg for JPEG (default: PNG on standard output)")
 	f.BoolVar(&opts.All, "all", false, "write one image per deficiency, named after -o (FILE-protan.png, ...)")
 	f.BoolVar(&opts.SideBySide, "side-by-side", false, "write the original and the simulation side by side in one labelled image")
 	return cmd
@@ -92,6 +97,11 @@ func simulateRun(ctx context.Context, opts *SimulateOptions) error {
 	}
 	if !(opts.Severity >= 0 && opts.Severity <= 1) {
 		return usageErrorf("--severity must be between 0 and 1")
+	}
+	ext := filepath.Ext(opts.Output)
+	format, err := outputFormat(ext)
+	if err != nil {
+		return usageErrorf("-o %s: %v", opts.Output, err)
 	}
 	names := []string{opts.Deficiency}
 	if opts.All {
@@ -129,10 +139,13 @@ func simulateRun(ctx context.Context, opts *SimulateOptions) error {
 		}
 		path := opts.Output
 		if opts.All {
-			ext := filepath.Ext(path)
-			path = strings.TrimSuffix(path, ext) + "-" + names[i] + ".png"
+			suffix := ".png"
+			if format == jpegOutput {
+				suffix = ext
+			}
+			path = strings.TrimSuffix(path, ext) + "-" + names[i] + suffix
 		}
-		if err := writePNG(opts.IO.Out, path, img); err != nil {
+		if err := writeImage(opts.IO.Out, path, img, format); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 		if path != "" && path != "-" {
@@ -240,13 +253,43 @@ func readLimited(path string, in io.Reader, max int64) ([]byte, error) {
 	return data, err
 }
 
-// writePNG streams img as a PNG to path ("" or "-": stdout), filtered and deflated on
-// every core at the fastest zlib level (the same pixels at any level, only the file size
-// differs); a file left half written by an error is removed.
-func writePNG(stdout io.Writer, path string, img image.Image) error {
+// outputKind is the file format -o asks for by its extension.
+type outputKind int
+
+const (
+	pngOutput outputKind = iota
+	jpegOutput
+)
+
+// outputFormat is the format for an -o extension: JPEG for .jpg and .jpeg, PNG for any
+// other (as before there was a choice); WebP has no encoder here and is refused.
+func outputFormat(ext string) (outputKind, error) {
+	switch strings.ToLower(ext) {
+	case ".jpg", ".jpeg":
+		return jpegOutput, nil
+	case ".webp":
+		return 0, fmt.Errorf("WebP cannot be written (no encoder); write .png or .jpg")
+	}
+	return pngOutput, nil
+}
+
+// jpegQuality keeps the colours close to the simulation's (JPEG is never exact: for the
+// exact pixels, write PNG).
+const jpegQuality = 90
+
+// writeImage streams img to path ("" or "-": stdout) in the format asked for; a file left half written by an error is removed. PNG is filtered and deflated on
+// every core at the fastest settings (the same pixels at any level, only the file size
+// differs).
+func writeImage(stdout io.Writer, path string, img image.Image, format outputKind) error {
+	encode := pngio.Encode
+	if format == jpegOutput {
+		encode = func(w io.Writer, img image.Image) error {
+			return jpeg.Encode(w, onWhite(img), &jpeg.Options{Quality: jpegQuality})
+		}
+	}
 	if path == "" || path == "-" {
 		w := bufio.NewWriterSize(stdout, 1<<16)
-		if err := pngio.Encode(w, img); err != nil {
+		if err := encode(w, img); err != nil {
 			return err
 		}
 		return w.Flush()
@@ -256,7 +299,7 @@ func writePNG(stdout io.Writer, path string, img image.Image) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<16)
-	err = pngio.Encode(w, img)
+	err = encode(w, img)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -267,6 +310,19 @@ func writePNG(stdout io.Writer, path string, img image.Image) error {
 		os.Remove(path)
 	}
 	return err
+}
+
+// onWhite returns img as an opaque RGBA image, translucent pixels composed over white
+// as a page shows them: JPEG has no alpha, and image/jpeg reads RGBA fastest.
+func onWhite(img image.Image) *image.RGBA {
+	if m, ok := img.(*image.RGBA); ok && m.Opaque() {
+		return m
+	}
+	b := img.Bounds()
+	out := image.NewRGBA(b)
+	draw.Draw(out, b, image.White, image.Point{}, draw.Src)
+	draw.Draw(out, b, img, b.Min, draw.Over)
+	return out
 }
 
 // sideBySide puts the original and the simulation next to each other, each under a

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -72,6 +73,58 @@ func TestSimulateAllAndSideBySide(t *testing.T) {
 	}
 }
 
+// TestSimulateJPEG: -o FILE.jpg writes a JPEG whose colours are near the simulation's
+// (JPEG is approximate), --all names its files .jpg too, and transparency lies on white.
+func TestSimulateJPEG(t *testing.T) {
+	red := color.RGBA{0xd6, 0x27, 0x28, 255}
+	chart := fixtures.Bars(120, 80, red)
+	clear(chart.Pix[:4*120*10]) // ten transparent rows on top
+	dir := writeFiles(t, map[string][]byte{"chart.png": fixtures.PNG(chart, "")})
+	in, out := filepath.Join(dir, "chart.png"), filepath.Join(dir, "out.JPG")
+	if code, _, errOut := runCLI(t, nil, nil, "simulate", "--deficiency", "deutan", "-o", out, in); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := jpeg.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("not a JPEG: %v", err)
+	}
+	if img.Bounds() != chart.Bounds() {
+		t.Fatalf("bounds %v", img.Bounds())
+	}
+	s, _ := simulate.New(simulate.Params{Deficiency: simulate.Deutan, Severity: 1})
+	wr, wg, wb := s.Color(red.R, red.G, red.B)
+	near := func(x, y int, r, g, b uint8) bool {
+		gr, gg, gb, _ := img.At(x, y).RGBA()
+		d := func(a uint32, b uint8) int { return max(int(a>>8)-int(b), int(b)-int(a>>8)) }
+		return d(gr, r) <= 12 && d(gg, g) <= 12 && d(gb, b) <= 12
+	}
+	// The middle of the bar, away from its edges where JPEG rings.
+	bar := chart.Bounds().Max.X / 3
+	if !near(bar, 60, wr, wg, wb) {
+		r, g, bb, _ := img.At(bar, 60).RGBA()
+		t.Errorf("bar is #%02x%02x%02x, simulated red is #%02x%02x%02x", r>>8, g>>8, bb>>8, wr, wg, wb)
+	}
+	if !near(60, 3, 255, 255, 255) {
+		t.Errorf("transparent rows are %v, want white", img.At(60, 3))
+	}
+	if code, _, errOut := runCLI(t, nil, nil, "simulate", "--all", "-o", filepath.Join(dir, "all.jpeg"), in); code != 0 {
+		t.Fatalf("--all: exit %d: %s", code, errOut)
+	}
+	for _, d := range allDeficiencies {
+		b, err := os.ReadFile(filepath.Join(dir, "all-"+d+".jpeg"))
+		if err != nil {
+			t.Fatalf("--all did not write %s: %v", d, err)
+		}
+		if _, err := jpeg.Decode(bytes.NewReader(b)); err != nil {
+			t.Errorf("%s: not a JPEG: %v", d, err)
+		}
+	}
+}
+
 func TestSimulateErrors(t *testing.T) {
 	dir := writeFiles(t, map[string][]byte{"chart.png": fixtures.PNG(fixtures.Bars(20, 20), "")})
 	in := filepath.Join(dir, "chart.png")
@@ -83,6 +136,7 @@ func TestSimulateErrors(t *testing.T) {
 		{[]string{"simulate", "--severity", "2", in}, exitUsage},
 		{[]string{"simulate", "--model", "magic", in}, exitUsage},
 		{[]string{"simulate", "--all", in}, exitUsage}, // several files need -o
+		{[]string{"simulate", "-o", filepath.Join(dir, "out.webp"), in}, exitUsage},
 		{[]string{"simulate", filepath.Join(dir, "missing.png")}, exitUnreadable},
 	} {
 		if code, _, _ := runCLI(t, nil, nil, c.args...); code != c.want {
