@@ -391,7 +391,10 @@ func (b *bodyParser) finishParagraph(ps *paraState) {
 // strings.Join(strings.Fields(s), " ") does), cut at a word and rune boundary. It reads
 // only as much of s as the cut needs: every paragraph of a long document passes here.
 func firstWords(s string, n int) string {
-	if cut, ok := plainPrefix(s, n); ok {
+	if cut, short, ok := plainPrefix(s, n); ok {
+		if short {
+			return cut
+		}
 		if i := strings.LastIndexByte(cut, ' '); i > n/2 {
 			cut = cut[:i]
 		}
@@ -425,23 +428,26 @@ func firstWords(s string, n int) string {
 	return string(append(cut, "…"...))
 }
 
-// plainPrefix is s[:n] when the first n+1 bytes of s are ASCII, start with no white
-// space, hold no white space but single spaces and end on a letter: then they are the
-// first bytes of the normalised text, which is longer than n, and the byte after the
-// cut is no rune's continuation. Most paragraphs longer than n start so.
-func plainPrefix(s string, n int) (string, bool) {
-	if len(s) <= n || s[n] == ' ' {
-		return "", false
-	}
+// plainPrefix answers firstWords for the common paragraph without going through its
+// text rune by rune: when s is ASCII, starts with no white space and holds no white
+// space but single spaces up to byte n (and to its end when it is shorter), those bytes
+// are the normalised text's own. It gives s itself when it is that short and does not
+// end on a space, or its first n bytes when a letter follows them (the normalised text
+// is then longer than n, and the byte after the cut is no rune's continuation).
+func plainPrefix(s string, n int) (cut string, short, ok bool) {
+	end := min(len(s), n+1)
 	prev := byte(' ')
-	for i := 0; i <= n; i++ {
+	for i := 0; i < end; i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || c == ' ' && prev == ' ' || c != ' ' && asciiSpace(c) {
-			return "", false
+			return "", false, false
 		}
 		prev = c
 	}
-	return s[:n], true
+	if len(s) <= n {
+		return s, true, prev != ' '
+	}
+	return s[:n], false, s[n] != ' '
 }
 
 // spaceEnd returns the index of the first byte from i that is not white space (space

@@ -57,6 +57,7 @@ type Tokenizer struct {
 	gen uint64
 
 	names   map[string]*qname
+	recent  [256]*qname
 	values  map[string]string
 	scratch []byte
 	attrTmp []xml.Attr
@@ -426,13 +427,19 @@ func (t *Tokenizer) name(tag []byte, i int) (*qname, int) {
 		return nil, i
 	}
 	raw := tag[i:j]
-	if q := t.names[string(raw)]; q != nil {
+	// A small table indexed by length and end bytes answers most names before the map.
+	slot := (len(raw)*31 + int(raw[0])*7 + int(raw[len(raw)-1])) & (len(t.recent) - 1)
+	if q := t.recent[slot]; q != nil && q.raw == string(raw) {
 		return q, j
 	}
-	q := newQName(string(raw))
-	if len(t.names) < maxNames {
-		t.names[q.raw] = q
+	q := t.names[string(raw)]
+	if q == nil {
+		q = newQName(string(raw))
+		if len(t.names) < maxNames {
+			t.names[q.raw] = q
+		}
 	}
+	t.recent[slot] = q
 	return q, j
 }
 
