@@ -7,7 +7,7 @@
 // A .docx is untrusted input: the zip directory is checked (entry count, declared sizes,
 // compression ratio) before anything is inflated, every part is read through a reader
 // that refuses more bytes than the header declared, and the XML walk counts elements and
-// depth. Only archive/zip and streaming encoding/xml are used.
+// depth. Only archive/zip and the streaming XML tokenizer of format/zippkg are used.
 package docxdoc
 
 import "github.com/lab110bis/focusplus/format/wordproc"

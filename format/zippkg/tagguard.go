@@ -8,9 +8,10 @@ import (
 	"github.com/lab110bis/focusplus/checker"
 )
 
-// MaxAttrs bounds the attributes of one XML start tag. encoding/xml reads a start tag
-// whole, allocating every attribute before the walker sees the element: one tag with
-// fifteen million attributes took 3 GB. Word writes a few dozen at most (the namespace
+// MaxAttrs bounds the attributes of one XML start tag. A start tag is read whole, every
+// attribute made before the walker sees the element (by encoding/xml, and by the
+// Tokenizer as it reads the same way): one tag with fifteen million attributes took 3 GB
+// through encoding/xml. Word writes a few dozen at most (the namespace
 // declarations of the root element).
 const MaxAttrs = 4096
 

@@ -2,7 +2,8 @@
 // input: the central directory is counted before archive/zip allocates an entry for
 // each, every part's declared size and compression ratio are checked before it is
 // inflated, a part never yields more bytes than its header declared, and a guard counts
-// the attributes of each XML start tag before encoding/xml allocates them.
+// the attributes of each XML start tag before the XML tokenizer (Tokenizer) allocates
+// them.
 package zippkg
 
 import (
