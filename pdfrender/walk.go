@@ -448,25 +448,6 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 			return err
 		}
 		g := m.rect(float64(box.Rect.Left), float64(box.Rect.Bottom), float64(box.Rect.Right), float64(box.Rect.Top))
-		fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: t, Index: i})
-		if err != nil {
-			return err
-		}
-		// A change of colour starts a new run, even within one of PDFium's rectangles
-		// (a coloured quotation mark or bullet before the words). Colours change
-		// between words and around punctuation, so only there is it asked (each call
-		// costs about as much as the character's box).
-		fill := color.RGBA{}
-		if run != nil {
-			fill = run.Fill
-		}
-		if run != nil && (i == 0 || !alnum(w.runes[i-1]) || !alnum(r)) {
-			fc, err := inst.FPDFText_GetFillColor(&requests.FPDFText_GetFillColor{TextPage: t, Index: i})
-			if err != nil {
-				return err
-			}
-			fill = color.RGBA{uint8(fc.R), uint8(fc.G), uint8(fc.B), uint8(fc.A)}
-		}
 		nextRect := rect
 		if rect < 0 || rect >= len(w.rects) || !holds(w.rects[rect], g) {
 			for k := rect + 1; k < min(rect+8, len(w.rects)); k++ {
@@ -476,13 +457,41 @@ func (w *walker) text(pg references.FPDF_PAGE, m affine, p *Page) error {
 				}
 			}
 		}
-		if run == nil || fs.FontSize != size || fill != run.Fill || nextRect != rect || !sameLine(run.Box, last, g) {
+		fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: t, Index: i})
+		if err != nil {
+			return err
+		}
+		fontSize, fill := fs.FontSize, color.RGBA{}
+		if run != nil {
+			fill = run.Fill
+		}
+		// A change of colour starts a new run, even within one of PDFium's rectangles
+		// (a coloured quotation mark or bullet before the words). Colours change
+		// between words and around punctuation, so only there is it asked (each call
+		// costs about as much as the character's box), and not again for the run the
+		// character starts. Skipping size and colour for glyphs inside the run's
+		// rectangle was tried: rectangles overlap in real files (a link set glyph by
+		// glyph, kerned), and runs changed.
+		filled := false
+		if run != nil && (i == 0 || !alnum(w.runes[i-1]) || !alnum(r)) {
+			fc, err := inst.FPDFText_GetFillColor(&requests.FPDFText_GetFillColor{TextPage: t, Index: i})
+			if err != nil {
+				return err
+			}
+			fill = color.RGBA{uint8(fc.R), uint8(fc.G), uint8(fc.B), uint8(fc.A)}
+			filled = true
+		}
+		if run == nil || fontSize != size || fill != run.Fill || nextRect != rect || !sameLine(run.Box, last, g) {
 			flush()
-			size, rect = fs.FontSize, nextRect
+			size, rect = fontSize, nextRect
 			p.Runs = append(p.Runs, TextRun{Size: size})
 			run = &p.Runs[len(p.Runs)-1]
 			start = len(w.glyphs)
-			if err := w.runStyle(t, i, run); err != nil {
+			var known *color.RGBA
+			if filled {
+				known = &fill
+			}
+			if err := w.runStyle(t, i, run, known); err != nil {
 				return err
 			}
 		}
@@ -529,16 +538,21 @@ func sameLine(box, last, g image.Rectangle) bool {
 	return g.Min.X-last.Max.X <= em*3/2
 }
 
-// runStyle completes the style of the run whose first character is index i: render
-// mode, stroke colour, effective size and boldness. Values it cannot read keep their
-// defaults (fill mode, Tf size), which check the text rather than skip it.
-func (w *walker) runStyle(t references.FPDF_TEXTPAGE, i int, run *TextRun) error {
+// runStyle completes the style of the run whose first character is index i: fill
+// colour (unless already known), render mode, stroke colour, effective size and
+// boldness. Values it cannot read keep their defaults (fill mode, Tf size), which
+// check the text rather than skip it.
+func (w *walker) runStyle(t references.FPDF_TEXTPAGE, i int, run *TextRun, fill *color.RGBA) error {
 	inst := w.s.inst
-	fc, err := inst.FPDFText_GetFillColor(&requests.FPDFText_GetFillColor{TextPage: t, Index: i})
-	if err != nil {
-		return err
+	if fill != nil {
+		run.Fill = *fill
+	} else {
+		fc, err := inst.FPDFText_GetFillColor(&requests.FPDFText_GetFillColor{TextPage: t, Index: i})
+		if err != nil {
+			return err
+		}
+		run.Fill = color.RGBA{uint8(fc.R), uint8(fc.G), uint8(fc.B), uint8(fc.A)}
 	}
-	run.Fill = color.RGBA{uint8(fc.R), uint8(fc.G), uint8(fc.B), uint8(fc.A)}
 	if fw, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: t, Index: i}); err == nil && fw.FontWeight > 0 {
 		run.Weight = fw.FontWeight
 	}
