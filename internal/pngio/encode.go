@@ -61,7 +61,8 @@ func Encode(w io.Writer, img image.Image) error {
 
 type encoder struct {
 	w             io.Writer
-	pix           []byte // the image's pixels from its top-left corner
+	spare         chan []byte // chunk buffers written out, for the next bands to reuse
+	pix           []byte      // the image's pixels from its top-left corner
 	stride        int
 	width, height int
 	opaque        bool // write RGB, dropping the alpha byte
@@ -95,12 +96,13 @@ func (e *encoder) encode() error {
 	// so memory stays bounded whatever the image size. The band the writer waits for is
 	// always held by a worker that has its place, so this cannot deadlock.
 	places := make(chan struct{}, 2*workers)
+	e.spare = make(chan []byte, 2*workers)
 	var next atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			bw := newBandWriter(e)
+			bw := newBandWriter(e, rowsPerBand)
 			for {
 				select {
 				case places <- struct{}{}:
@@ -150,6 +152,10 @@ func (e *encoder) writeAll(bands []band, places chan struct{}) error {
 			return err
 		}
 		adler = adler32Combine(adler, bands[i].adler, bands[i].size)
+		select {
+		case e.spare <- bands[i].chunk[:0]:
+		default:
+		}
 		bands[i].chunk = nil
 		<-places
 	}
@@ -178,13 +184,14 @@ type bandWriter struct {
 	lz, huff  *flate.Writer
 }
 
-func newBandWriter(e *encoder) *bandWriter {
+func newBandWriter(e *encoder, rowsPerBand int) *bandWriter {
 	n := e.bpp * e.width
 	lz, _ := flate.NewWriter(nil, flate.BestSpeed)
 	huff, _ := flate.NewWriter(nil, flate.HuffmanOnly)
 	return &bandWriter{e: e,
 		prev: make([]byte, n), cur: make([]byte, n),
-		sub: make([]byte, 1+n), up: make([]byte, 1+n), lz: lz, huff: huff}
+		sub: make([]byte, 1+n), up: make([]byte, 1+n), lz: lz, huff: huff,
+		filtered: make([]byte, 0, rowsPerBand*(1+n))}
 }
 
 // huffmanOnlyBelow is the share of zero bytes in a filtered band under which the band is
@@ -216,7 +223,15 @@ func (bw *bandWriter) run(b *band, first bool, y0, y1 int) {
 		bw.prev, bw.cur = bw.cur, bw.prev
 	}
 
-	bw.out.Reset()
+	var buf []byte
+	select {
+	case buf = <-bw.e.spare:
+	default:
+	}
+	bw.out = *bytes.NewBuffer(buf)
+	// Room for incompressible data (deflate then writes it at most a sixteenth larger),
+	// so the buffer does not grow by copying.
+	bw.out.Grow(len(bw.filtered) + len(bw.filtered)/16 + 64)
 	bw.out.Write([]byte{0, 0, 0, 0, 'I', 'D', 'A', 'T'})
 	if first {
 		// zlib header: deflate with a 32 KiB window, fastest level, no dictionary.
@@ -229,7 +244,7 @@ func (bw *bandWriter) run(b *band, first bool, y0, y1 int) {
 	zw.Reset(&bw.out)
 	zw.Write(bw.filtered) // a bytes.Buffer does not fail
 	zw.Flush()
-	chunk := bytes.Clone(bw.out.Bytes())
+	chunk := bw.out.Bytes() // the band's own now: bw.out takes another buffer next time
 	binary.BigEndian.PutUint32(chunk, uint32(len(chunk)-8))
 	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
 	b.chunk, b.adler, b.size = chunk, adler32.Checksum(bw.filtered), len(bw.filtered)
