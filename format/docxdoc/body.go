@@ -68,6 +68,7 @@ type bodyParser struct {
 	sections      int
 	lastText      string // first words of the last paragraph with text
 	paraBlock     []Paragraph
+	runBlock      []Run
 	root          string // local name of the part's root element
 }
 
@@ -680,6 +681,13 @@ func (b *bodyParser) run(ps *paraState) error {
 			if f.link != nil {
 				run.InLink = true
 			}
+		}
+		if ps.p.Runs == nil {
+			// A paragraph's first two runs come from a shared block: most have one or two.
+			if len(b.runBlock) < 2 {
+				b.runBlock = make([]Run, 512)
+			}
+			ps.p.Runs, b.runBlock = b.runBlock[:0:2], b.runBlock[2:]
 		}
 		ps.p.Runs = append(ps.p.Runs, run)
 		cur = &ps.p.Runs[len(ps.p.Runs)-1]
