@@ -104,7 +104,9 @@ func runtimeConfig(useCache bool) (wazero.RuntimeConfig, string) {
 func newPool(size int, useCache bool) (pdfium.Pool, string, error) {
 	rc, dir := runtimeConfig(useCache)
 	p, err := webassembly.Init(webassembly.Config{
-		Context:  experimental.WithMemoryAllocator(context.Background(), mmapAllocator),
+		// Compiling the module (when it is not cached yet) uses every CPU: wazero
+		// compiles its functions on that many goroutines.
+		Context:  experimental.WithCompilationWorkers(experimental.WithMemoryAllocator(context.Background(), mmapAllocator), runtime.GOMAXPROCS(0)),
 		MinIdle:  1,
 		MaxIdle:  size,
 		MaxTotal: size,
