@@ -93,6 +93,10 @@ const (
 	maxValues    = 8192 // distinct short attribute values kept
 	maxValueKept = 32
 	xmlURL       = "http://www.w3.org/XML/1998/namespace"
+	// maxOpen bounds the elements open at once. The loaders refuse 256 levels where
+	// they read, but content they skip (an ODT annotation, say) is only tokenized: its
+	// nesting would otherwise be bounded by the markup count alone (10 million).
+	maxOpen = 1 << 16
 )
 
 // NewTokenizer reads r.
@@ -598,6 +602,9 @@ func (t *Tokenizer) startTag() (TokenKind, error) {
 	name := t.resolve(q, true)
 	for k := range attrs {
 		attrs[k].Name = t.resolve(attrQ[k], false)
+	}
+	if len(t.stack) >= maxOpen {
+		return 0, t.syntax(at, fmt.Sprintf("elements nested more than %d deep", maxOpen))
 	}
 	t.stack = append(t.stack, openElem{raw: q.raw, name: name, mark: mark})
 	t.start = xml.StartElement{Name: name, Attr: attrs}

@@ -219,3 +219,24 @@ func FuzzTokenizer(f *testing.F) {
 		sameTokens(t, data)
 	})
 }
+
+// TestTokenizerNestingBound: however deep a part nests, the tokenizer's stack of open
+// elements stays bounded, even in content the loaders skip.
+func TestTokenizerNestingBound(t *testing.T) {
+	data := strings.Repeat("<a>", maxOpen+1)
+	tk := NewTokenizer(strings.NewReader(data))
+	for {
+		_, err := tk.Next()
+		if err == nil {
+			continue
+		}
+		var se *xml.SyntaxError
+		if !errors.As(err, &se) || !strings.Contains(se.Msg, "nested more than") {
+			t.Fatalf("error %v, want the nesting bound", err)
+		}
+		break
+	}
+	if tk.Depth() != maxOpen {
+		t.Errorf("depth %d when refused, want %d", tk.Depth(), maxOpen)
+	}
+}
