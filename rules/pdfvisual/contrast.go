@@ -144,7 +144,16 @@ func runContrast(p *checker.Pass, aaa bool) {
 			"Page %d takes too long to draw (a very complex drawing or image), so text contrast was measured %s only: check that page and the ones after it by eye",
 			"La page %d est trop longue à dessiner (un dessin ou une image très complexe) : le contraste du texte n'a été mesuré que sur %s ; vérifiez à l'œil cette page et les suivantes",
 			a.stalled, checker.Plural(a.summary.Rendered, "on the page before it", "on the %d pages before it", "la page qui la précède", "les %d pages qui la précèdent")), nil)
-	} else if sum := a.summary; sum.RenderTruncated || (sum.Truncated && sum.Rendered > 0) {
+	} else if sum := a.summary; sum.Truncated && sum.Rendered > 0 {
+		// The walk stopped before the end: how many of the pages after it have text
+		// is not known, so the report says where it stopped.
+		p.Review(checker.Location{}, checker.Textf(
+			"Text contrast was measured on %s only, as the check stopped after page %d of %d (page, pixel or time budget): check the other pages",
+			"Le contraste du texte n'a été mesuré que sur %s, la vérification s'étant arrêtée après la page %d sur %d (limite de pages, de pixels ou de temps) : vérifiez les autres pages",
+			checker.Plural(sum.Rendered, "the first page with text", "the first %d pages with text", "la première page avec du texte", "les %d premières pages avec du texte"),
+			sum.Walked, sum.Pages), map[string]string{
+			"pages_measured": strconv.Itoa(sum.Rendered), "pages_examined": strconv.Itoa(sum.Walked), "pages": strconv.Itoa(sum.Pages)})
+	} else if sum.RenderTruncated {
 		p.Review(checker.Location{}, checker.Textf(
 			"Text contrast was measured on %s only, %s of the %s with text (page, pixel or time budget): check the others",
 			"Le contraste du texte n'a été mesuré que sur %s, %s des %s avec du texte (limite de pages, de pixels ou de temps) : vérifiez les autres",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -83,5 +84,36 @@ func TestCollectKeepsTheFirstPages(t *testing.T) {
 	}
 	if len(a.runs) != 1 || a.runs[0].page != 1 {
 		t.Errorf("runs %+v, want page 1's only", a.runs)
+	}
+}
+
+// When the page budget stops the walk, the review says how many pages with text were
+// measured and where the check stopped, not a count of pages with text it never saw.
+func TestTruncatedWalkSaysWhereItStopped(t *testing.T) {
+	var pages []fixtures.VisualPage
+	for i := 0; i < 6; i++ {
+		if i == 1 {
+			pages = append(pages, fixtures.VisualPage{}) // a blank page
+			continue
+		}
+		pages = append(pages, fixtures.TextPage(color.Black, nil, 2))
+	}
+	doc := pdfDoc(fixtures.VisualPDF{Pages: pages})
+	doc.Limits = checker.DefaultLimits()
+	doc.Limits.MaxPages = 4
+	findings, _ := checker.RunRule(context.Background(), TextContrast, doc)
+	var got *checker.Finding
+	for i := range findings {
+		if findings[i].Outcome == checker.Review {
+			got = &findings[i]
+		}
+	}
+	if got == nil {
+		t.Fatalf("no review of the pages left: %+v", findings)
+	}
+	want := "Text contrast was measured on the first 3 pages with text only, as the check stopped after page 4 of 6"
+	if !strings.HasPrefix(got.Message.En, want) || !strings.Contains(got.Message.Fr, "les 3 premières pages avec du texte") ||
+		got.Data["pages_measured"] != "3" || got.Data["pages_examined"] != "4" || got.Data["pages"] != "6" {
+		t.Errorf("review %q %q %v, want %q…", got.Message.En, got.Message.Fr, got.Data, want)
 	}
 }
