@@ -229,17 +229,17 @@ func (bw *bandWriter) run(b *band, first bool, y0, y1 int) {
 	default:
 	}
 	bw.out = *bytes.NewBuffer(buf)
-	// Room for incompressible data (deflate then writes it at most a sixteenth larger),
-	// so the buffer does not grow by copying.
-	bw.out.Grow(len(bw.filtered) + len(bw.filtered)/16 + 64)
+	zw := bw.lz
+	if float64(zeros) < huffmanOnlyBelow*float64(len(bw.filtered)) {
+		zw = bw.huff
+		// Room for incompressible data (deflate then writes it at most a sixteenth
+		// larger), so the buffer does not grow by copying. LZ77 bands shrink a lot.
+		bw.out.Grow(len(bw.filtered) + len(bw.filtered)/16 + 64)
+	}
 	bw.out.Write([]byte{0, 0, 0, 0, 'I', 'D', 'A', 'T'})
 	if first {
 		// zlib header: deflate with a 32 KiB window, fastest level, no dictionary.
 		bw.out.Write([]byte{0x78, 0x01})
-	}
-	zw := bw.lz
-	if float64(zeros) < huffmanOnlyBelow*float64(len(bw.filtered)) {
-		zw = bw.huff
 	}
 	zw.Reset(&bw.out)
 	zw.Write(bw.filtered) // a bytes.Buffer does not fail
@@ -263,7 +263,7 @@ func (bw *bandWriter) pack(dst []byte, y int) {
 	}
 }
 
-// filter returns the current row filtered with Sub or Up, whichever has the smaller sum
+// filter returns the current row filtered with Up or Sub, whichever has the smaller sum
 // of absolute differences (the heuristic of the PNG specification, section 12.8, over the
 // two cheapest filters: on photos Sub and Up compress within a few percent of the best of
 // all five, and a page's flat areas become zeros under both). Any filter gives back the
@@ -274,23 +274,28 @@ func (bw *bandWriter) filter() []byte {
 	prev := bw.prev[:n]
 	sub, up := bw.sub[1:n+1], bw.up[1:n+1]
 	bw.sub[0], bw.up[0] = 1, 2
-	var sumSub, sumUp int
+	sumUp := 0
+	for i, c := range cur {
+		d := c - prev[i]
+		up[i] = d
+		sumUp += abs8(d)
+	}
+	// Sub stops as soon as it cannot win: under a row like the one above (most rows of
+	// a page) that is at once.
+	sumSub := 0
 	for i := range bpp {
-		c := cur[i]
-		u := c - prev[i]
-		sub[i], up[i] = c, u
-		sumSub += abs8(c)
-		sumUp += abs8(u)
+		sub[i] = cur[i]
+		sumSub += abs8(cur[i])
 	}
 	left := cur[:n-bpp]
-	for i := bpp; i < n; i++ {
-		c := cur[i]
-		s, u := c-left[i-bpp], c-prev[i]
-		sub[i], up[i] = s, u
-		sumSub += abs8(s)
-		sumUp += abs8(u)
+	for i0 := bpp; i0 < n && sumSub < sumUp; i0 += 256 {
+		for i := i0; i < min(i0+256, n); i++ {
+			d := cur[i] - left[i-bpp]
+			sub[i] = d
+			sumSub += abs8(d)
+		}
 	}
-	if sumUp < sumSub {
+	if sumUp <= sumSub {
 		return bw.up[:n+1]
 	}
 	return bw.sub[:n+1]
