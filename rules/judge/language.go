@@ -132,7 +132,12 @@ func IdentifyLanguage(text string) LanguageGuess {
 // text is long enough, with the guess; a tag the judges cannot compare (invalid, or a
 // language the identifier does not know) and a text too short give no verdict.
 func DeclaredLanguage(declared, text string) (Verdict, LanguageGuess) {
-	base := BaseLanguage(declared)
+	return DeclaredBaseLanguage(BaseLanguage(declared), text)
+}
+
+// DeclaredBaseLanguage is DeclaredLanguage for a declared language already reduced by
+// BaseLanguage: a caller judging thousands of passages parses each tag once.
+func DeclaredBaseLanguage(base, text string) (Verdict, LanguageGuess) {
 	if base == "" || !identifiableCodes[base] {
 		return fine(), LanguageGuess{}
 	}

@@ -105,6 +105,7 @@ func runLanguageMatch(p *checker.Pass) {
 	var firstGuess judge.LanguageGuess
 	var firstLang string
 	n := 0
+	bases := map[string]string{} // language tag → its base language, parsed once
 	for _, e := range d.Elems {
 		if !passageTypes[e.Type] {
 			continue
@@ -113,7 +114,12 @@ func runLanguageMatch(p *checker.Pass) {
 		if !ok {
 			lang = d.Lang
 		}
-		v, g := judge.DeclaredLanguage(lang, elemText(e))
+		base, seen := bases[lang]
+		if !seen {
+			base = judge.BaseLanguage(lang)
+			bases[lang] = base
+		}
+		v, g := judge.DeclaredBaseLanguage(base, elemText(e))
 		if v.Reason != judge.OtherLanguage || !v.Sure || g.Words < minPassageWords {
 			continue
 		}
