@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lab110bis/focusplus/format/wordproc"
 )
@@ -215,13 +217,18 @@ func (ld *loader) openParagraph(se xml.StartElement) func() {
 
 // text adds character data to the open paragraph, with XML white space collapsed as
 // ODF 1.2 (6.1.2) asks: tabs, newlines and runs of spaces read as one space.
-func (ld *loader) text(s string) {
+func (ld *loader) text(raw []byte) {
 	if ld.para() == nil {
 		return
 	}
-	var b strings.Builder
 	prevSpace := strings.HasSuffix(ld.para().Text, " ") || ld.para().Text == ""
-	for _, r := range s {
+	if collapsed(raw, prevSpace) {
+		// Nothing to fold: the common case, taken without going rune by rune.
+		ld.appendText(string(raw), false)
+		return
+	}
+	var b strings.Builder
+	for _, r := range string(raw) {
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
 			if prevSpace {
 				continue
@@ -233,6 +240,25 @@ func (ld *loader) text(s string) {
 		b.WriteRune(r)
 	}
 	ld.appendText(b.String(), false)
+}
+
+// collapsed reports text that white-space folding leaves as it is: no tab or line end,
+// no space after a space (nor first, after a paragraph's space or start).
+func collapsed(raw []byte, prevSpace bool) bool {
+	for _, c := range raw {
+		switch c {
+		case '\t', '\n', '\r':
+			return false
+		case ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	return true
 }
 
 // appendText adds text to the open paragraph as a run with the resolved properties.
@@ -453,10 +479,37 @@ func longestRun(s string, c rune) int {
 	return best
 }
 
+// snippet is the first eight words of s, as strings.Join(strings.Fields(s)[:8], " ")
+// gives them, reading no further than the eighth.
 func snippet(s string) string {
-	f := strings.Fields(s)
-	if len(f) > 8 {
-		f = f[:8]
+	var b strings.Builder
+	words := 0
+	for i := 0; i < len(s) && words < 8; {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if words > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		words++
+		i = j
 	}
-	return strings.Join(f, " ")
+	return b.String()
 }

@@ -239,7 +239,7 @@ func (ld *loader) parse(r io.Reader, _ string) error {
 				}
 				continue
 			}
-			ld.text(string(t))
+			ld.text(t)
 		}
 	}
 }

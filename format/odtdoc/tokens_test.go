@@ -3,9 +3,11 @@ package odtdoc
 import (
 	"context"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
@@ -41,4 +43,47 @@ func TestSameModelAsEncodingXML(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents", len(files))
+}
+
+// TestTextShortcuts checks the one-pass forms against the plain definitions they
+// replaced: the first eight words, and text that folding leaves as it is.
+func TestTextShortcuts(t *testing.T) {
+	fold := func(s string, prevSpace bool) string {
+		var b strings.Builder
+		for _, r := range s {
+			if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+				if prevSpace {
+					continue
+				}
+				r, prevSpace = ' ', true
+			} else {
+				prevSpace = false
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	plainSnippet := func(s string) string {
+		f := strings.Fields(s)
+		if len(f) > 8 {
+			f = f[:8]
+		}
+		return strings.Join(f, " ")
+	}
+	pieces := []string{"a", "mot", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u2003", "é", "日本", "\v", "\u0085", "word"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := snippet(s), plainSnippet(s); got != want {
+			t.Fatalf("snippet(%q) = %q, want %q", s, got, want)
+		}
+		prev := rng.IntN(2) == 0
+		if collapsed([]byte(s), prev) && fold(s, prev) != s {
+			t.Fatalf("collapsed(%q, %v) but folding gives %q", s, prev, fold(s, prev))
+		}
+	}
 }
