@@ -1,7 +1,9 @@
 package pdfrender
 
 import (
+	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -9,6 +11,7 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/lab110bis/focusplus/internal/fixtures"
 )
@@ -146,5 +149,38 @@ func TestWalkParallelTakesOnlyFreeCPUs(t *testing.T) {
 	_, sum, chunks := walkAll(t, mixedDoc(20), Options{Render: true, Text: true}, true)
 	if chunks != 1 || sum.Walked != 20 {
 		t.Errorf("%d chunks, %+v; want one worker for all 20 pages", chunks, sum)
+	}
+}
+
+// A deadline stops every worker of a parallel walk: the walk returns the deadline soon
+// after it, and the next document is walked as usual.
+func TestWalkParallelStopsAtTheDeadline(t *testing.T) {
+	if err := Warm(); err != nil || !InWorkers() {
+		t.Skip("no worker process here")
+	}
+	defer func(n int) { minParallelPages = n }(minParallelPages)
+	minParallelPages = 4
+	doc := mixedDoc(400)
+	c, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	var mu sync.Mutex
+	walked := 0
+	start := time.Now()
+	_, err := WalkParallel(c, doc, Options{Render: true, Text: true, Images: true}, func() func(*Page) error {
+		return func(*Page) error {
+			mu.Lock()
+			walked++
+			mu.Unlock()
+			return nil
+		}
+	})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v after %d pages, want the deadline", err, walked)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("the walk stopped %v after its start, deadline 300ms", took)
+	}
+	if _, sum, _ := walkAll(t, mixedDoc(20), Options{Render: true, Text: true}, true); sum.Walked != 20 {
+		t.Errorf("next document: %+v", sum)
 	}
 }
