@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"image"
-	"image/png"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/internal/pngio"
 )
 
 // simulateParams are the parameters of POST /api/v1/simulate, with the CLI's values.
@@ -145,7 +145,7 @@ func (s *Server) handleAPISimulate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, out); err != nil {
+	if err := pngio.Encode(&buf, out); err != nil { // image/png's pixels, on every core
 		writeJSONError(w, http.StatusInternalServerError, "encoding the PNG failed")
 		return
 	}
