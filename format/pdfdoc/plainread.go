@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -32,8 +31,8 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 		return nil, false
 	}
 	ver, err := model.PDFVersion(string(data[5:8]))
-	if err != nil {
-		return nil, false
+	if err != nil || bytes.IndexAny(data[8:min(len(data), 100)], "\n\r") < 0 {
+		return nil, false // pdfcpu wants the header line to end within its first read
 	}
 	// The single startxref, in the last KiB, and the table it points to.
 	tailStart := max(0, len(data)-1024)
@@ -42,7 +41,12 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 		return nil, false
 	}
 	sx += tailStart
-	xo, ok := leadingInt(data[sx+len("startxref"):])
+	// "startxref", the offset on its own line (7.5.5), as pdfcpu reads it.
+	p, eol := lineEnd(data, sx+len("startxref"))
+	xo, next, ok := uintAt(data, p)
+	if _, end := lineEnd(data, next); !eol || !end || !bytes.Contains(data[next:], []byte("%%EOF")) {
+		ok = false // pdfcpu repairs a file without its end marker
+	}
 	if !ok || xo <= 0 || xo >= int64(sx) || !bytes.HasPrefix(data[xo:], []byte("xref")) {
 		return nil, false
 	}
@@ -87,11 +91,15 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 			}
 			tend = trailerAt + i
 		}
-		ts := string(data[trailerAt:tend])
+		tb := bytes.TrimSpace(data[trailerAt:tend])
+		if !bytes.HasPrefix(tb, []byte("<<")) || !bytes.HasSuffix(tb, []byte(">>")) {
+			return nil, false
+		}
+		ts := string(tb)
 		t, err := model.ParseObjectContext(c, &ts, 0, maxDepth)
 		trailer, isDict := t.(types.Dict)
-		if err != nil || !isDict {
-			return nil, false
+		if err != nil || !isDict || strings.TrimSpace(ts) != "" {
+			return nil, false // not a dictionary alone before startxref
 		}
 		for _, k := range []string{"XRefStm", "Encrypt", "AdditionalStreams"} {
 			if _, found := trailer.Find(k); found {
@@ -131,6 +139,9 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 		off, gen := e.off, e.gen
 		xt.Table[e.nr] = &model.XRefTableEntry{Free: e.free, Offset: &off, Generation: &gen}
 	}
+	if e := xt.Table[0]; e == nil || !e.Free {
+		return nil, false // pdfcpu renumbers objects to repair a missing free-list head
+	}
 
 	// Objects in file order: each one ends where the next begins (or at the table).
 	used := make([]xrefEntry, 0, len(entries))
@@ -159,6 +170,15 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 		span := data[e.off:end]
 		kw, stream, found := objectKeyword(span)
 		if !found {
+			return nil, false
+		}
+		if bytes.Contains(span[:kw], []byte("stream")) || bytes.Contains(span[:kw], []byte("endobj")) {
+			return nil, false // pdfcpu finds its keywords by substring: a name or string holding one is left to it
+		}
+		if stream && !bytes.HasSuffix(bytes.TrimRight(span[:kw], "\x00\t\n\f\r "), []byte(">>")) {
+			return nil, false // pdfcpu looks for "stream" right after the dictionary
+		}
+		if !objectHeader(span, e.nr, e.gen) {
 			return nil, false
 		}
 		l := string(span[:kw])
@@ -239,6 +259,10 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 		}
 		p.entry.Object = sd
 	}
+	// pdfcpu refuses a file whose root is not a dictionary (reading its Version).
+	if _, err := xt.ParseRootVersion(); err != nil || xt.RootDict == nil {
+		return nil, false
+	}
 	maxNr := 0
 	for nr := range xt.Table {
 		maxNr = max(maxNr, nr)
@@ -263,6 +287,9 @@ func streamData(sd *types.StreamDict, data []byte, end int64, conf *model.Config
 	}
 	rest := bytes.TrimLeft(data[stop:end], "\x00\t\n\f\r ")
 	if !bytes.HasPrefix(rest, []byte("endstream")) {
+		return false
+	}
+	if rest = bytes.TrimLeft(rest[len("endstream"):], "\x00\t\n\f\r "); !bytes.HasPrefix(rest, []byte("endobj")) {
 		return false
 	}
 	sd.Raw = data[start:stop:stop]
@@ -335,39 +362,65 @@ type xrefEntry struct {
 	free    bool
 }
 
-// xrefTable reads one cross-reference table at xo ("xref", subsections of 20-byte
-// entries), up to its "trailer" keyword, whose position it returns.
+// xrefTable reads one cross-reference table at xo, up to its "trailer" keyword, whose
+// position it returns. Only the exact layout of ISO 32000-1 7.5.4 is read: "xref" and
+// each subsection header on their own line, entries of exactly 20 bytes. pdfcpu reads the
+// table line by line and repairs other layouts its own way; they are left to it.
 func xrefTable(data []byte, xo int) (entries []xrefEntry, trailerAt int, ok bool) {
 	p := xo + len("xref")
+	if p >= len(data) || (data[p] != '\n' && data[p] != '\r') {
+		return nil, 0, false // pdfcpu wants "xref" alone on its line
+	}
+	p, _ = lineEnd(data, p)
 	for {
-		p = skipWhite(data, p)
 		if bytes.HasPrefix(data[p:], []byte("trailer")) {
 			return entries, p + len("trailer"), len(entries) > 0
 		}
-		start, n1, ok1 := uintAt(data, p)
-		p = skipWhite(data, n1)
-		count, n2, ok2 := uintAt(data, p)
-		if !ok1 || !ok2 || count > int64(len(data)-n2)/18+1 {
+		start, q, ok1 := uintAt(data, p)
+		if !ok1 || q >= len(data) || data[q] != ' ' {
 			return nil, 0, false
 		}
-		p = n2
+		count, q, ok2 := uintAt(data, q+1)
+		if !ok2 || count > int64(len(data)-q)/20+1 {
+			return nil, 0, false
+		}
+		var ok bool
+		if p, ok = lineEnd(data, q); !ok {
+			return nil, 0, false
+		}
 		for k := int64(0); k < count; k++ {
-			p = skipWhite(data, p)
-			off, q, ok1 := uintAt(data, p)
-			q = skipWhite(data, q)
-			gen, q, ok2 := uintAt(data, q)
-			q = skipWhite(data, q)
-			if !ok1 || !ok2 || q >= len(data) || (data[q] != 'n' && data[q] != 'f') || gen > 65535 {
+			e := data[p:min(p+20, len(data))]
+			if len(e) < 20 || e[10] != ' ' || e[16] != ' ' || (e[17] != 'n' && e[17] != 'f') ||
+				!(string(e[18:]) == " \n" || string(e[18:]) == " \r" || string(e[18:]) == "\r\n") {
+				return nil, 0, false
+			}
+			off, n1, ok1 := uintAt(e[:10], 0)
+			gen, n2, ok2 := uintAt(e[11:16], 0)
+			if !ok1 || !ok2 || n1 != 10 || n2 != 5 {
 				return nil, 0, false
 			}
 			if entries == nil {
 				entries = make([]xrefEntry, 0, count)
 			}
-			nr := int(start + k)
-			entries = append(entries, xrefEntry{nr: nr, gen: int(gen), off: off, free: data[q] == 'f'})
-			p = q + 1
+			entries = append(entries, xrefEntry{nr: int(start + k), gen: int(gen), off: off, free: e[17] == 'f'})
+			p += 20
 		}
 	}
+}
+
+// lineEnd skips spaces and one end of line (CR, LF or CR LF) from p; ok is false when
+// something else comes first.
+func lineEnd(b []byte, p int) (int, bool) {
+	for p < len(b) && b[p] == ' ' {
+		p++
+	}
+	switch {
+	case p+1 < len(b) && b[p] == '\r' && b[p+1] == '\n':
+		return p + 2, true
+	case p < len(b) && (b[p] == '\n' || b[p] == '\r'):
+		return p + 1, true
+	}
+	return p, false
 }
 
 func skipWhite(b []byte, p int) int {
@@ -387,15 +440,18 @@ func uintAt(b []byte, p int) (v int64, next int, ok bool) {
 	return v, q, q > p && (q >= len(b) || b[q] < '0' || b[q] > '9')
 }
 
-// leadingInt reads the integer after optional white space.
-func leadingInt(b []byte) (int64, bool) {
-	p := skipWhite(b, 0)
-	q := p
-	for q < len(b) && b[q] >= '0' && b[q] <= '9' {
-		q++
+// objectHeader reports whether b starts with "nr gen obj" (7.3.10), exactly.
+func objectHeader(b []byte, nr, gen int) bool {
+	n, p, ok := uintAt(b, 0)
+	if !ok || n != int64(nr) || p >= len(b) || !isWhite(b[p]) {
+		return false
 	}
-	v, err := strconv.ParseInt(string(b[p:q]), 10, 64)
-	return v, err == nil
+	g, p, ok := uintAt(b, skipWhite(b, p))
+	if !ok || g != int64(gen) || p >= len(b) || !isWhite(b[p]) {
+		return false
+	}
+	p = skipWhite(b, p)
+	return bytes.HasPrefix(b[p:], []byte("obj")) && p+3 < len(b) && (isWhite(b[p+3]) || isDelim(b[p+3]))
 }
 
 // objectKeyword finds the keyword that ends an object's text in b: "stream" (its data

@@ -25,6 +25,7 @@ func readConf() *model.Configuration {
 
 // samePDFModel compares the model readPlain built with pdfcpu's own for the same file:
 // every object, stream data and filters, and the trailer's entries.
+// pdfcpu must read every file readPlain reads.
 func samePDFModel(t *testing.T, name string, data []byte) (plain bool) {
 	t.Helper()
 	fast, ok := readPlain(context.Background(), data, readConf())
@@ -143,4 +144,15 @@ func TestPlainReaderDeclines(t *testing.T) {
 			t.Errorf("%s: read as plain", name)
 		}
 	}
+}
+
+// FuzzPlainReader: whatever the direct reader reads, pdfcpu reads to the same model.
+func FuzzPlainReader(f *testing.F) {
+	f.Add(sample().Bytes())
+	f.Add(incrementalPDF())
+	f.Add(indirectLengthPDF())
+	f.Add(fixtures.LongPDF(2, 1))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		samePDFModel(t, "fuzz", data)
+	})
 }
