@@ -293,7 +293,9 @@ func walkPages(ctx context.Context, data []byte, opt Options, next func(*reply) 
 			w.skipped = false
 			w.handles = a.Handles
 			spent := a.Spent
-			pg, err := w.page(a.Page, &spent)
+			// err is the loop's: the one sendPage returns below is read at the top.
+			var pg *Page
+			pg, err = w.page(a.Page, &spent)
 			if err != nil {
 				return err
 			}

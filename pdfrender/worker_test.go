@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -144,7 +145,7 @@ func TestKeptBitmapMatchesFreshRender(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				fresh := append([]byte(nil), res.Result.Image.Pix...)
+				fresh := append([]byte(nil), res.Result.RenderedImage.(*image.RGBA).Pix...)
 				if res.Result.HasTransparency {
 					overWhite(fresh)
 					transparent++

@@ -31,7 +31,7 @@ func readPlain(c context.Context, data []byte, conf *model.Configuration) (pc *m
 		return nil, false
 	}
 	ver, err := model.PDFVersion(string(data[5:8]))
-	if err != nil || bytes.IndexAny(data[8:min(len(data), 100)], "\n\r") < 0 {
+	if err != nil || !bytes.ContainsAny(data[8:min(len(data), 100)], "\n\r") {
 		return nil, false // pdfcpu wants the header line to end within its first read
 	}
 	// The single startxref, in the last KiB, and the table it points to.
