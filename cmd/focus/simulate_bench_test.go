@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"image"
 	"image/png"
 	"io"
 	"math/rand/v2"
@@ -10,24 +9,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/lab110bis/focusplus/internal/fixtures"
 	"github.com/lab110bis/focusplus/rules"
 )
 
 // photoPNG writes a photo-like PNG (smooth gradients under per-pixel noise, opaque) of
 // w×h pixels and returns its path.
 func photoPNG(b testing.TB, w, h int) string {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	rng := rand.New(rand.NewPCG(4, 2))
-	for y := range h {
-		for x := range w {
-			i := img.PixOffset(x, y)
-			n := rng.Uint32()
-			img.Pix[i+0] = uint8(x*200/w + int(n&15))
-			img.Pix[i+1] = uint8(y*200/h + int(n>>8&15))
-			img.Pix[i+2] = uint8((x+y)*100/(w+h) + 80 + int(n>>16&31))
-			img.Pix[i+3] = 255
-		}
-	}
+	img := fixtures.Photo(w, h, false, rand.New(rand.NewPCG(4, 2)))
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
 		b.Fatal(err)

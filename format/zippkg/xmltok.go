@@ -5,6 +5,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -1112,3 +1115,31 @@ func (s *referenceReader) Data() []byte {
 // NewTokens makes the TokenReader the loaders read a part with: the Tokenizer. Tests
 // set it to ReferenceReader to compare what the loaders make of each.
 var NewTokens = func(r io.Reader) TokenReader { return NewTokenizer(r) }
+
+// CompareReaders loads each file twice, through ReferenceReader and through the
+// Tokenizer, and reports through errorf where the models or the errors differ: the test
+// of every loader that reads through NewTokens. It returns how many files it compared.
+func CompareReaders(files []string, load func(name string, data []byte) (any, error), errorf func(format string, args ...any)) int {
+	defer func(f func(io.Reader) TokenReader) { NewTokens = f }(NewTokens)
+	n := 0
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			errorf("%s: %v", path, err)
+			continue
+		}
+		NewTokens = ReferenceReader
+		want, wantErr := load(filepath.Base(path), data)
+		NewTokens = func(r io.Reader) TokenReader { return NewTokenizer(r) }
+		got, err := load(filepath.Base(path), data)
+		n++
+		if !reflect.DeepEqual(err, wantErr) {
+			errorf("%s: error %v, with encoding/xml %v", path, err, wantErr)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			errorf("%s: the model differs from encoding/xml's", path)
+		}
+	}
+	return n
+}

@@ -9,27 +9,13 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+
+	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 
-// photo fills an NRGBA image with gradients under noise, like a photograph; alpha is 255
-// unless translucent is set.
+// photo is fixtures.Photo with a seed.
 func photo(w, h int, translucent bool, seed uint64) *image.NRGBA {
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	rng := rand.New(rand.NewPCG(seed, 7))
-	for y := range h {
-		for x := range w {
-			i := img.PixOffset(x, y)
-			n := rng.Uint32()
-			img.Pix[i+0] = uint8(x*200/w + int(n&15))
-			img.Pix[i+1] = uint8(y*200/h + int(n>>8&15))
-			img.Pix[i+2] = uint8((x+y)*100/(w+h) + 80 + int(n>>16&31))
-			img.Pix[i+3] = 255
-			if translucent {
-				img.Pix[i+3] = uint8(n >> 24)
-			}
-		}
-	}
-	return img
+	return fixtures.Photo(w, h, translucent, rand.New(rand.NewPCG(seed, 7)))
 }
 
 // page is a white page with dark strokes: long runs of identical rows and pixels.
