@@ -8,7 +8,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -89,9 +88,7 @@ func reportPages(b *testing.B, pages int, cpu0 time.Duration) {
 
 // cpuTime is the CPU time of this process and of its live workers (Linux: /proc).
 func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	t := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	t := fixtures.ProcessCPU()
 	live.Range(func(k, _ any) bool {
 		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", k.(*worker).cmd.Process.Pid))
 		if err != nil {

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"syscall"
 	"testing"
 
 	"github.com/lab110bis/focusplus/checker"
+	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 
 // BenchmarkCorpusBatch checks the PDF/UA-1 corpus (192 files) with every rule, as
@@ -26,20 +26,12 @@ func BenchmarkCorpusBatch(b *testing.B) {
 	for _, jobs := range []int{1, 2} {
 		b.Run(fmt.Sprintf("j%d", jobs), func(b *testing.B) {
 			docs := 0
-			cpu0 := cpuSeconds()
+			cpu0 := fixtures.ProcessCPU().Seconds()
 			for b.Loop() {
 				e.Run(context.Background(), inputs, checker.BatchOptions{Jobs: jobs}, func(checker.Result) { docs++ })
 			}
 			b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
-			b.ReportMetric((cpuSeconds()-cpu0)*1000/float64(docs), "cpu-ms/doc")
+			b.ReportMetric((fixtures.ProcessCPU().Seconds()-cpu0)*1000/float64(docs), "cpu-ms/doc")
 		})
 	}
-}
-
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }

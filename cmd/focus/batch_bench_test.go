@@ -40,14 +40,14 @@ func BenchmarkAuditFolder(b *testing.B) {
 	for _, jobs := range []int{1, 2} {
 		b.Run(fmt.Sprintf("j%d", jobs), func(b *testing.B) {
 			docs := 0
-			cpu0 := cpuTime()
+			cpu0 := fixtures.ProcessCPU().Seconds()
 			for b.Loop() {
 				docs += auditFolder(b, engine, dir, jobs)
 			}
 			b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
 			// CPU time per document: if it stays flat from -j1 to -j2 the batch itself
 			// scales, and a lower speed-up means the cores were busy with other work.
-			cpu := cpuTime() - cpu0
+			cpu := fixtures.ProcessCPU().Seconds() - cpu0
 			b.ReportMetric(cpu*1000/float64(docs), "cpu-ms/doc")
 			b.ReportMetric(cpu/b.Elapsed().Seconds(), "cores")
 			b.ReportMetric(peakRSSMiB(), "peak-RSS-MiB")
@@ -73,15 +73,6 @@ func auditFolder(b *testing.B, engine *checker.Engine, dir string, jobs int) int
 	})
 	w.End(s)
 	return s.Documents
-}
-
-// cpuTime is the user and system CPU seconds used by the process so far.
-func cpuTime() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 func peakRSSMiB() float64 {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -38,19 +37,29 @@ func bigBody(size int) string {
 
 var bigDOCX = sync.OnceValue(func() []byte { return fx.DOCX{Body: bigBody(20 << 20), Title: "Report"}.Bytes() })
 
-// mainPartSize is the inflated size of word/document.xml, the bytes a load reads.
-func mainPartSize(b *testing.B, data []byte) int64 {
+// mainPart is the zip entry of word/document.xml, the part a load reads.
+func mainPart(b *testing.B, data []byte) *zip.File {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, f := range zr.File {
 		if f.Name == "word/document.xml" {
-			return int64(f.UncompressedSize64)
+			return f
 		}
 	}
 	b.Fatal("no word/document.xml")
-	return 0
+	return nil
+}
+
+// readers are the two XML readers the benchmarks compare: the tokenizer, and
+// encoding/xml as the parts were read before it.
+var readers = []struct {
+	name   string
+	tokens func(io.Reader) zippkg.TokenReader
+}{
+	{"tokenizer", func(r io.Reader) zippkg.TokenReader { return zippkg.NewTokenizer(r) }},
+	{"encoding-xml", zippkg.ReferenceReader},
 }
 
 // BenchmarkLoad20MB loads a .docx whose word/document.xml is 20 MB: MB/s is of that
@@ -59,20 +68,14 @@ func mainPartSize(b *testing.B, data []byte) int64 {
 // the tokenizer.
 func BenchmarkLoad20MB(b *testing.B) {
 	data := bigDOCX()
-	for _, c := range []struct {
-		name   string
-		tokens func(io.Reader) zippkg.TokenReader
-	}{
-		{"tokenizer", func(r io.Reader) zippkg.TokenReader { return zippkg.NewTokenizer(r) }},
-		{"encoding-xml", zippkg.ReferenceReader},
-	} {
+	for _, c := range readers {
 		b.Run(c.name, func(b *testing.B) {
 			defer func(f func(io.Reader) zippkg.TokenReader) { zippkg.NewTokens = f }(zippkg.NewTokens)
 			zippkg.NewTokens = c.tokens
-			size := mainPartSize(b, data)
+			size := int64(mainPart(b, data).UncompressedSize64)
 			b.SetBytes(size)
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := fx.ProcessCPU()
 			for b.Loop() {
 				if _, err := Load(context.Background(), "big.docx", data, Name, checker.DefaultLimits()); err != nil {
 					b.Fatal(err)
@@ -83,23 +86,11 @@ func BenchmarkLoad20MB(b *testing.B) {
 	}
 }
 
-// cpuTime is the CPU time the process has used. On a machine shared with other work
-// the wall time of a benchmark says more about the neighbours than about the code: the
-// CPU time per operation is reported beside it (it counts the garbage collector's
-// threads too).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 func reportCPU(b *testing.B, from time.Duration, size int64) {
 	if b.N == 0 {
 		return
 	}
-	per := (cpuTime() - from) / time.Duration(b.N)
+	per := (fx.ProcessCPU() - from) / time.Duration(b.N)
 	b.ReportMetric(float64(per.Milliseconds()), "cpu-ms/op")
 	if per > 0 {
 		b.ReportMetric(float64(size)/1e6/per.Seconds(), "MB/cpu-s")
@@ -108,58 +99,40 @@ func reportCPU(b *testing.B, from time.Duration, size int64) {
 
 func BenchmarkInflate20MB(b *testing.B) {
 	data := bigDOCX()
-	size := mainPartSize(b, data)
+	f := mainPart(b, data)
+	size := int64(f.UncompressedSize64)
 	b.SetBytes(size)
-	defer reportCPU(b, cpuTime(), size)
+	defer reportCPU(b, fx.ProcessCPU(), size)
 	b.ReportAllocs()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		b.Fatal(err)
-	}
 	for b.Loop() {
-		for _, f := range zr.File {
-			if f.Name != "word/document.xml" {
-				continue
-			}
-			rc, err := f.Open()
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := io.Copy(io.Discard, rc); err != nil {
-				b.Fatal(err)
-			}
-			rc.Close()
+		rc, err := f.Open()
+		if err != nil {
+			b.Fatal(err)
 		}
+		if _, err := io.Copy(io.Discard, rc); err != nil {
+			b.Fatal(err)
+		}
+		rc.Close()
 	}
 }
 
 // BenchmarkTokens20MB reads the same part's tokens and nothing else: the tokenizer's
 // share of a load, and encoding/xml's.
 func BenchmarkTokens20MB(b *testing.B) {
-	data := bigDOCX()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	rc, err := mainPart(b, bigDOCX()).Open()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var part []byte
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			rc, _ := f.Open()
-			part, _ = io.ReadAll(rc)
-			rc.Close()
-		}
+	part, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		b.Fatal(err)
 	}
-	for _, c := range []struct {
-		name   string
-		tokens func(io.Reader) zippkg.TokenReader
-	}{
-		{"tokenizer", func(r io.Reader) zippkg.TokenReader { return zippkg.NewTokenizer(r) }},
-		{"encoding-xml", zippkg.ReferenceReader},
-	} {
+	for _, c := range readers {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(part)))
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := fx.ProcessCPU()
 			for b.Loop() {
 				d := c.tokens(bytes.NewReader(part))
 				for {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"testing"
 	"time"
+
+	"github.com/lab110bis/focusplus/internal/fixtures"
 )
 
 // The photo benchmarks encode and decode a 2000×1500 opaque photo-like image (the kind
@@ -17,7 +19,7 @@ const benchW, benchH = 2000, 1500
 // when the machine is shared.
 func reportCPU(b *testing.B, start time.Duration) {
 	if start > 0 {
-		b.ReportMetric(float64(processCPU()-start)/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64(fixtures.ProcessCPU()-start)/float64(b.N)/1e6, "cpu-ms/op")
 	}
 }
 
@@ -28,7 +30,7 @@ func benchEncode(b *testing.B, img image.Image, enc func(io.Writer, image.Image)
 	}
 	b.SetBytes(int64(4 * benchW * benchH))
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := fixtures.ProcessCPU()
 	for range b.N {
 		buf.Reset()
 		if err := enc(&buf, img); err != nil {
@@ -65,7 +67,7 @@ func benchDecode(b *testing.B, dec func([]byte) (image.Image, error)) {
 	data := buf.Bytes()
 	b.SetBytes(int64(4 * benchW * benchH))
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := fixtures.ProcessCPU()
 	for range b.N {
 		if _, err := dec(data); err != nil {
 			b.Fatal(err)
